@@ -1,0 +1,178 @@
+//! What a rule reports ([`Finding`]) and what the user sees ([`Diagnostic`]): a finding with
+//! its file, resolved severity and line/column positions. Fixes are described here too, so
+//! every output format can show their grade.
+
+use crate::source::{LineCol, SourceFile};
+use std::fmt;
+use std::ops::Range;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses `off` (None), `info`, `warning`/`warn`, `error`.
+    pub fn parse_level(s: &str) -> Result<Option<Severity>, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "off" | "none" | "ignore" => Ok(None),
+            "info" | "note" => Ok(Some(Severity::Info)),
+            "warning" | "warn" => Ok(Some(Severity::Warning)),
+            "error" | "deny" => Ok(Some(Severity::Error)),
+            other => Err(format!(
+                "unknown level `{other}`: use off, info, warning or error"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which part of a message a finding is about (the JSON report's `field`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    Sequence,
+    Message,
+    Id,
+    Trigger,
+    Delay,
+    Subject,
+    Body,
+    Attachments,
+    Purpose,
+    Format,
+    Marketplace,
+    Language,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Sequence => "sequence",
+            Field::Message => "message",
+            Field::Id => "id",
+            Field::Trigger => "trigger",
+            Field::Delay => "delay",
+            Field::Subject => "subject",
+            Field::Body => "body",
+            Field::Attachments => "attachments",
+            Field::Purpose => "purpose",
+            Field::Format => "format",
+            Field::Marketplace => "marketplace",
+            Field::Language => "language",
+        }
+    }
+}
+
+/// How sure a fix is (Ruff's and Clippy's applicability).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Mechanical and certain: applied by `--fix`.
+    Safe,
+    /// Probably right but changes meaning: applied only with `--unsafe-fixes`.
+    Unsafe,
+    /// Advice for a human; no edit is made.
+    Manual,
+}
+
+/// Replace a byte range of the source file with new text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Edit {
+    #[serde(skip)]
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+/// A concrete fix suggestion.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// What the fix does, in the imperative ("remove `[Important]` from the subject").
+    pub title: String,
+    /// Edits on the original source; empty for manual advice.
+    pub edits: Vec<Edit>,
+}
+
+/// What a rule reports about one message of a sequence.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: String,
+    /// Index of the message in its sequence.
+    pub message_index: usize,
+    pub field: Field,
+    /// Source byte range to point at.
+    pub span: Range<usize>,
+    pub message: String,
+    /// The words that made the rule fire, when it is about words.
+    pub matched: Option<String>,
+    /// Overrides the rule's general fix text with advice specific to this finding.
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+/// A finding placed in its file, with the severity the profile and configuration give it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Diagnostic {
+    pub file: String,
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub message_id: String,
+    pub sequence: String,
+    pub field: Field,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// The suggested fix in words.
+    pub fix: String,
+    /// Grade of the fix: `safe`, `unsafe` or `manual`.
+    pub applicability: Applicability,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched: Option<String>,
+    /// Edits of the fix on the source (rendered by the fixer and by formats that show them).
+    #[serde(skip)]
+    pub edits: Vec<Edit>,
+    #[serde(skip)]
+    pub span: Range<usize>,
+    /// Index of the sequence in the file and of the message in the sequence (for sorting).
+    #[serde(skip)]
+    pub order: (usize, usize),
+    /// Link to the rule's policy source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn start(&self) -> LineCol {
+        LineCol {
+            line: self.line,
+            column: self.column,
+        }
+    }
+}
+
+/// Line/column of a span, with an end that is never before the start.
+pub fn positions(source: &SourceFile, span: &Range<usize>) -> (LineCol, LineCol) {
+    let (start, end) = source.range_positions(span);
+    (start, end.max(start))
+}

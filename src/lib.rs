@@ -1,0 +1,28 @@
+//! sellerlint: lints Amazon sellers' automated buyer-email sequences against Amazon's
+//! buyer-messaging rules.
+//!
+//! Data flows one way: [`walk`]/[`input`] (paths → text) → [`parse`] (text → [`model`] with
+//! spans, through [`scalar`] position maps) → [`text`] views (visible text via [`html`],
+//! canonical [`placeholder`]s) → [`rules`] (phrase rules from `rules/*.yaml`, structural rules
+//! in `src/rules/`) → [`diagnostic`]s with [`profile`] severities ([`lint`], [`run`]) →
+//! one renderer per format in [`output`]. [`cli`] ties a command line to that pipeline.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod docs;
+#[path = "html_stub.rs"]
+pub mod html;
+pub mod input;
+pub mod lint;
+pub mod model;
+pub mod output;
+pub mod parse;
+pub mod placeholder;
+pub mod profile;
+pub mod rules;
+pub mod run;
+#[path = "scalar_stub.rs"]
+pub mod scalar;
+pub mod source;
+pub mod text;
+pub mod walk;

@@ -1,0 +1,187 @@
+//! `--format human` (the default): for each problem a `path:line:col: severity[rule]: message`
+//! line, a code frame with the offending words underlined (rendered by `annotate-snippets`,
+//! the renderer rustc uses), the concrete fix, and a summary line at the end.
+
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::parse::FileError;
+use crate::run::RunReport;
+use crate::source::SourceFile;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Effects, Style};
+use std::fmt::Write;
+
+const BOLD: Style = Style::new().effects(Effects::BOLD);
+const ERROR: Style = AnsiColor::BrightRed.on_default().effects(Effects::BOLD);
+const WARNING: Style = AnsiColor::Yellow.on_default().effects(Effects::BOLD);
+const INFO: Style = AnsiColor::BrightBlue.on_default().effects(Effects::BOLD);
+const HELP: Style = AnsiColor::BrightCyan.on_default().effects(Effects::BOLD);
+const DIM: Style = Style::new().effects(Effects::DIMMED);
+
+fn severity_style(s: Severity) -> Style {
+    match s {
+        Severity::Error => ERROR,
+        Severity::Warning => WARNING,
+        Severity::Info => INFO,
+    }
+}
+
+fn level(s: Severity) -> Level<'static> {
+    match s {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// Renders the whole report for a terminal. Styles are ANSI codes; the caller strips them
+/// when colour is off.
+pub fn render(report: &RunReport, styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for err in &report.unreadable {
+        render_error(&mut out, err, None, &renderer);
+    }
+    for file in &report.files {
+        for err in &file.errors {
+            render_error(&mut out, err, Some(&file.source), &renderer);
+        }
+        for d in &file.diagnostics {
+            render_diagnostic(&mut out, d, &file.source, &renderer);
+        }
+    }
+    render_summary(&mut out, report);
+    out
+}
+
+fn render_error(
+    out: &mut String,
+    err: &FileError,
+    source: Option<&SourceFile>,
+    renderer: &Renderer,
+) {
+    let place = match (err.line, err.column) {
+        (Some(l), Some(c)) => format!("{}:{l}:{c}", err.file),
+        (Some(l), None) => format!("{}:{l}", err.file),
+        _ => err.file.clone(),
+    };
+    let _ = writeln!(
+        out,
+        "{BOLD}{place}{BOLD:#}: {ERROR}error{ERROR:#}: {}",
+        err.message
+    );
+    if let (Some(src), Some(span)) = (source, &err.span) {
+        out.push_str(&frame(src, span.clone(), Severity::Error, "", renderer));
+    }
+    if let Some(help) = &err.help {
+        let _ = writeln!(out, "  {HELP}= help{HELP:#}: {help}");
+    }
+    out.push('\n');
+}
+
+fn render_diagnostic(out: &mut String, d: &Diagnostic, source: &SourceFile, renderer: &Renderer) {
+    let style = severity_style(d.severity);
+    let fixable = match d.applicability {
+        Applicability::Safe => " [*]",
+        Applicability::Unsafe => " [*unsafe]",
+        Applicability::Manual => "",
+    };
+    let _ = writeln!(
+        out,
+        "{BOLD}{}:{}:{}{BOLD:#}: {style}{}[{}]{style:#}{fixable}: {}",
+        d.file, d.line, d.column, d.severity, d.rule, d.message
+    );
+    let label = format!("message `{}`", d.message_id);
+    out.push_str(&frame(source, d.span.clone(), d.severity, &label, renderer));
+    let _ = writeln!(out, "  {HELP}= help{HELP:#}: {}", d.fix);
+    if let Some(url) = &d.url {
+        let _ = writeln!(out, "  {DIM}= policy: {url}{DIM:#}");
+    }
+    out.push('\n');
+}
+
+/// A code frame for the lines a span covers, with the span underlined.
+fn frame(
+    source: &SourceFile,
+    span: std::ops::Range<usize>,
+    severity: Severity,
+    label: &str,
+    renderer: &Renderer,
+) -> String {
+    let first = source.line_index(span.start);
+    // Very long spans are shown by their first lines only.
+    let last = source
+        .line_index(span.end.saturating_sub(1).max(span.start))
+        .min(first + 5);
+    let start = source.line_range(first).start;
+    let end = source.line_range(last).end;
+    let Some(text) = source.text.get(start..end) else {
+        return String::new();
+    };
+    let mut local =
+        span.start.saturating_sub(start)..span.end.saturating_sub(start).min(text.len());
+    if local.is_empty() {
+        local.end = (local.start + 1).min(text.len());
+    }
+    let snippet = Snippet::source(text)
+        .line_start(first + 1)
+        .fold(true)
+        .annotation(AnnotationKind::Primary.span(local).label(label));
+    let group = Group::with_level(level(severity)).element(snippet);
+    let mut rendered = renderer.render(&[group]);
+    rendered.push('\n');
+    rendered
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn render_summary(out: &mut String, report: &RunReport) {
+    let c = report.counts();
+    let problems = c.errors + c.warnings + c.infos;
+    if problems == 0 {
+        let _ = writeln!(
+            out,
+            "{BOLD}No problems{BOLD:#} in {}.",
+            plural(c.files - c.files_failed, "file", "files")
+        );
+    } else {
+        let mut parts = Vec::new();
+        if c.errors > 0 {
+            parts.push(format!(
+                "{ERROR}{}{ERROR:#}",
+                plural(c.errors, "error", "errors")
+            ));
+        }
+        if c.warnings > 0 {
+            parts.push(format!(
+                "{WARNING}{}{WARNING:#}",
+                plural(c.warnings, "warning", "warnings")
+            ));
+        }
+        if c.infos > 0 {
+            parts.push(format!(
+                "{INFO}{}{INFO:#}",
+                plural(c.infos, "info", "infos")
+            ));
+        }
+        let _ = writeln!(
+            out,
+            "{BOLD}{}{BOLD:#} ({}) in {}.",
+            plural(problems, "problem", "problems"),
+            parts.join(", "),
+            plural(c.files_with_problems, "file", "files")
+        );
+    }
+    if c.files_failed > 0 {
+        let _ = writeln!(
+            out,
+            "{ERROR}{} could not be linted{ERROR:#} (see the errors above).",
+            plural(c.files_failed, "file", "files")
+        );
+    }
+}

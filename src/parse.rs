@@ -1,0 +1,445 @@
+//! Reading a sequence file: YAML → typed raw documents (serde-saphyr, with spans) → validated
+//! [`Sequence`]s. Every problem becomes a [`FileError`] that names the line and column and,
+//! for a misspelt field, the field that was probably meant.
+
+use crate::model::{
+    marketplace_language, parse_delay, BodyFormat, Located, Message, Sequence, TextField, Trigger,
+    LANGUAGES, MARKETPLACES,
+};
+use crate::scalar::ScalarMap;
+use crate::source::SourceFile;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Fields a sequence document may have.
+pub const SEQUENCE_FIELDS: [&str; 4] = ["sequence", "marketplace", "language", "messages"];
+/// Fields a message may have.
+pub const MESSAGE_FIELDS: [&str; 9] = [
+    "id",
+    "trigger",
+    "delay",
+    "subject",
+    "format",
+    "attachments",
+    "purpose",
+    "body",
+    "allow",
+];
+
+/// A file that could not be read, parsed or validated.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FileError {
+    pub file: String,
+    pub message: String,
+    /// 1-based, when known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// A suggestion such as "did you mean `body`?".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
+}
+
+impl FileError {
+    pub fn whole_file(file: &str, message: impl Into<String>) -> Self {
+        FileError {
+            file: file.to_string(),
+            message: message.into(),
+            line: None,
+            column: None,
+            help: None,
+            span: None,
+        }
+    }
+
+    fn at(source: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Self {
+        let pos = source.line_col(span.start);
+        FileError {
+            file: source.name.clone(),
+            message: message.into(),
+            line: Some(pos.line),
+            column: Some(pos.column),
+            help: None,
+            span: Some(span),
+        }
+    }
+
+    fn with_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSequence {
+    sequence: Spanned<String>,
+    #[serde(default)]
+    marketplace: Option<Spanned<String>>,
+    #[serde(default)]
+    language: Option<Spanned<String>>,
+    messages: Spanned<Vec<Spanned<RawMessage>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMessage {
+    id: Spanned<String>,
+    #[serde(default)]
+    trigger: Option<Spanned<String>>,
+    #[serde(default)]
+    delay: Option<Spanned<String>>,
+    #[serde(default)]
+    subject: Option<Spanned<String>>,
+    #[serde(default)]
+    format: Option<Spanned<String>>,
+    #[serde(default)]
+    attachments: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    purpose: Option<Spanned<String>>,
+    body: Spanned<String>,
+    #[serde(default)]
+    allow: Option<Vec<Spanned<String>>>,
+}
+
+/// Byte offset where a spanned value is written (for an alias, where its anchor defines it).
+fn offset_of<T>(s: &Spanned<T>) -> usize {
+    let span = s.defined.span();
+    usize::try_from(span.byte_offset().unwrap_or(0)).unwrap_or(0)
+}
+
+fn range_of<T>(s: &Spanned<T>) -> Range<usize> {
+    let span = s.defined.span();
+    let start = usize::try_from(span.byte_offset().unwrap_or(0)).unwrap_or(0);
+    let len = usize::try_from(span.byte_len().unwrap_or(0)).unwrap_or(0);
+    start..start.saturating_add(len.max(1))
+}
+
+fn located<T: Clone>(s: &Spanned<T>) -> Located<T> {
+    Located {
+        value: s.value.clone(),
+        span: range_of(s),
+    }
+}
+
+fn text_field(source: &SourceFile, s: &Spanned<String>) -> TextField {
+    TextField {
+        map: ScalarMap::build(&source.text, offset_of(s), &s.value),
+        value: s.value.clone(),
+    }
+}
+
+/// The closest known name to a misspelt one, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let input = input.to_ascii_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&input, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Parses and validates every YAML document of a file.
+pub fn parse_file(source: &SourceFile) -> Result<Vec<Sequence>, Vec<FileError>> {
+    let text = source.text.as_str();
+    let raws: Vec<RawSequence> = match serde_saphyr::from_str_multiple(text) {
+        Ok(docs) => docs,
+        Err(err) => return Err(vec![yaml_error(source, &err)]),
+    };
+    if raws.is_empty() {
+        return Err(vec![FileError::whole_file(
+            &source.name,
+            "the file holds no sequence (it is empty or only has comments)",
+        )]);
+    }
+    let mut errors = Vec::new();
+    let mut sequences = Vec::new();
+    for (document, raw) in raws.into_iter().enumerate() {
+        match validate(source, document, raw) {
+            Ok(seq) => sequences.push(seq),
+            Err(mut errs) => errors.append(&mut errs),
+        }
+    }
+    if errors.is_empty() {
+        Ok(sequences)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Turns a serde-saphyr error into our error, adding a did-you-mean to unknown fields.
+fn yaml_error(source: &SourceFile, err: &serde_saphyr::Error) -> FileError {
+    let bare = err.without_snippet().to_string();
+    // serde-saphyr prefixes "error: line N column M: "; we print positions ourselves.
+    let message = match bare.find(": ") {
+        Some(i) if bare.starts_with("error: line ") => {
+            let rest = &bare[i + 2..];
+            rest.find(": ").map_or(rest, |j| &rest[j + 2..]).to_string()
+        }
+        _ => bare.trim_start_matches("error: ").to_string(),
+    };
+    let message = message.lines().next().unwrap_or("").trim().to_string();
+    let help = unknown_field_help(&message);
+    let message = match message.find(", expected") {
+        Some(i) if message.starts_with("unknown field") => message[..i].to_string(),
+        _ => message,
+    };
+    let (line, column, span) = match err.location() {
+        Some(loc) if loc.line() > 0 => {
+            let span = loc.span();
+            let start = span.byte_offset().and_then(|b| usize::try_from(b).ok());
+            let len = span
+                .byte_len()
+                .and_then(|b| usize::try_from(b).ok())
+                .unwrap_or(1);
+            // Prefer our own column arithmetic (characters, BOM-aware) when we have an offset.
+            match start {
+                Some(s) if s <= source.text.len() => {
+                    let pos = source.line_col(s);
+                    (Some(pos.line), Some(pos.column), Some(s..s + len.max(1)))
+                }
+                _ => (
+                    usize::try_from(loc.line()).ok(),
+                    usize::try_from(loc.column()).ok(),
+                    None,
+                ),
+            }
+        }
+        _ => (None, None, None),
+    };
+    FileError {
+        file: source.name.clone(),
+        message,
+        line,
+        column,
+        help,
+        span,
+    }
+}
+
+fn unknown_field_help(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let name = &rest[..rest.find('`')?];
+    let known: Vec<&str> = if message.contains("body") || message.contains("trigger") {
+        MESSAGE_FIELDS.to_vec()
+    } else {
+        SEQUENCE_FIELDS.to_vec()
+    };
+    let fields = known.join("`, `");
+    Some(match did_you_mean(name, known) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("the fields here are `{fields}`"),
+    })
+}
+
+fn validate(
+    source: &SourceFile,
+    document: usize,
+    raw: RawSequence,
+) -> Result<Sequence, Vec<FileError>> {
+    let mut errors = Vec::new();
+
+    let marketplace = match &raw.marketplace {
+        Some(m) => {
+            let domain = m.value.trim().to_ascii_lowercase();
+            let domain = domain.strip_prefix("www.").unwrap_or(&domain).to_string();
+            if marketplace_language(&domain).is_none() {
+                let help = did_you_mean(&domain, MARKETPLACES.iter().map(|(d, _)| *d))
+                    .map(|d| format!("did you mean `{d}`?"))
+                    .or_else(|| Some("use an Amazon marketplace domain such as `amazon.com`, `amazon.de` or `amazon.co.jp`".into()));
+                errors.push(
+                    FileError::at(
+                        source,
+                        range_of(m),
+                        format!("unknown marketplace `{}`", m.value),
+                    )
+                    .with_help(help),
+                );
+            }
+            Located {
+                value: domain,
+                span: range_of(m),
+            }
+        }
+        None => Located {
+            value: "amazon.com".to_string(),
+            span: range_of(&raw.sequence),
+        },
+    };
+
+    let language = match &raw.language {
+        Some(l) => {
+            let code = l.value.trim().to_ascii_lowercase();
+            // Accept regional tags like `en-GB` or `es_MX`: rules work per language.
+            let base = code.split(['-', '_']).next().unwrap_or("").to_string();
+            if !LANGUAGES.contains(&base.as_str()) {
+                let help = did_you_mean(&base, LANGUAGES)
+                    .map(|d| format!("did you mean `{d}`?"))
+                    .or_else(|| {
+                        Some(format!(
+                            "use a two-letter language code: {}",
+                            LANGUAGES.join(", ")
+                        ))
+                    });
+                errors.push(
+                    FileError::at(
+                        source,
+                        range_of(l),
+                        format!("unknown language `{}`", l.value),
+                    )
+                    .with_help(help),
+                );
+            }
+            Located {
+                value: base,
+                span: range_of(l),
+            }
+        }
+        None => Located {
+            value: marketplace_language(&marketplace.value)
+                .unwrap_or("en")
+                .to_string(),
+            span: marketplace.span.clone(),
+        },
+    };
+
+    if raw.messages.value.is_empty() {
+        errors.push(FileError::at(
+            source,
+            range_of(&raw.messages),
+            "`messages` is empty: a sequence needs at least one message",
+        ));
+    }
+
+    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+    let mut messages = Vec::new();
+    for raw_msg in &raw.messages.value {
+        let span = range_of(raw_msg);
+        let m = &raw_msg.value;
+        let id = m.id.value.trim().to_string();
+        if id.is_empty() {
+            errors.push(FileError::at(
+                source,
+                range_of(&m.id),
+                "message `id` is empty",
+            ));
+        } else if let Some(first) = seen.get(&id) {
+            let first_line = source.line_col(first.start).line;
+            errors.push(
+                FileError::at(
+                    source,
+                    range_of(&m.id),
+                    format!("duplicate message id `{id}` (first used on line {first_line})"),
+                )
+                .with_help(Some("give every message of a sequence its own id".into())),
+            );
+        } else {
+            seen.insert(id.clone(), range_of(&m.id));
+        }
+
+        let trigger = m.trigger.as_ref().and_then(|t| {
+            let v = t.value.trim().to_ascii_lowercase();
+            match Trigger::ALL.iter().find(|(name, _)| *name == v) {
+                Some((_, trig)) => Some(Located {
+                    value: *trig,
+                    span: range_of(t),
+                }),
+                None => {
+                    let names = Trigger::ALL.iter().map(|(n, _)| *n);
+                    let help = did_you_mean(&v, names)
+                        .map(|d| format!("did you mean `{d}`?"))
+                        .or_else(|| Some("use `order-placed`, `shipped` or `delivered`".into()));
+                    errors.push(
+                        FileError::at(
+                            source,
+                            range_of(t),
+                            format!("unknown trigger `{}`", t.value),
+                        )
+                        .with_help(help),
+                    );
+                    None
+                }
+            }
+        });
+
+        let delay_hours = m.delay.as_ref().and_then(|d| match parse_delay(&d.value) {
+            Ok(h) => Some(Located {
+                value: h,
+                span: range_of(d),
+            }),
+            Err(msg) => {
+                errors.push(FileError::at(
+                    source,
+                    range_of(d),
+                    format!("bad delay: {msg}"),
+                ));
+                None
+            }
+        });
+
+        let format =
+            m.format
+                .as_ref()
+                .and_then(|f| match f.value.trim().to_ascii_lowercase().as_str() {
+                    "text" | "plain" => Some(Located {
+                        value: BodyFormat::Text,
+                        span: range_of(f),
+                    }),
+                    "html" => Some(Located {
+                        value: BodyFormat::Html,
+                        span: range_of(f),
+                    }),
+                    _ => {
+                        errors.push(
+                            FileError::at(
+                                source,
+                                range_of(f),
+                                format!("unknown format `{}`", f.value),
+                            )
+                            .with_help(Some("use `text` or `html`".into())),
+                        );
+                        None
+                    }
+                });
+
+        messages.push(Message {
+            id: Located {
+                value: id,
+                span: range_of(&m.id),
+            },
+            trigger,
+            delay_hours,
+            subject: m.subject.as_ref().map(|s| text_field(source, s)),
+            format,
+            attachments: m.attachments.iter().flatten().map(located).collect(),
+            purpose: m.purpose.as_ref().map(located),
+            body: text_field(source, &m.body),
+            allow: m.allow.iter().flatten().map(located).collect(),
+            span,
+        });
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let seq_start = range_of(&raw.sequence).start;
+    let seq_end = messages
+        .last()
+        .map_or(seq_start, |m| m.span.end.max(m.body.map.node_range().end));
+    Ok(Sequence {
+        name: located(&raw.sequence),
+        marketplace,
+        language_declared: raw.language.is_some(),
+        language,
+        messages,
+        span: seq_start..seq_end,
+        document,
+    })
+}

@@ -1,0 +1,134 @@
+//! Profiles: which era of Amazon's policy to lint against. A profile is data
+//! (`profiles/*.yaml`): a name, a description, severities that differ from the rules'
+//! defaults (`off` switches a rule off) and the settings some rules read (the review window).
+
+use crate::diagnostic::Severity;
+use crate::rules::registry::builtin_profiles;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+pub const DEFAULT_PROFILE: &str = "amazon";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileFile {
+    pub name: String,
+    pub description: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Rule id → `off` | `info` | `warning` | `error`.
+    #[serde(default)]
+    pub severities: BTreeMap<String, String>,
+    #[serde(default)]
+    pub settings: ProfileSettings,
+}
+
+/// Numbers some rules take from the profile.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct ProfileSettings {
+    /// First day after delivery a review request may go out.
+    pub review_window_min_days: u64,
+    /// Last day after delivery a review request may go out.
+    pub review_window_max_days: u64,
+    /// Last day after delivery any proactive message may go out.
+    pub proactive_max_days: u64,
+    /// Whether `[Important]` is allowed on a critical message (before 2025).
+    pub important_tag_allowed_when_critical: bool,
+}
+
+impl Default for ProfileSettings {
+    fn default() -> Self {
+        ProfileSettings {
+            review_window_min_days: 5,
+            review_window_max_days: 30,
+            proactive_max_days: 30,
+            important_tag_allowed_when_critical: false,
+        }
+    }
+}
+
+/// A resolved profile.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub name: String,
+    pub description: String,
+    pub aliases: Vec<String>,
+    /// Overrides of rule default severities; `None` = off.
+    pub severities: BTreeMap<String, Option<Severity>>,
+    pub settings: ProfileSettings,
+}
+
+impl Profile {
+    fn from_file(origin: &str, file: ProfileFile) -> Result<Profile, String> {
+        let mut severities = BTreeMap::new();
+        for (rule, level) in file.severities {
+            let sev = Severity::parse_level(&level)
+                .map_err(|e| format!("{origin}: rule `{rule}`: {e}"))?;
+            severities.insert(rule, sev);
+        }
+        Ok(Profile {
+            name: file.name,
+            description: file.description,
+            aliases: file.aliases,
+            severities,
+            settings: file.settings,
+        })
+    }
+
+    /// The severity of a rule under this profile, given its default; `None` = off.
+    pub fn severity(&self, rule: &str, default: Severity) -> Option<Severity> {
+        match self.severities.get(rule) {
+            Some(s) => *s,
+            None => Some(default),
+        }
+    }
+
+    /// Every built-in profile, in name order.
+    pub fn all() -> Vec<Profile> {
+        let mut out: Vec<Profile> = builtin_profiles()
+            .iter()
+            .filter_map(|(origin, text)| {
+                let file: ProfileFile = serde_saphyr::from_str(text).ok()?;
+                Profile::from_file(origin, file).ok()
+            })
+            .collect();
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        out
+    }
+
+    /// A built-in profile by name or alias.
+    pub fn named(name: &str) -> Result<Profile, String> {
+        let all = Profile::all();
+        let names: Vec<String> = all.iter().map(|p| p.name.clone()).collect();
+        all.into_iter()
+            .find(|p| p.name == name || p.aliases.iter().any(|a| a == name))
+            .ok_or_else(|| {
+                let hint = crate::parse::did_you_mean(name, names.iter().map(String::as_str))
+                    .map(|d| format!(" (did you mean `{d}`?)"))
+                    .unwrap_or_default();
+                format!(
+                    "unknown profile `{name}`{hint}; the profiles are: {}",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_profile_loads() {
+        for (origin, text) in builtin_profiles() {
+            let file: Result<ProfileFile, _> = serde_saphyr::from_str(text);
+            assert!(file.is_ok(), "{origin}: {:?}", file.err());
+            if let Ok(file) = file {
+                assert!(Profile::from_file(origin, file).is_ok(), "{origin}");
+            }
+        }
+        assert!(Profile::named(DEFAULT_PROFILE).is_ok());
+        assert!(Profile::named("amazon-2017").is_ok());
+    }
+}

@@ -1,0 +1,87 @@
+//! Rules: the [`Rule`] trait every check implements, the metadata that documents each rule,
+//! and the context a rule sees. Phrase rules are data (`rules/*.yaml`, see [`phrase`]);
+//! structural rules are code, one file per rule under this folder, listed once in
+//! [`registry`].
+
+pub mod phrase;
+pub mod registry;
+
+use crate::diagnostic::{Applicability, Finding, Severity};
+use crate::model::{Message, Sequence};
+use crate::profile::Profile;
+use crate::source::SourceFile;
+use crate::text::TextView;
+use std::borrow::Cow;
+
+/// Everything the documentation, `sellerlint rules` and the reports say about a rule.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RuleMeta {
+    /// `category/name`, a contract: configs, suppressions and other tools name it.
+    pub id: Cow<'static, str>,
+    /// Severity under the default `amazon` profile.
+    pub severity: Severity,
+    /// One lowercase line naming the bad pattern (Ruff's "allow ${rule}" test).
+    pub summary: Cow<'static, str>,
+    /// Why it matters: the policy in our own words.
+    pub why: Cow<'static, str>,
+    /// Where the policy says so.
+    pub source: Cow<'static, str>,
+    /// What to write or do instead.
+    pub fix: Cow<'static, str>,
+    /// A message that breaks the rule.
+    pub example_bad: Cow<'static, str>,
+    /// The same message, fixed.
+    pub example_good: Cow<'static, str>,
+    /// The best fix grade the rule can offer.
+    pub fixable: Applicability,
+    /// Languages the rule's phrases speak (empty: language-independent).
+    pub languages: Vec<String>,
+}
+
+impl RuleMeta {
+    pub fn category(&self) -> &str {
+        self.id.split('/').next().unwrap_or(&self.id)
+    }
+}
+
+/// Per-message text views, built once per message and shared by all rules.
+#[derive(Debug)]
+pub struct MessageView<'a> {
+    pub message: &'a Message,
+    pub subject: Option<TextView>,
+    pub body: TextView,
+}
+
+/// What a rule sees: one sequence, its views, the profile, and the findings of the rules
+/// that ran before it (structural rules build on what phrase rules found).
+pub struct Context<'a> {
+    pub source: &'a SourceFile,
+    pub sequence: &'a Sequence,
+    pub messages: &'a [MessageView<'a>],
+    pub profile: &'a Profile,
+    /// Languages whose phrases apply to this sequence (the sequence's language, plus English).
+    pub languages: &'a [String],
+    pub earlier: &'a [Finding],
+}
+
+impl Context<'_> {
+    /// True when `rule` already fired on message `index`.
+    pub fn fired(&self, index: usize, rule: &str) -> bool {
+        self.earlier
+            .iter()
+            .any(|f| f.message_index == index && f.rule == rule)
+    }
+
+    /// Findings of earlier rules on message `index`.
+    pub fn findings_on(&self, index: usize) -> impl Iterator<Item = &Finding> {
+        self.earlier
+            .iter()
+            .filter(move |f| f.message_index == index)
+    }
+}
+
+/// A check over one sequence.
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &RuleMeta;
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>);
+}

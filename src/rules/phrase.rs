@@ -1,0 +1,666 @@
+//! Phrase rules: rules written as data (`rules/*.yaml`, and the folders of a config's
+//! `rule-packs`). One file is one rule: its documentation, its patterns per language, the
+//! exceptions that keep it from firing on innocent sentences, and examples that must and must
+//! not fire. A rule whose examples fail does not load.
+//!
+//! Matchers are compiled on first use, per language, so a run over German files never builds
+//! the Japanese patterns: literal phrase lists go through `aho-corasick`, patterns through the
+//! `regex` crate (linear time: no backtracking engine, whatever a rule pack writes).
+
+use crate::diagnostic::{Applicability, Field, Finding, Severity};
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::text::{sentence_around, TextView};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Pseudo-language whose patterns apply to every message (placeholders, URLs, symbols).
+pub const ANY_LANGUAGE: &str = "any";
+
+/// Regexes in rule files may not compile to more than this (guards against pathological packs).
+const REGEX_SIZE_LIMIT: usize = 4 << 20;
+
+/// One pattern as written in a rule file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum PatternSpec {
+    /// A regular expression (case-insensitive).
+    Regex(String),
+    Object(PatternObject),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternObject {
+    /// A regular expression (case-insensitive).
+    #[serde(default)]
+    pub regex: Option<String>,
+    /// A literal phrase (case-insensitive; whole words outside Japanese and Chinese).
+    #[serde(default)]
+    pub phrase: Option<String>,
+    /// Two regexes that must both occur in one sentence, at most `within` characters apart.
+    #[serde(default)]
+    pub near: Option<[String; 2]>,
+    #[serde(default)]
+    pub within: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default)]
+    pub fire: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub pass: BTreeMap<String, Vec<String>>,
+}
+
+/// Which matches become diagnostics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Report {
+    /// The first match in each field (one diagnostic per field: the message is the problem).
+    #[default]
+    First,
+    /// Every match (each occurrence is its own problem, e.g. each email address).
+    All,
+}
+
+/// Where exceptions are looked for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExceptionScope {
+    /// The sentence holding the match.
+    #[default]
+    Sentence,
+    /// The whole field.
+    Field,
+}
+
+/// A rule file, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseRuleFile {
+    pub id: String,
+    pub severity: Severity,
+    pub summary: String,
+    /// The diagnostic message; `{match}` is replaced by the matched words.
+    #[serde(default)]
+    pub message: Option<String>,
+    pub why: String,
+    pub source: String,
+    pub fix: String,
+    #[serde(default)]
+    pub example_bad: Option<String>,
+    #[serde(default)]
+    pub example_good: Option<String>,
+    /// Fields to search: `subject`, `body` (default both).
+    #[serde(default)]
+    pub fields: Vec<String>,
+    #[serde(default)]
+    pub report: Report,
+    #[serde(default)]
+    pub exception_scope: ExceptionScope,
+    pub patterns: BTreeMap<String, Vec<PatternSpec>>,
+    #[serde(default)]
+    pub exceptions: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// The compiled matchers of one language.
+#[derive(Debug)]
+struct Compiled {
+    /// All regex patterns as one alternation.
+    regex: Option<Regex>,
+    /// ASCII literal phrases.
+    literals: Option<AhoCorasick>,
+    /// Whether literal matches must start and end on word boundaries.
+    word_bounded: bool,
+    near: Vec<(Regex, Regex, usize)>,
+    exceptions: Option<Regex>,
+}
+
+/// A loaded phrase rule.
+#[derive(Debug)]
+pub struct PhraseRule {
+    meta: RuleMeta,
+    message: String,
+    fields: Vec<Field>,
+    report: Report,
+    exception_scope: ExceptionScope,
+    patterns: BTreeMap<String, Vec<PatternSpec>>,
+    exceptions: BTreeMap<String, Vec<String>>,
+    examples: Examples,
+    compiled: BTreeMap<String, OnceLock<Result<Compiled, String>>>,
+    /// Where the rule came from (for error messages).
+    pub origin: String,
+}
+
+/// A rule file that could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleLoadError {
+    pub origin: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for RuleLoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.origin, self.message),
+            _ => write!(f, "{}: {}", self.origin, self.message),
+        }
+    }
+}
+
+fn case_insensitive(pattern: &str) -> Result<Regex, String> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+/// Languages written without spaces between words, where `\b` means nothing.
+fn unspaced(language: &str) -> bool {
+    matches!(language, "ja" | "zh")
+}
+
+impl PhraseRule {
+    /// Parses a rule file and checks it: id, fields, every pattern compiles, examples hold.
+    pub fn load(origin: &str, text: &str) -> Result<PhraseRule, RuleLoadError> {
+        let file: PhraseRuleFile = serde_saphyr::from_str(text).map_err(|e| {
+            let loc = e.location();
+            let msg = e.without_snippet().to_string();
+            let msg = msg
+                .strip_prefix("error: ")
+                .map(|m| m.split_once(": ").map_or(m, |(_, rest)| rest))
+                .unwrap_or(&msg)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_string();
+            RuleLoadError {
+                origin: origin.to_string(),
+                line: loc
+                    .and_then(|l| usize::try_from(l.line()).ok())
+                    .filter(|l| *l > 0),
+                column: loc
+                    .and_then(|l| usize::try_from(l.column()).ok())
+                    .filter(|c| *c > 0),
+                message: msg,
+            }
+        })?;
+        let rule = PhraseRule::from_file(origin, file)?;
+        rule.verify()?;
+        Ok(rule)
+    }
+
+    fn from_file(origin: &str, file: PhraseRuleFile) -> Result<PhraseRule, RuleLoadError> {
+        let err = |message: String| RuleLoadError {
+            origin: origin.to_string(),
+            line: None,
+            column: None,
+            message,
+        };
+        let id_ok = file.id.split_once('/').is_some_and(|(c, n)| {
+            let ok = |s: &str| {
+                !s.is_empty()
+                    && s.chars()
+                        .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+            };
+            ok(c) && ok(n)
+        });
+        if !id_ok {
+            return Err(err(format!(
+                "rule id `{}` must be `category/name` in lowercase letters, digits and dashes",
+                file.id
+            )));
+        }
+        let mut fields = Vec::new();
+        for f in &file.fields {
+            fields.push(match f.as_str() {
+                "subject" => Field::Subject,
+                "body" => Field::Body,
+                other => {
+                    return Err(err(format!(
+                        "unknown field `{other}` in `fields`: use `subject` and/or `body`"
+                    )))
+                }
+            });
+        }
+        if fields.is_empty() {
+            fields = vec![Field::Subject, Field::Body];
+        }
+        if file.patterns.is_empty() {
+            return Err(err("the rule has no `patterns`".into()));
+        }
+        let compiled = file
+            .patterns
+            .keys()
+            .map(|lang| (lang.clone(), OnceLock::new()))
+            .collect();
+        let mut languages: Vec<String> = file
+            .patterns
+            .keys()
+            .filter(|l| l.as_str() != ANY_LANGUAGE)
+            .cloned()
+            .collect();
+        languages.sort();
+        let first_example = |m: &BTreeMap<String, Vec<String>>| {
+            m.get("en")
+                .or_else(|| m.values().next())
+                .and_then(|v| v.first())
+                .cloned()
+                .unwrap_or_default()
+        };
+        let meta = RuleMeta {
+            id: Cow::Owned(file.id.clone()),
+            severity: file.severity,
+            summary: Cow::Owned(file.summary.clone()),
+            why: Cow::Owned(file.why.trim().to_string()),
+            source: Cow::Owned(file.source.clone()),
+            fix: Cow::Owned(file.fix.trim().to_string()),
+            example_bad: Cow::Owned(
+                file.example_bad
+                    .clone()
+                    .unwrap_or_else(|| first_example(&file.examples.fire)),
+            ),
+            example_good: Cow::Owned(
+                file.example_good
+                    .clone()
+                    .unwrap_or_else(|| first_example(&file.examples.pass)),
+            ),
+            fixable: Applicability::Manual,
+            languages,
+        };
+        Ok(PhraseRule {
+            message: file.message.clone().unwrap_or_else(|| file.summary.clone()),
+            meta,
+            fields,
+            report: file.report,
+            exception_scope: file.exception_scope,
+            patterns: file.patterns,
+            exceptions: file.exceptions,
+            examples: file.examples,
+            compiled,
+            origin: origin.to_string(),
+        })
+    }
+
+    /// Compiles every language and runs every example.
+    pub fn verify(&self) -> Result<(), RuleLoadError> {
+        let err = |message: String| RuleLoadError {
+            origin: self.origin.clone(),
+            line: None,
+            column: None,
+            message,
+        };
+        for lang in self.patterns.keys() {
+            self.compiled_for(lang)
+                .map_err(|e| err(format!("patterns for `{lang}`: {e}")))?;
+        }
+        for (lang, examples) in &self.examples.fire {
+            for example in examples {
+                if self
+                    .find_in_text(&TextView::plain(example), &self.languages_with(lang))
+                    .is_empty()
+                {
+                    return Err(err(format!(
+                        "example that must fire does not fire ({lang}): {example:?}"
+                    )));
+                }
+            }
+        }
+        for (lang, examples) in &self.examples.pass {
+            for example in examples {
+                if let Some(m) = self
+                    .find_in_text(&TextView::plain(example), &self.languages_with(lang))
+                    .first()
+                {
+                    let hit = example.get(m.clone()).unwrap_or("");
+                    return Err(err(format!(
+                        "example that must not fire fires ({lang}) on {hit:?}: {example:?}"
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn languages_with(&self, lang: &str) -> Vec<String> {
+        vec![lang.to_string(), ANY_LANGUAGE.to_string()]
+    }
+
+    /// The examples, for tests and docs.
+    pub fn examples(&self) -> &Examples {
+        &self.examples
+    }
+
+    fn compiled_for(&self, lang: &str) -> Result<&Compiled, String> {
+        let Some(cell) = self.compiled.get(lang) else {
+            return Err(format!("no patterns for `{lang}`"));
+        };
+        cell.get_or_init(|| self.compile(lang))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn compile(&self, lang: &str) -> Result<Compiled, String> {
+        let word_bounded = !unspaced(lang);
+        let mut regexes = Vec::new();
+        let mut literals = Vec::new();
+        let mut near = Vec::new();
+        for spec in self.patterns.get(lang).into_iter().flatten() {
+            match spec {
+                PatternSpec::Regex(r) => regexes.push(r.clone()),
+                PatternSpec::Object(o) => {
+                    let kinds = usize::from(o.regex.is_some())
+                        + usize::from(o.phrase.is_some())
+                        + usize::from(o.near.is_some());
+                    if kinds != 1 {
+                        return Err(
+                            "each pattern object needs exactly one of `regex`, `phrase`, `near`"
+                                .into(),
+                        );
+                    }
+                    if let Some(r) = &o.regex {
+                        regexes.push(r.clone());
+                    }
+                    if let Some(p) = &o.phrase {
+                        if p.is_ascii() {
+                            literals.push(p.clone());
+                        } else if word_bounded {
+                            regexes.push(format!(r"\b{}\b", regex::escape(p)));
+                        } else {
+                            regexes.push(regex::escape(p));
+                        }
+                    }
+                    if let Some([a, b]) = &o.near {
+                        let ra =
+                            case_insensitive(a).map_err(|e| format!("in `near` {a:?}: {e}"))?;
+                        let rb =
+                            case_insensitive(b).map_err(|e| format!("in `near` {b:?}: {e}"))?;
+                        near.push((ra, rb, o.within.unwrap_or(60)));
+                    }
+                }
+            }
+        }
+        for r in &regexes {
+            // Compile each alone first so the error names the pattern that is wrong.
+            case_insensitive(r).map_err(|e| format!("pattern {r:?}: {e}"))?;
+        }
+        let regex = if regexes.is_empty() {
+            None
+        } else {
+            let joined = regexes
+                .iter()
+                .map(|r| format!("(?:{r})"))
+                .collect::<Vec<_>>()
+                .join("|");
+            Some(case_insensitive(&joined)?)
+        };
+        let literals = if literals.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&literals)
+                    .map_err(|e| e.to_string())?,
+            )
+        };
+        let exceptions = match self.exceptions.get(lang) {
+            Some(list) if !list.is_empty() => {
+                for r in list {
+                    case_insensitive(r).map_err(|e| format!("exception {r:?}: {e}"))?;
+                }
+                let joined = list
+                    .iter()
+                    .map(|r| format!("(?:{r})"))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                Some(case_insensitive(&joined)?)
+            }
+            _ => None,
+        };
+        Ok(Compiled {
+            regex,
+            literals,
+            word_bounded,
+            near,
+            exceptions,
+        })
+    }
+
+    /// Byte ranges of the view text where the rule fires, in order, exceptions removed.
+    pub fn find_in_text(&self, view: &TextView, languages: &[String]) -> Vec<Range<usize>> {
+        let text = view.text.as_str();
+        let mut hits = Vec::new();
+        for lang in languages {
+            let Ok(c) = self.compiled_for(lang) else {
+                continue;
+            };
+            let mut raw = Vec::new();
+            if let Some(re) = &c.regex {
+                raw.extend(
+                    re.find_iter(text)
+                        .map(|m| m.range())
+                        .filter(|r| !r.is_empty()),
+                );
+            }
+            if let Some(ac) = &c.literals {
+                raw.extend(
+                    ac.find_iter(text)
+                        .map(|m| m.range())
+                        .filter(|r| !c.word_bounded || on_word_boundaries(text, r)),
+                );
+            }
+            for (a, b, within) in &c.near {
+                raw.extend(find_near(text, a, b, *within));
+            }
+            for r in raw {
+                let scope = match self.exception_scope {
+                    ExceptionScope::Sentence => sentence_around(text, r.clone()),
+                    ExceptionScope::Field => 0..text.len(),
+                };
+                let excepted = self
+                    .exceptions_for(languages)
+                    .any(|ex| ex.is_match(&text[scope.clone()]));
+                if !excepted {
+                    hits.push(r);
+                }
+            }
+        }
+        hits.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        hits.dedup_by(|b, a| b.start < a.end); // drop overlaps, keep the earliest (longest)
+        hits
+    }
+
+    /// Exceptions of every language in play: an exception written for English also protects
+    /// an English sentence in a German sequence.
+    fn exceptions_for<'a>(
+        &'a self,
+        languages: &'a [String],
+    ) -> impl Iterator<Item = &'a Regex> + 'a {
+        languages
+            .iter()
+            .filter_map(move |l| self.compiled_for(l).ok())
+            .filter_map(|c| c.exceptions.as_ref())
+    }
+
+    fn finding(
+        &self,
+        index: usize,
+        field: Field,
+        text: &str,
+        view_range: Range<usize>,
+        span: Range<usize>,
+    ) -> Finding {
+        let matched = text.get(view_range).unwrap_or("").trim().to_string();
+        let shown: String = matched.chars().take(80).collect();
+        Finding {
+            rule: self.meta.id.to_string(),
+            message_index: index,
+            field,
+            span,
+            message: self.message.replace("{match}", &shown),
+            matched: Some(matched),
+            help: None,
+            fix: None,
+        }
+    }
+}
+
+/// Does a literal match start and end at word boundaries?
+fn on_word_boundaries(text: &str, r: &Range<usize>) -> bool {
+    let before = text[..r.start].chars().next_back();
+    let after = text[r.end..].chars().next();
+    let first = text[r.start..].chars().next();
+    let last = text[..r.end].chars().next_back();
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    !(is_word(before) && is_word(first)) && !(is_word(after) && is_word(last))
+}
+
+/// Pairs of `a` and `b` matches in the same sentence with at most `within` chars between them.
+fn find_near(text: &str, a: &Regex, b: &Regex, within: usize) -> Vec<Range<usize>> {
+    let bs: Vec<Range<usize>> = b.find_iter(text).map(|m| m.range()).collect();
+    if bs.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for ma in a.find_iter(text) {
+        let ra = ma.range();
+        let sentence = sentence_around(text, ra.clone());
+        let close = bs.iter().find(|rb| {
+            rb.start >= sentence.start && rb.end <= sentence.end && {
+                let gap = if rb.start >= ra.end {
+                    text[ra.end..rb.start].chars().count()
+                } else if ra.start >= rb.end {
+                    text[rb.end..ra.start].chars().count()
+                } else {
+                    0
+                };
+                gap <= within
+            }
+        });
+        if let Some(rb) = close {
+            out.push(ra.start.min(rb.start)..ra.end.max(rb.end));
+        }
+    }
+    out
+}
+
+impl Rule for PhraseRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        for (index, mv) in ctx.messages.iter().enumerate() {
+            for field in &self.fields {
+                let (view, text_field) = match field {
+                    Field::Subject => match (&mv.subject, &mv.message.subject) {
+                        (Some(v), Some(f)) => (v, f),
+                        _ => continue,
+                    },
+                    _ => (&mv.body, &mv.message.body),
+                };
+                let hits = self.find_in_text(view, ctx.languages);
+                let take = if self.report == Report::First {
+                    1
+                } else {
+                    usize::MAX
+                };
+                for r in hits.into_iter().take(take) {
+                    let span = text_field.source_range(view.value_range(r.clone()));
+                    out.push(self.finding(index, *field, &view.text, r, span));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RULE: &str = r#"
+id: test/review-ask
+severity: warning
+summary: asks for a review
+message: "asks for a review: `{match}`"
+why: because
+source: https://example.invalid
+fix: do not
+patterns:
+  en:
+    - '\b(leave|write)\b[^.!?\n]{0,30}\breview\b'
+    - phrase: rate us
+    - near: ['\bfeedback\b', '\bappreciate\b']
+      within: 20
+  ja:
+    - phrase: レビュー
+exceptions:
+  en: ['\breview the proof\b']
+examples:
+  fire:
+    en: ["Please leave us a review!", "Would you RATE US?", "We appreciate your feedback."]
+    ja: ["レビューをお願いします"]
+  pass:
+    en: ["Please review the proof and leave a review of the layout... no wait: review the proof.", "separate us", "Feedback. We appreciate it."]
+"#;
+
+    #[test]
+    fn a_rule_loads_and_its_examples_hold() {
+        let rule = PhraseRule::load("test.yaml", RULE);
+        assert!(rule.is_ok(), "{:?}", rule.err());
+    }
+
+    #[test]
+    fn a_failing_example_stops_the_rule_loading() {
+        let bad = RULE.replace("\"separate us\"", "\"please rate us\"");
+        let err = PhraseRule::load("test.yaml", &bad)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("must not fire fires"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_regex_names_the_rule_file() {
+        let bad = RULE.replace(r"'\breview the proof\b'", "'(unclosed'");
+        let err = PhraseRule::load("packs/x.yaml", &bad)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.starts_with("packs/x.yaml") && err.contains("exception"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_position() {
+        let bad = format!("{RULE}\nseverty: error\n");
+        let err = PhraseRule::load("x.yaml", &bad)
+            .err()
+            .unwrap_or_else(|| RuleLoadError {
+                origin: String::new(),
+                line: None,
+                column: None,
+                message: String::new(),
+            });
+        assert!(
+            err.message.contains("severty") && err.line.is_some(),
+            "{err:?}"
+        );
+    }
+}

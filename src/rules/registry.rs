@@ -1,0 +1,97 @@
+//! The one list of rules: built-in phrase rules (embedded `rules/*.yaml`) and structural rules
+//! (one line each below). Selection by id or prefix (`review/`) resolves against it.
+
+use crate::rules::phrase::{PhraseRule, RuleLoadError};
+use crate::rules::Rule;
+use std::sync::OnceLock;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// Structural rules, in the order they run: a rule may read the findings of those before it.
+fn structural() -> Vec<Box<dyn Rule>> {
+    vec![
+        // One line per rule, e.g. Box::new(crate::rules::timing::review_window::ReviewWindow),
+    ]
+}
+
+/// All rules of a run.
+pub struct Registry {
+    /// Phrase rules first (they classify messages), then structural rules.
+    pub rules: Vec<Box<dyn Rule>>,
+}
+
+impl Registry {
+    /// The built-in rules. Built once per process.
+    pub fn builtin() -> &'static Registry {
+        static REGISTRY: OnceLock<Registry> = OnceLock::new();
+        REGISTRY.get_or_init(|| {
+            let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+            for (origin, text) in embedded::BUILTIN_RULES {
+                // Built-in rules are checked by `cargo test` (every example of every rule);
+                // a broken one is skipped here rather than taking the whole linter down.
+                if let Ok(rule) = PhraseRule::load(origin, text) {
+                    rules.push(Box::new(rule));
+                }
+            }
+            rules.extend(structural());
+            Registry { rules }
+        })
+    }
+
+    /// Built-in phrase rule files with their load results (for tests and `sellerlint rules`).
+    pub fn builtin_phrase_files() -> Vec<(&'static str, Result<PhraseRule, RuleLoadError>)> {
+        embedded::BUILTIN_RULES
+            .iter()
+            .map(|(origin, text)| (*origin, PhraseRule::load(origin, text)))
+            .collect()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&dyn Rule> {
+        self.rules
+            .iter()
+            .find(|r| r.meta().id == id)
+            .map(|r| r.as_ref())
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().map(|r| r.meta().id.as_ref())
+    }
+
+    /// Does `selector` (an id, a category prefix `review/` or `review`, or `all`) name any rule?
+    pub fn selector_matches(&self, selector: &str) -> bool {
+        self.ids().any(|id| selector_covers(selector, id))
+    }
+}
+
+/// Does `selector` cover rule `id`? `all`, an exact id, or a prefix ending at a `/`.
+pub fn selector_covers(selector: &str, id: &str) -> bool {
+    let s = selector.trim();
+    if s == "all" || s == id {
+        return true;
+    }
+    let prefix = s.trim_end_matches('/');
+    id.strip_prefix(prefix)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Embedded profile files.
+pub fn builtin_profiles() -> &'static [(&'static str, &'static str)] {
+    embedded::BUILTIN_PROFILES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors() {
+        assert!(selector_covers("review/", "review/gating"));
+        assert!(selector_covers("review", "review/gating"));
+        assert!(selector_covers("review/gating", "review/gating"));
+        assert!(!selector_covers("review/gat", "review/gating"));
+        assert!(!selector_covers("rev", "review/gating"));
+        assert!(selector_covers("all", "review/gating"));
+    }
+}

@@ -1,0 +1,80 @@
+//! TEMPORARY stand-in until the real scalar mapper lands (literal block scalars only).
+use std::ops::Range;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScalarStyle {
+    Plain,
+    SingleQuoted,
+    DoubleQuoted,
+    Literal,
+    Folded,
+}
+#[derive(Debug, Clone)]
+pub struct ScalarMap {
+    start: usize,
+    chars: Option<Vec<Range<usize>>>,
+}
+impl ScalarMap {
+    pub fn build(source: &str, node_start: usize, value: &str) -> ScalarMap {
+        // naive: find each char of value sequentially in source from node_start, skipping others
+        let mut chars = Vec::new();
+        let mut pos = node_start;
+        let bytes = source;
+        if source.get(pos..pos + 1) == Some("\"") || source.get(pos..pos + 1) == Some("'") {
+            pos += 1;
+        }
+        for c in value.chars() {
+            let rest = match bytes.get(pos..) {
+                Some(r) => r,
+                None => return ScalarMap::fallback(node_start),
+            };
+            if c == '\n' || c == ' ' {
+                match rest.find(|x: char| x == c || x == '\n' || x == ' ') {
+                    Some(i) if i < 200 => {
+                        chars.push(pos + i..pos + i + 1);
+                        pos += i + 1;
+                    }
+                    _ => return ScalarMap::fallback(node_start),
+                }
+                continue;
+            }
+            match rest.find(c) {
+                Some(i)
+                    if rest[..i]
+                        .chars()
+                        .all(|x| x == ' ' || x == '\n' || x == '\r' || x == '\t') =>
+                {
+                    chars.push(pos + i..pos + i + c.len_utf8());
+                    pos += i + c.len_utf8();
+                }
+                _ => return ScalarMap::fallback(node_start),
+            }
+        }
+        ScalarMap {
+            start: node_start,
+            chars: Some(chars),
+        }
+    }
+    pub fn fallback(node_start: usize) -> ScalarMap {
+        ScalarMap {
+            start: node_start,
+            chars: None,
+        }
+    }
+    pub fn style(&self) -> Option<ScalarStyle> {
+        None
+    }
+    pub fn is_verified(&self) -> bool {
+        self.chars.is_some()
+    }
+    pub fn source_range(&self, value_range: Range<usize>) -> Option<Range<usize>> {
+        let _ = value_range;
+        None
+    }
+    pub fn source_range_or_start(&self, value_range: Range<usize>) -> Range<usize> {
+        let _ = value_range;
+        self.start..self.start + 1
+    }
+    pub fn node_range(&self) -> Range<usize> {
+        self.start..self.start + 1
+    }
+}

@@ -1,0 +1,75 @@
+//! From the paths on the command line to the files to lint: directories are walked with the
+//! `ignore` crate (the walker ripgrep and Ruff use: `.gitignore` aware, no symlink loops),
+//! keeping `*.yaml`/`*.yml`; a file named explicitly is always linted.
+
+use std::path::{Path, PathBuf};
+
+/// A path to lint, or a problem with a path the user gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    /// A path that does not exist or could not be walked.
+    Error {
+        path: PathBuf,
+        message: String,
+    },
+}
+
+/// Is this a file name we lint when walking a directory?
+pub fn is_sequence_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// Expands the given paths, in a deterministic order (sorted within each directory).
+pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for path in paths {
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                out.push(Input::Error {
+                    path: path.clone(),
+                    message: io_message(&e),
+                });
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            out.push(Input::File(path.clone()));
+            continue;
+        }
+        let mut files = Vec::new();
+        let walker = ignore::WalkBuilder::new(path)
+            .follow_links(false)
+            .hidden(true)
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(e) => {
+                    if e.file_type().is_some_and(|t| t.is_file()) && is_sequence_file(e.path()) {
+                        files.push(e.into_path());
+                    }
+                }
+                Err(e) => out.push(Input::Error {
+                    path: path.clone(),
+                    message: e.to_string(),
+                }),
+            }
+        }
+        out.extend(files.into_iter().map(Input::File));
+    }
+    out
+}
+
+/// An I/O error in plain words.
+pub fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
