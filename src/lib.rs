@@ -10,7 +10,6 @@
 pub mod cli;
 pub mod diagnostic;
 pub mod docs;
-#[path = "html_stub.rs"]
 pub mod html;
 pub mod input;
 pub mod lint;
