@@ -20,7 +20,6 @@ pub mod placeholder;
 pub mod profile;
 pub mod rules;
 pub mod run;
-#[path = "scalar_stub.rs"]
 pub mod scalar;
 pub mod source;
 pub mod text;

@@ -77,7 +77,12 @@ fn render_error(
         out.push_str(&frame(src, span.clone(), Severity::Error, "", renderer));
     }
     if let Some(help) = &err.help {
-        let _ = writeln!(out, "  {HELP}= help{HELP:#}: {help}");
+        let pad = err
+            .span
+            .as_ref()
+            .zip(source)
+            .map_or(2, |(span, src)| gutter_width(src, span));
+        let _ = writeln!(out, "{}{HELP}= help{HELP:#}: {help}", " ".repeat(pad));
     }
     out.push('\n');
 }
@@ -96,11 +101,22 @@ fn render_diagnostic(out: &mut String, d: &Diagnostic, source: &SourceFile, rend
     );
     let label = format!("message `{}`", d.message_id);
     out.push_str(&frame(source, d.span.clone(), d.severity, &label, renderer));
-    let _ = writeln!(out, "  {HELP}= help{HELP:#}: {}", d.fix);
+    // Align `=` with the frame's `|` gutter, as rustc does.
+    let pad = " ".repeat(gutter_width(source, &d.span));
+    let _ = writeln!(out, "{pad}{HELP}= help{HELP:#}: {}", d.fix);
     if let Some(url) = &d.url {
-        let _ = writeln!(out, "  {DIM}= policy: {url}{DIM:#}");
+        let _ = writeln!(out, "{pad}{DIM}= policy: {url}{DIM:#}");
     }
     out.push('\n');
+}
+
+/// Width of the line-number gutter of a frame: the last line's digits plus one space.
+fn gutter_width(source: &SourceFile, span: &std::ops::Range<usize>) -> usize {
+    let first = source.line_index(span.start);
+    let last = source
+        .line_index(span.end.saturating_sub(1).max(span.start))
+        .min(first + 5);
+    (last + 1).to_string().len() + 1
 }
 
 /// A code frame for the lines a span covers, with the span underlined.
