@@ -7,7 +7,10 @@
 //! in `src/rules/`) → [`diagnostic`]s with [`profile`] severities ([`lint`], [`run`]) →
 //! one renderer per format in [`output`]. [`cli`] ties a command line to that pipeline.
 
+pub mod check;
 pub mod cli;
+pub mod commands;
+pub mod config;
 pub mod diagnostic;
 pub mod docs;
 #[path = "html_stub.rs"]
@@ -23,6 +26,8 @@ pub mod rules;
 pub mod run;
 #[path = "scalar_stub.rs"]
 pub mod scalar;
+pub mod schema;
 pub mod source;
+pub mod suppress;
 pub mod text;
 pub mod walk;
