@@ -15,10 +15,12 @@ pub struct SequenceDocument {
     sequence: String,
     /// Amazon marketplace domain (default: amazon.com, or the config's `marketplace`).
     #[schemars(schema_with = "marketplace_schema")]
+    #[serde(default)]
     marketplace: Option<String>,
     /// Language the messages are written in (default: the marketplace's); a two-letter code,
     /// optionally with a region (`en-GB`).
     #[schemars(schema_with = "language_schema")]
+    #[serde(default)]
     language: Option<String>,
     /// The messages, at least one.
     #[schemars(length(min = 1))]
@@ -34,23 +36,30 @@ pub struct MessageDocument {
     #[schemars(length(min = 1))]
     id: String,
     /// The order event the delay counts from.
+    #[serde(default)]
     trigger: Option<Trigger>,
     /// Time after the trigger: a whole number and `h`, `d` or `w` (`36h`, `7d`, `2w`).
     #[schemars(regex(pattern = r"^\s*[0-9]+\s*[hdw]\s*$"))]
+    #[serde(default)]
     delay: Option<String>,
     /// The email subject.
+    #[serde(default)]
     subject: Option<String>,
     /// How the body is written (default: html when the body has tags).
+    #[serde(default)]
     format: Option<BodyFormat>,
     /// File names of attachments.
+    #[serde(default)]
     attachments: Option<Vec<String>>,
     /// What the seller says the message is for (`customization`, `delivery-scheduling`,
     /// `address-issue` are the critical purposes Amazon delivers to buyers who opted out).
+    #[serde(default)]
     purpose: Option<String>,
     /// The message text; placeholders as `{{name}}`, `[[name]]`, `%%name%%` or `#name#`.
     body: String,
     /// Rule ids or prefixes (`review/`) not reported for this message; a YAML comment on the
     /// line says why.
+    #[serde(default)]
     allow: Option<Vec<String>>,
 }
 
@@ -92,7 +101,10 @@ fn language_schema(_: &mut SchemaGenerator) -> Schema {
 
 /// The schema as pretty JSON with a trailing newline.
 pub fn sequence_schema() -> String {
-    let schema = schemars::schema_for!(SequenceDocument);
+    // Draft 7: the newest draft the YAML language server (VS Code, Neovim, Helix) fully reads.
+    let schema = schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<SequenceDocument>();
     let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
     out.push('\n');
     out

@@ -343,13 +343,29 @@ fn covers(scope: &Scope, d: &Diagnostic) -> bool {
 }
 
 /// Sequence and message around a byte offset (the last message starting before it).
-fn place_of(sequences: &[Sequence], offset: usize) -> (usize, usize, String, String) {
+/// A report about a suppression belongs to the message the suppression covers, else to the
+/// message around it (`message_id` empty when it is outside every message).
+fn place_of(
+    sequences: &[Sequence],
+    scope: Option<&Scope>,
+    offset: usize,
+) -> (usize, usize, String, String) {
+    if let Some(Scope::Message(si, mi) | Scope::Field(si, mi, _)) = scope {
+        if let Some(m) = sequences.get(*si).and_then(|s| s.messages.get(*mi)) {
+            return (
+                *si,
+                *mi,
+                m.id.value.clone(),
+                sequences[*si].name.value.clone(),
+            );
+        }
+    }
     let mut best = (0, 0, String::new(), String::new());
     for (si, seq) in sequences.iter().enumerate() {
-        if seq.name.span.start > offset {
+        if seq.name.span.start > offset && si > 0 {
             break;
         }
-        best = (si, usize::MAX, String::new(), seq.name.value.clone());
+        best = (si, 0, String::new(), seq.name.value.clone());
         for (mi, m) in seq.messages.iter().enumerate() {
             if m.span.start <= offset {
                 best = (si, mi, m.id.value.clone(), seq.name.value.clone());
@@ -366,12 +382,13 @@ fn meta_diagnostic(
     registry: &Registry,
     rule: &str,
     severity: Severity,
+    scope: Option<&Scope>,
     span: Range<usize>,
     message: String,
     fix: String,
 ) -> Diagnostic {
     let (start, end) = positions(source, &span);
-    let (si, mi, message_id, sequence) = place_of(sequences, span.start);
+    let (si, mi, message_id, sequence) = place_of(sequences, scope, span.start);
     let url = registry
         .get(rule)
         .map(|r| r.meta().source.to_string())
@@ -441,6 +458,7 @@ pub fn apply(
                 registry,
                 UNUSED_ALLOW,
                 sev,
+                None,
                 range,
                 format!("this suppression does nothing: {problem}"),
                 "Fix the comment so it reads `# sellerlint: allow RULE -- reason`, or delete it."
@@ -481,6 +499,7 @@ pub fn apply(
                     registry,
                     UNUSED_ALLOW,
                     sev,
+                    Some(&s.scope),
                     range.clone(),
                     message,
                     fix,
@@ -498,6 +517,7 @@ pub fn apply(
                     registry,
                     ALLOW_WITHOUT_REASON,
                     sev,
+                    Some(&s.scope),
                     s.span.clone(),
                     format!("suppression of `{}` gives no reason", names.join("`, `")),
                     "Say why after `--`: `# sellerlint: allow RULE -- the buyer asked for this`."

@@ -96,7 +96,11 @@ pub fn describe(resolver: &Resolver, path: &std::path::Path, setup: &FileSetup) 
     let _ = writeln!(out, "rules:");
     let rules = Resolver::explain_levels(setup);
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(10);
-    for r in rules {
+    for mut r in rules {
+        if r.id == crate::suppress::ALLOW_WITHOUT_REASON && !setup.settings.require_reason {
+            r.level = None;
+            r.origin = "require-reason is off".into();
+        }
         let _ = writeln!(
             out,
             "  {:<width$}  {:<7}  ({})",

@@ -135,9 +135,9 @@ pub fn render(report: &RunReport) -> String {
                 .iter()
                 .filter(|d| d.severity == Severity::Error)
                 .count();
-            let _ = write!(
+            let _ = writeln!(
                 cases,
-                "    <testcase classname=\"{name}\" name=\"(file)\" file=\"{name}\">\n"
+                "    <testcase classname=\"{name}\" name=\"(file)\" file=\"{name}\">"
             );
             if errs > 0 {
                 failures += 1;

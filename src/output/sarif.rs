@@ -199,13 +199,13 @@ fn descriptor(meta: &RuleMeta) -> Descriptor<'_> {
     let mut markdown = format!("{}\n\n**Fix:** {}", meta.why, meta.fix);
     if !meta.example_bad.is_empty() {
         markdown.push_str(&format!(
-            "\n\n**Example:**\n\n```yaml\n{}\n```",
+            "\n\n**Example:**\n\n```\n{}\n```",
             meta.example_bad
         ));
     }
     if !meta.example_good.is_empty() {
         markdown.push_str(&format!(
-            "\n\n**Instead:**\n\n```yaml\n{}\n```",
+            "\n\n**Instead:**\n\n```\n{}\n```",
             meta.example_good
         ));
     }
