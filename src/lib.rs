@@ -7,7 +7,10 @@
 //! in `src/rules/`) → [`diagnostic`]s with [`profile`] severities ([`lint`], [`run`]) →
 //! one renderer per format in [`output`]. [`cli`] ties a command line to that pipeline.
 
+pub mod check;
 pub mod cli;
+pub mod commands;
+pub mod config;
 pub mod diagnostic;
 pub mod docs;
 pub mod html;
@@ -21,6 +24,8 @@ pub mod profile;
 pub mod rules;
 pub mod run;
 pub mod scalar;
+pub mod schema;
 pub mod source;
+pub mod suppress;
 pub mod text;
 pub mod walk;

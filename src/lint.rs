@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{positions, Diagnostic, Finding, Severity};
 use crate::model::Sequence;
-use crate::parse::{parse_file, FileError};
+use crate::parse::{parse_file_with, FileError, DEFAULT_MARKETPLACE};
 use crate::profile::Profile;
 use crate::rules::registry::{selector_covers, Registry};
 use crate::rules::{Context, MessageView};
@@ -18,6 +18,10 @@ pub struct Settings {
     /// `(selector, level)` pairs; for each rule the most specific matching selector wins
     /// (an exact id beats `review/`, which beats `all`). `None` = off.
     pub levels: Vec<(String, Option<Severity>)>,
+    /// Marketplace of sequences that do not name one (`None`: amazon.com).
+    pub default_marketplace: Option<String>,
+    /// Suppressions must give a reason (`meta/allow-without-reason`).
+    pub require_reason: bool,
 }
 
 impl Settings {
@@ -25,6 +29,8 @@ impl Settings {
         Settings {
             profile,
             levels: Vec::new(),
+            default_marketplace: None,
+            require_reason: false,
         }
     }
 
@@ -58,6 +64,8 @@ pub struct FileReport {
     pub sequences: Vec<Sequence>,
     pub diagnostics: Vec<Diagnostic>,
     pub errors: Vec<FileError>,
+    /// Diagnostics hidden by suppressions (`# sellerlint: allow`, `allow:`).
+    pub suppressed: usize,
 }
 
 /// Languages whose phrases run on a sequence: its own, and English, which sellers mix into
@@ -112,7 +120,11 @@ pub fn check_sequence(
 
 /// Lints one file's text.
 pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings) -> FileReport {
-    let sequences = match parse_file(&source) {
+    let marketplace = settings
+        .default_marketplace
+        .as_deref()
+        .unwrap_or(DEFAULT_MARKETPLACE);
+    let sequences = match parse_file_with(&source, marketplace) {
         Ok(s) => s,
         Err(errors) => {
             return FileReport {
@@ -120,6 +132,7 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
                 sequences: Vec::new(),
                 diagnostics: Vec::new(),
                 errors,
+                suppressed: 0,
             };
         }
     };
@@ -133,6 +146,8 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
             }
         }
     }
+    let outcome = crate::suppress::apply(&source, &sequences, diagnostics, registry, settings);
+    let mut diagnostics = outcome.kept;
     diagnostics.sort_by(|a, b| {
         (a.order, a.line, a.column, &a.rule).cmp(&(b.order, b.line, b.column, &b.rule))
     });
@@ -141,6 +156,7 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
         sequences,
         diagnostics,
         errors: Vec::new(),
+        suppressed: outcome.suppressed,
     }
 }
 

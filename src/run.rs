@@ -29,6 +29,11 @@ pub struct RunReport {
     /// Inputs that could not even be read (missing paths, unreadable files).
     pub unreadable: Vec<FileError>,
     pub profile: String,
+    /// Documentation of every rule the run knew (built-in and rule packs), for formats that
+    /// describe rules (SARIF).
+    pub rules: Vec<crate::rules::RuleMeta>,
+    /// The status the run exits with, when the caller has decided it (SARIF `invocations`).
+    pub exit_status: Option<u8>,
 }
 
 /// Counts for the summary line.
@@ -42,6 +47,8 @@ pub struct Counts {
     pub files_failed: usize,
     pub sequences: usize,
     pub messages: usize,
+    /// Problems hidden by `# sellerlint: allow` comments and `allow:` keys.
+    pub suppressed: usize,
 }
 
 impl RunReport {
@@ -69,6 +76,7 @@ impl RunReport {
             if !f.diagnostics.is_empty() {
                 c.files_with_problems += 1;
             }
+            c.suppressed += f.suppressed;
             c.sequences += f.sequences.len();
             c.messages += f.sequences.iter().map(|s| s.messages.len()).sum::<usize>();
             for d in &f.diagnostics {

@@ -36,6 +36,11 @@ fn level(s: Severity) -> Level<'static> {
 /// Renders the whole report for a terminal. Styles are ANSI codes; the caller strips them
 /// when colour is off.
 pub fn render(report: &RunReport, styled: bool) -> String {
+    render_with(report, styled, false)
+}
+
+/// [`render`]; `quiet` leaves out the summary line.
+pub fn render_with(report: &RunReport, styled: bool, quiet: bool) -> String {
     let renderer = if styled {
         Renderer::styled()
     } else {
@@ -53,7 +58,9 @@ pub fn render(report: &RunReport, styled: bool) -> String {
             render_diagnostic(&mut out, d, &file.source, &renderer);
         }
     }
-    render_summary(&mut out, report);
+    if !quiet {
+        render_summary(&mut out, report);
+    }
     out
 }
 
@@ -191,6 +198,13 @@ fn render_summary(out: &mut String, report: &RunReport) {
             plural(problems, "problem", "problems"),
             parts.join(", "),
             plural(c.files_with_problems, "file", "files")
+        );
+    }
+    if c.suppressed > 0 {
+        let _ = writeln!(
+            out,
+            "{DIM}{} suppressed by `sellerlint: allow` comments or `allow:` keys.{DIM:#}",
+            plural(c.suppressed, "problem", "problems")
         );
     }
     if c.files_failed > 0 {

@@ -1,8 +1,13 @@
 //! Renderers: one module per output format, each turning a [`RunReport`] into text. They
 //! read the report and never change it.
 
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
+pub mod sarif;
 
 use crate::run::RunReport;
 
@@ -13,6 +18,16 @@ pub enum Format {
     Human,
     /// The versioned JSON report.
     Json,
+    /// One line per problem: `path:line:col: severity[rule] message`.
+    Concise,
+    /// One JSON object per diagnostic per line.
+    JsonLines,
+    /// SARIF 2.1.0 (GitHub code scanning and other dashboards).
+    Sarif,
+    /// GitHub Actions annotations (the default when `GITHUB_ACTIONS=true`).
+    Github,
+    /// JUnit XML: one testcase per sequence message.
+    Junit,
 }
 
 /// Renders the report in a format. `styled` asks for ANSI colours (stripped later when the
@@ -21,5 +36,19 @@ pub fn render(format: Format, report: &RunReport, styled: bool) -> String {
     match format {
         Format::Human => human::render(report, styled),
         Format::Json => json::render(report),
+        _ => render_quiet(format, report, styled, false),
+    }
+}
+
+/// [`render`], where `quiet` leaves out everything but the problems (no summary line).
+pub fn render_quiet(format: Format, report: &RunReport, styled: bool, quiet: bool) -> String {
+    match format {
+        Format::Human => human::render_with(report, styled, quiet),
+        Format::Json => json::render(report),
+        Format::Concise => concise::render(report, quiet),
+        Format::JsonLines => json_lines::render(report),
+        Format::Sarif => sarif::render(report),
+        Format::Github => github::render(report),
+        Format::Junit => junit::render(report),
     }
 }

@@ -13,6 +13,8 @@ mod embedded {
 fn structural() -> Vec<Box<dyn Rule>> {
     vec![
         // One line per rule, e.g. Box::new(crate::rules::timing::review_window::ReviewWindow),
+        Box::new(crate::rules::meta::unused_allow::UnusedAllow),
+        Box::new(crate::rules::meta::allow_without_reason::AllowWithoutReason),
     ]
 }
 
@@ -38,6 +40,20 @@ impl Registry {
             rules.extend(structural());
             Registry { rules }
         })
+    }
+
+    /// The built-in rules plus extra phrase rules (a config's rule packs), which run after the
+    /// built-in phrase rules and before the structural rules.
+    pub fn with_phrase_rules(extra: Vec<PhraseRule>) -> Registry {
+        let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+        for (origin, text) in embedded::BUILTIN_RULES {
+            if let Ok(rule) = PhraseRule::load(origin, text) {
+                rules.push(Box::new(rule));
+            }
+        }
+        rules.extend(extra.into_iter().map(|r| Box::new(r) as Box<dyn Rule>));
+        rules.extend(structural());
+        Registry { rules }
     }
 
     /// Built-in phrase rule files with their load results (for tests and `sellerlint rules`).
