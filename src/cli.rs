@@ -70,6 +70,9 @@ pub struct CheckArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+    /// Write the report to FILE instead of standard output (without colour codes).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -155,6 +158,16 @@ fn check(args: CheckArgs) -> u8 {
         max_file_size: args.max_file_size,
     };
     let report = run(&inputs, Registry::builtin(), &settings);
+    if let Some(path) = &args.output {
+        // Renderers write ANSI styles that stdout strips when colour is off; a file never
+        // gets them.
+        let text = output::render(args.format, &report, false);
+        let plain = anstream::adapter::strip_str(&text).to_string();
+        if let Err(e) = std::fs::write(path, plain) {
+            return usage_error(&format!("cannot write `{}`: {e}", path.display()));
+        }
+        return report.exit_code(args.max_warnings);
+    }
     let styled = args.color != ColorChoice::Never;
     let text = output::render(args.format, &report, styled);
     match emit(&text, args.color) {

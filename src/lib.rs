@@ -25,4 +25,5 @@ pub mod run;
 pub mod scalar;
 pub mod source;
 pub mod text;
+pub mod verdict;
 pub mod walk;

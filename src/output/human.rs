@@ -52,6 +52,7 @@ pub fn render(report: &RunReport, styled: bool) -> String {
         for d in &file.diagnostics {
             render_diagnostic(&mut out, d, &file.source, &renderer);
         }
+        super::verdict_table::render_file(&mut out, file);
     }
     render_summary(&mut out, report);
     out

@@ -1,0 +1,780 @@
+//! `--format html`: one self-contained page for sellers. Totals at the top; for each sequence
+//! a timeline of its messages, the verdict table, and every message's subject and body with
+//! the offending words marked, each mark followed by the rule, why it matters and the fix.
+//!
+//! Self-contained and safe to open: inline CSS, no scripts, fonts or images, and the only
+//! links leaving the page are the rules' policy sources. Every piece of the seller's text is
+//! escaped: the templates are `maud`'s, which escape each interpolated value by default, so
+//! markup can only enter the page through an explicit `PreEscaped` (used for the stylesheet
+//! constant and nothing else). A body holding `<script>` is shown as text.
+
+use crate::diagnostic::{Diagnostic, Field, Severity};
+use crate::lint::FileReport;
+use crate::model::{BodyFormat, Message, Sequence, TextField, Trigger};
+use crate::parse::FileError;
+use crate::rules::registry::Registry;
+use crate::run::RunReport;
+use crate::source::floor_char_boundary;
+use crate::verdict::{
+    file_verdicts, format_delay, MessageVerdict, SequenceVerdicts, Verdict, VerdictCounts,
+};
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+use std::ops::Range;
+
+const CSS: &str = include_str!("report.css");
+
+/// Renders the whole report as one HTML document.
+pub fn render(report: &RunReport) -> String {
+    let counts = report.counts();
+    let files: Vec<(usize, &FileReport, Vec<SequenceVerdicts>)> = report
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (i, f, file_verdicts(f)))
+        .collect();
+    let mut totals = VerdictCounts::default();
+    for (_, _, sequences) in &files {
+        for m in sequences.iter().flat_map(|s| &s.messages) {
+            totals.add(m);
+        }
+    }
+    let errors: Vec<&FileError> = report.errors().collect();
+    let title = if totals.not_permitted > 0 {
+        format!(
+            "sellerlint report: {} of {} messages not permitted",
+            totals.not_permitted,
+            totals.total()
+        )
+    } else {
+        format!("sellerlint report: {} messages checked", totals.total())
+    };
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="generator" content=(format!("sellerlint {}", env!("CARGO_PKG_VERSION")));
+                title { (title) }
+                style { (PreEscaped(CSS)) }
+            }
+            "\n"
+            body {
+                header {
+                    h1 { "Buyer-message check" }
+                    p.lede {
+                        "Checked " (plural(totals.total(), "message", "messages"))
+                        " in " (plural(counts.sequences, "sequence", "sequences"))
+                        " (" (plural(counts.files, "file", "files")) ") against Amazon's buyer-messaging rules, profile "
+                        code { (report.profile) } "."
+                    }
+                }
+                "\n"
+                main {
+                    (totals_section(&totals, &counts))
+                    @if !errors.is_empty() {
+                        (errors_section(&errors))
+                    }
+                    @if files.iter().any(|(_, _, s)| !s.is_empty()) {
+                        nav aria-labelledby="nav-h" {
+                            h2 #nav-h { "Sequences" }
+                            ol {
+                                @for (fi, file, sequences) in &files {
+                                    @for s in sequences {
+                                        li {
+                                            a href=(format!("#{}", sequence_anchor(*fi, s.sequence_index))) { (s.sequence) }
+                                            " " span.muted { "(" (file.source.name) ")" }
+                                            " " (sequence_tally(s))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        "\n"
+                    }
+                    @for (fi, file, sequences) in &files {
+                        @for s in sequences {
+                            @if let Some(sequence) = file.sequences.get(s.sequence_index) {
+                                (sequence_section(*fi, file, sequence, s))
+                            }
+                        }
+                    }
+                }
+                footer {
+                    p {
+                        "Made by sellerlint " (env!("CARGO_PKG_VERSION"))
+                        ". This page was written on your computer from your files; nothing was sent anywhere. "
+                        "Verdicts follow from the rules that found something: a message without problems may still need a human look."
+                    }
+                }
+            }
+        }
+    };
+    let mut out = page.into_string();
+    out.push('\n');
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn sequence_anchor(file: usize, sequence: usize) -> String {
+    format!("f{file}-s{sequence}")
+}
+
+fn message_anchor(file: usize, sequence: usize, message: usize) -> String {
+    format!("f{file}-s{sequence}-m{message}")
+}
+
+fn verdict_class(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Critical => "critical",
+        Verdict::Permitted => "permitted",
+        Verdict::NotPermitted => "not-permitted",
+    }
+}
+
+/// A verdict as a badge: a symbol and the word, so that it does not depend on colour.
+fn badge(v: Verdict) -> Markup {
+    let symbol = match v {
+        Verdict::Critical => "★",
+        Verdict::Permitted => "✓",
+        Verdict::NotPermitted => "✕",
+    };
+    html! {
+        span.badge.(verdict_class(v)) {
+            span aria-hidden="true" { (symbol) " " }
+            (v.label())
+        }
+    }
+}
+
+fn severity_class(s: Severity) -> &'static str {
+    s.as_str()
+}
+
+fn sequence_tally(s: &SequenceVerdicts) -> Markup {
+    let mut c = VerdictCounts::default();
+    for m in &s.messages {
+        c.add(m);
+    }
+    html! {
+        span.muted {
+            "— " (plural(c.total(), "message", "messages"))
+            @if c.not_permitted > 0 { ", " (c.not_permitted) " not permitted" }
+        }
+    }
+}
+
+fn totals_section(t: &VerdictCounts, counts: &crate::run::Counts) -> Markup {
+    html! {
+        section aria-labelledby="totals-h" {
+            h2 #totals-h { "Totals" }
+            ul.totals {
+                li.not-permitted {
+                    span.num { (t.not_permitted) }
+                    " not permitted: change them or do not send them"
+                }
+                li.critical {
+                    span.num { (t.critical) }
+                    " critical: delivered to every buyer"
+                }
+                li.permitted {
+                    span.num { (t.permitted) }
+                    " permitted: not delivered to buyers who opted out"
+                }
+                li.reach {
+                    span.num { (t.reaches_opted_out) " of " (t.total()) }
+                    " messages reach buyers who opted out of seller messages"
+                }
+            }
+            p {
+                "Problems found: "
+                (plural(counts.errors, "error", "errors")) " (not allowed), "
+                (plural(counts.warnings, "warning", "warnings")) ", "
+                (plural(counts.infos, "note", "notes")) "."
+            }
+            dl.legend {
+                @for v in [Verdict::Critical, Verdict::Permitted, Verdict::NotPermitted] {
+                    dt { (badge(v)) }
+                    dd { (v.meaning()) }
+                }
+            }
+        }
+        "\n"
+    }
+}
+
+fn errors_section(errors: &[&FileError]) -> Markup {
+    html! {
+        section.errors aria-labelledby="errors-h" {
+            h2 #errors-h { "Files that could not be checked" }
+            ul {
+                @for e in errors {
+                    li {
+                        code {
+                            (e.file)
+                            @if let Some(line) = e.line { ":" (line) }
+                            @if let Some(col) = e.column { ":" (col) }
+                        }
+                        ": " (e.message)
+                        @if let Some(help) = &e.help { br; span.muted { "Help: " (help) } }
+                    }
+                }
+            }
+        }
+        "\n"
+    }
+}
+
+fn sequence_section(
+    fi: usize,
+    file: &FileReport,
+    sequence: &Sequence,
+    verdicts: &SequenceVerdicts,
+) -> Markup {
+    let si = verdicts.sequence_index;
+    let anchor = sequence_anchor(fi, si);
+    html! {
+        section.sequence id=(anchor) aria-labelledby=(format!("{anchor}-h")) {
+            h2 id=(format!("{anchor}-h")) { "Sequence: " (sequence.name.value) }
+            p.meta {
+                "File " code { (file.source.name) }
+                " · marketplace " (sequence.marketplace.value)
+                " · language " (sequence.language.value)
+                " · " (plural(sequence.messages.len(), "message", "messages"))
+            }
+            "\n"
+            h3 { "Timeline" }
+            (timeline(fi, si, sequence, verdicts))
+            "\n"
+            h3 { "Verdicts" }
+            (verdict_table(fi, si, verdicts))
+            "\n"
+            h3 { "Messages" }
+            @for v in &verdicts.messages {
+                @if let Some(message) = sequence.messages.get(v.message_index) {
+                    (message_article(fi, si, file, message, v))
+                    "\n"
+                }
+            }
+        }
+        "\n"
+    }
+}
+
+/// The messages grouped by trigger, in the order they are sent.
+fn timeline(fi: usize, si: usize, sequence: &Sequence, verdicts: &SequenceVerdicts) -> Markup {
+    let phases: [(Option<Trigger>, &str, &str); 4] = [
+        (Some(Trigger::OrderPlaced), "After the order is placed", "after the order"),
+        (Some(Trigger::Shipped), "After the order ships", "after shipping"),
+        (Some(Trigger::Delivered), "After delivery", "after delivery"),
+        (None, "No trigger given", "after the upload"),
+    ];
+    let groups: Vec<(&str, &str, Vec<&MessageVerdict>)> = phases
+        .iter()
+        .map(|(trigger, title, after)| {
+            let mut items: Vec<&MessageVerdict> = verdicts
+                .messages
+                .iter()
+                .filter(|m| m.trigger == *trigger)
+                .collect();
+            items.sort_by_key(|m| m.delay_hours.unwrap_or(0));
+            (*title, *after, items)
+        })
+        .filter(|(_, _, items)| !items.is_empty())
+        .collect();
+    html! {
+        ol.timeline {
+            @for (title, after, items) in &groups {
+                li.phase {
+                    h4 { (title) }
+                    ol {
+                        @for m in items {
+                            li {
+                                span.day { (day_label(m.delay_hours.unwrap_or(0), after)) }
+                                a href=(format!("#{}", message_anchor(fi, si, m.message_index))) { (m.message_id) }
+                                " " (badge(m.verdict))
+                                @if let Some(subject) = sequence.messages.get(m.message_index).and_then(|x| x.subject.as_ref()) {
+                                    br; span.muted { (subject.value) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `Day 7 after delivery`, `Day 1 (36h) after the order`.
+fn day_label(hours: u64, after: &str) -> String {
+    if hours % 24 == 0 {
+        format!("Day {} {after}", hours / 24)
+    } else {
+        format!("Day {} ({}) {after}", hours / 24, format_delay(hours))
+    }
+}
+
+fn verdict_table(fi: usize, si: usize, verdicts: &SequenceVerdicts) -> Markup {
+    html! {
+        table {
+            caption { "What happens to each message of “" (verdicts.sequence) "”" }
+            thead {
+                tr {
+                    th scope="col" { "Message" }
+                    th scope="col" { "When it is sent" }
+                    th scope="col" { "Verdict" }
+                    th scope="col" { "Reaches buyers who opted out" }
+                    th scope="col" { "Problems" }
+                    th scope="col" { "Decided by" }
+                }
+            }
+            tbody {
+                @for m in &verdicts.messages {
+                    tr {
+                        th scope="row" {
+                            a href=(format!("#{}", message_anchor(fi, si, m.message_index))) { (m.message_id) }
+                        }
+                        td { (m.when_label()) }
+                        td { (badge(m.verdict)) }
+                        td { @if m.reaches_opted_out { "yes" } @else { "no" } }
+                        td.n { (m.problems()) }
+                        td { (m.category_label()) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One problem as shown next to its mark: number, severity, rule, message, why, fix, source.
+fn note(id: &str, number: usize, d: &Diagnostic) -> Markup {
+    let why = Registry::builtin()
+        .get(&d.rule)
+        .map(|r| first_sentence(&r.meta().why))
+        .filter(|s| !s.is_empty());
+    html! {
+        div.note.(severity_class(d.severity)) id=(id) role="note" {
+            p {
+                strong { (number) ". " (d.severity.as_str()) } " · " code { (d.rule) } ": " (d.message)
+            }
+            @if let Some(why) = why {
+                p { strong { "Why it matters: " } (why) }
+            }
+            p { strong { "What to do: " } (d.fix) }
+            @if let Some(url) = &d.url {
+                p { a href=(url) { "Amazon policy behind this rule" } }
+            }
+        }
+    }
+}
+
+/// The first sentence of a rule's `why`, on one line.
+pub fn first_sentence(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let bytes = flat.as_bytes();
+    for (i, c) in flat.char_indices() {
+        if matches!(c, '.' | '!' | '?') {
+            let next = bytes.get(i + 1);
+            let after = flat[i + 1..].trim_start().chars().next();
+            // End of text, or a stop followed by a space and a capital letter (not `e.g. the`).
+            if next.is_none()
+                || (next == Some(&b' ') && after.is_some_and(|a| a.is_uppercase() || a == '"'))
+            {
+                return flat[..=i].to_string();
+            }
+        }
+    }
+    flat
+}
+
+fn message_article(
+    fi: usize,
+    si: usize,
+    file: &FileReport,
+    message: &Message,
+    v: &MessageVerdict,
+) -> Markup {
+    let anchor = message_anchor(fi, si, v.message_index);
+    let own: Vec<&Diagnostic> = file
+        .diagnostics
+        .iter()
+        .filter(|d| d.order == (si, v.message_index))
+        .collect();
+    let note_id = |k: usize| format!("{anchor}-p{}", k + 1);
+    // Which field text each diagnostic is marked in, if any.
+    let subject = message.subject.as_ref().map(|s| {
+        FieldText::new(s, &own, Field::Subject)
+    });
+    let body_is_html = message.format.as_ref().map(|f| f.value) == Some(BodyFormat::Html)
+        || (message.format.is_none() && crate::html::looks_like_html(&message.body.value));
+    let body = FieldText::new(&message.body, &own, Field::Body);
+    let shown: Vec<usize> = subject
+        .iter()
+        .chain(std::iter::once(&body))
+        .flat_map(|f| f.placed.iter().map(|p| p.index).chain(f.whole.iter().copied()))
+        .collect();
+    let others: Vec<usize> = (0..own.len()).filter(|k| !shown.contains(k)).collect();
+    let purpose = message.purpose.as_ref().map(|p| p.value.as_str());
+    html! {
+        article.message id=(anchor) aria-labelledby=(format!("{anchor}-h")) {
+            div.message-head {
+                h4 id=(format!("{anchor}-h")) { "Message " code { (message.id.value) } }
+                (badge(v.verdict))
+            }
+            dl.facts {
+                dt { "Sent" } dd { (v.when_label()) }
+                dt { "Purpose" } dd {
+                    @match purpose {
+                        Some(p) => { (p) }
+                        None => { span.muted { "not given" } }
+                    }
+                    @if let Some(intent) = &v.critical_intent {
+                        @if !intent.declared { " — reads as a critical " (intent.purpose.label()) }
+                    }
+                }
+                dt { "Reaches buyers who opted out" } dd { @if v.reaches_opted_out { "yes" } @else { "no" } }
+                dt { "Decided by" } dd { (v.category_label()) }
+                @if !message.attachments.is_empty() {
+                    dt { "Attachments" } dd {
+                        @for (i, a) in message.attachments.iter().enumerate() {
+                            @if i > 0 { ", " }
+                            code { (a.value) }
+                        }
+                    }
+                }
+            }
+            @if v.lost_critical_status() && v.verdict == Verdict::Permitted {
+                p { "This message was meant as a critical message, but its content makes it a message Amazon does not deliver to buyers who opted out. Move that content out to keep it critical." }
+            }
+            @if let Some(subject) = &subject {
+                div.field-name { "Subject" }
+                (subject.render(&own, &note_id))
+            }
+            div.field-name {
+                "Body"
+                @if body_is_html { span.muted { " (HTML, shown as its source text)" } }
+            }
+            (body.render(&own, &note_id))
+            @if !others.is_empty() {
+                div.field-name { "Other problems with this message" }
+                div.notes {
+                    @for k in &others {
+                        (note(&note_id(*k), k + 1, own[*k]))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A diagnostic marked at a value range of a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Placed {
+    /// Index of the diagnostic among the message's.
+    index: usize,
+    range: Range<usize>,
+}
+
+/// A subject or body with the diagnostics that are marked in it (`placed`) and those that are
+/// about the field as a whole (`whole`).
+struct FieldText<'a> {
+    value: &'a str,
+    placed: Vec<Placed>,
+    whole: Vec<usize>,
+}
+
+impl<'a> FieldText<'a> {
+    fn new(field: &'a TextField, own: &[&Diagnostic], which: Field) -> Self {
+        let chars: Vec<(Range<usize>, Option<Range<usize>>)> = field
+            .value
+            .char_indices()
+            .map(|(i, c)| {
+                let r = i..i + c.len_utf8();
+                (r.clone(), field.map.source_range(r))
+            })
+            .collect();
+        let mut placed = Vec::new();
+        let mut whole = Vec::new();
+        for (k, d) in own.iter().enumerate() {
+            if d.field != which {
+                continue;
+            }
+            match locate(&field.value, &chars, &d.span, d.matched.as_deref()) {
+                Some(range) if !covers_all(&field.value, &range) => {
+                    placed.push(Placed { index: k, range })
+                }
+                _ => whole.push(k),
+            }
+        }
+        FieldText {
+            value: &field.value,
+            placed,
+            whole,
+        }
+    }
+
+    fn render(&self, own: &[&Diagnostic], note_id: &dyn Fn(usize) -> String) -> Markup {
+        let lines = layout(self.value, &self.placed);
+        let last = lines.len().saturating_sub(1);
+        html! {
+            @if !self.whole.is_empty() {
+                div.notes {
+                    @for k in &self.whole {
+                        (note(&note_id(*k), k + 1, own[*k]))
+                    }
+                }
+            }
+            div.text {
+                @for (li, line) in lines.iter().enumerate() {
+                    @for piece in &line.pieces {
+                        @if piece.marks.is_empty() {
+                            (piece.text)
+                        } @else {
+                            @let severity = piece.marks.iter().map(|p| own[*p].severity).max().unwrap_or(Severity::Info);
+                            @let described: Vec<String> = piece.marks.iter().map(|p| note_id(*p)).collect();
+                            @let rules: Vec<&str> = piece.marks.iter().map(|p| own[*p].rule.as_str()).collect();
+                            mark.(severity_class(severity)) aria-describedby=(described.join(" ")) title=(rules.join(", ")) {
+                                (piece.text)
+                            }
+                        }
+                        @for k in &piece.ends {
+                            span.tag.(severity_class(own[*k].severity)) {
+                                span.sr-only { "problem " }
+                                (k + 1) " · " (own[*k].rule)
+                            }
+                        }
+                    }
+                    @if line.notes.is_empty() {
+                        @if li != last { "\n" }
+                    } @else {
+                        @for k in &line.notes {
+                            (note(&note_id(*k), k + 1, own[*k]))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where in a field's value a diagnostic is: the characters whose source bytes overlap its
+/// span (the field's position map), else the first case-insensitive occurrence of the words
+/// it matched (when the map cannot say).
+fn locate(
+    value: &str,
+    chars: &[(Range<usize>, Option<Range<usize>>)],
+    span: &Range<usize>,
+    matched: Option<&str>,
+) -> Option<Range<usize>> {
+    // An empty span points at one character.
+    let span = span.start..span.end.max(span.start + 1);
+    let mut found: Option<Range<usize>> = None;
+    for (value_range, source) in chars {
+        if let Some(s) = source {
+            if s.start < span.end && span.start < s.end {
+                found = Some(match found {
+                    None => value_range.clone(),
+                    Some(f) => f.start..value_range.end,
+                });
+            }
+        }
+    }
+    if found.is_some() {
+        return found;
+    }
+    let words = matched?.trim();
+    if words.is_empty() {
+        return None;
+    }
+    let re = regex::RegexBuilder::new(&regex::escape(words))
+        .case_insensitive(true)
+        .build()
+        .ok()?;
+    re.find(value).map(|m| m.range())
+}
+
+/// True when a range covers every non-blank character of the value (a mark would say
+/// nothing a note about the whole field does not).
+fn covers_all(value: &str, range: &Range<usize>) -> bool {
+    let start = value.len() - value.trim_start().len();
+    let end = value.trim_end().len();
+    range.start <= start && range.end >= end && end > start
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Piece<'a> {
+    text: &'a str,
+    /// Diagnostics marked over this piece.
+    marks: Vec<usize>,
+    /// Diagnostics whose mark ends with this piece (their tag follows it).
+    ends: Vec<usize>,
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Line<'a> {
+    pieces: Vec<Piece<'a>>,
+    /// Diagnostics whose note follows this line (their mark ends on it).
+    notes: Vec<usize>,
+}
+
+/// Cuts a value into lines, and lines into pieces at every mark boundary, so that overlapping
+/// and multi-line marks nest correctly.
+fn layout<'a>(value: &'a str, placed: &[Placed]) -> Vec<Line<'a>> {
+    let placed: Vec<Placed> = placed
+        .iter()
+        .map(|p| {
+            let start = floor_char_boundary(value, p.range.start);
+            let end = floor_char_boundary(value, p.range.end).max(start);
+            Placed {
+                index: p.index,
+                range: start..end,
+            }
+        })
+        .filter(|p| !p.range.is_empty())
+        .collect();
+    let mut lines = Vec::new();
+    let mut line_start = 0;
+    for text in value.split('\n') {
+        let line_end = line_start + text.len();
+        let mut cuts = vec![line_start, line_end];
+        for p in &placed {
+            for at in [p.range.start, p.range.end] {
+                if at > line_start && at < line_end {
+                    cuts.push(at);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut line = Line::default();
+        for pair in cuts.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            line.pieces.push(Piece {
+                text: &value[a..b],
+                marks: placed
+                    .iter()
+                    .filter(|p| p.range.start < b && a < p.range.end)
+                    .map(|p| p.index)
+                    .collect(),
+                ends: placed
+                    .iter()
+                    .filter(|p| p.range.end == b || (b == line_end && p.range.end == b + 1))
+                    .filter(|p| p.range.start < b)
+                    .map(|p| p.index)
+                    .collect(),
+            });
+        }
+        // A mark ends on this line when its last character is on it (a mark that takes in
+        // the line break ends here too).
+        line.notes = placed
+            .iter()
+            .filter(|p| p.range.end > line_start && p.range.end <= line_end + 1)
+            .map(|p| p.index)
+            .collect();
+        lines.push(line);
+        line_start = line_end + 1;
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_split_at_marks_and_nest() {
+        let value = "Your order has shipped today.\nTrack it here.";
+        let placed = [
+            Placed { index: 0, range: 11..22 },
+            Placed { index: 1, range: 5..14 },
+        ];
+        let lines = layout(value, &placed);
+        assert_eq!(lines.len(), 2);
+        let texts: Vec<(&str, Vec<usize>)> = lines[0]
+            .pieces
+            .iter()
+            .map(|p| (p.text, p.marks.clone()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Your ", vec![]),
+                ("order ", vec![1]),
+                ("has", vec![0, 1]),
+                (" shipped", vec![0]),
+                (" today.", vec![]),
+            ]
+        );
+        assert_eq!(lines[0].pieces[2].ends, [1]);
+        assert_eq!(lines[0].pieces[3].ends, [0]);
+        assert_eq!(lines[0].notes, [0, 1]);
+        assert!(lines[1].notes.is_empty());
+    }
+
+    #[test]
+    fn a_mark_over_two_lines_ends_on_the_second() {
+        let value = "tracking\nnumber 123";
+        let lines = layout(value, &[Placed { index: 0, range: 0..15 }]);
+        assert_eq!(lines[0].pieces[0].marks, [0]);
+        assert!(lines[0].pieces[0].ends.is_empty());
+        assert!(lines[0].notes.is_empty());
+        assert_eq!(lines[1].pieces[0].text, "number");
+        assert_eq!(lines[1].pieces[0].ends, [0]);
+        assert_eq!(lines[1].notes, [0]);
+    }
+
+    #[test]
+    fn marks_never_split_a_character() {
+        let value = "Grüße, 配達";
+        // 3 is inside `ü`; 13 inside `達`.
+        let lines = layout(value, &[Placed { index: 0, range: 3..13 }]);
+        let joined: String = lines[0].pieces.iter().map(|p| p.text).collect();
+        assert_eq!(joined, value);
+    }
+
+    #[test]
+    fn locate_inverts_the_position_map() {
+        // A field whose value starts at source byte 100, one to one.
+        let value = "Hi, your order has shipped.";
+        let chars: Vec<_> = value
+            .char_indices()
+            .map(|(i, c)| (i..i + c.len_utf8(), Some(100 + i..100 + i + c.len_utf8())))
+            .collect();
+        let at = value.find("has shipped").unwrap_or(0);
+        let span = 100 + at..100 + at + "has shipped".len();
+        assert_eq!(
+            locate(value, &chars, &span, None),
+            Some(at..at + "has shipped".len())
+        );
+        // Unknown positions: fall back to the matched words, case-insensitively.
+        let unknown: Vec<_> = chars.iter().map(|(r, _)| (r.clone(), None)).collect();
+        assert_eq!(
+            locate(value, &unknown, &(0..1), Some("HAS SHIPPED")),
+            Some(at..at + 11)
+        );
+        assert_eq!(locate(value, &unknown, &(0..1), None), None);
+        assert_eq!(locate(value, &unknown, &(0..1), Some("absent")), None);
+    }
+
+    #[test]
+    fn whole_field_marks_become_notes() {
+        assert!(covers_all("  Thanks!\n", &(2..9)));
+        assert!(!covers_all("Thanks! Bye", &(0..7)));
+    }
+
+    #[test]
+    fn first_sentences() {
+        assert_eq!(
+            first_sentence("Amazon sends\n confirmations itself. Since 2017, more."),
+            "Amazon sends confirmations itself."
+        );
+        assert_eq!(
+            first_sentence("Links, e.g. to your shop, leave Amazon. Next."),
+            "Links, e.g. to your shop, leave Amazon."
+        );
+        assert_eq!(first_sentence("No stop at all"), "No stop at all");
+    }
+}
