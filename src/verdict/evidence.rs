@@ -1,5 +1,5 @@
 //! What a message's words show about a critical purpose when its `purpose:` does not say so:
-//! a sentence that asks the buyer something (a question, "please reply", "bitte", "ください")
+//! a paragraph that asks the buyer something (a question, "please reply", "bitte", "ください")
 //! about a customization (engraving, artwork, font), a delivery appointment (delivery slot,
 //! freight) or the shipping address (suite number, ZIP code). A topic word alone is not enough:
 //! "your engraved board has shipped" informs, it does not ask.
@@ -53,7 +53,8 @@ fn patterns() -> &'static Patterns {
             &[
                 // en
                 r"(?:please|kindly)\s+(?:reply|respond|confirm|send|let\s+us\s+know|choose|select|pick|upload|provide|check|tell|share|verify|update|book|schedule|approve)",
-                r"reply\s+(?:with|to\s+this|here)",
+                r"reply\s+(?:with|to\s+this|here|before|by)",
+                r"please\s+(?:review|approve)\s+(?:the|your)",
                 r"let\s+us\s+know",
                 r"we\s+(?:need|require)",
                 r"could\s+you",
@@ -66,6 +67,7 @@ fn patterns() -> &'static Patterns {
                 r"(?:benötigen|brauchen)\s+wir",
                 r"wir\s+(?:benötigen|brauchen)",
                 r"lassen\s+sie\s+uns\s+wissen",
+                r"geben\s+sie\s+uns",
                 // fr
                 r"merci\s+de",
                 r"veuillez",
@@ -81,6 +83,8 @@ fn patterns() -> &'static Patterns {
                 r"resp[óo]ndanos",
                 r"confirme",
                 r"ind[ií]quenos",
+                r"ind[ií]carnos\w*",
+                r"respondiendo",
                 r"necesitamos",
                 r"podr[ií]a",
                 // it
@@ -88,6 +92,8 @@ fn patterns() -> &'static Patterns {
                 r"rispond\w+",
                 r"conferm\w+",
                 r"indicarci",
+                r"indicarcel\w*",
+                r"rispondendo",
                 r"ci\s+serve",
                 r"abbiamo\s+bisogno",
                 r"potrebbe",
@@ -167,7 +173,8 @@ fn patterns() -> &'static Patterns {
                         r"rendez-vous\s+de\s+livraison",
                         r"(?:date|jour)\s+de\s+livraison",
                         // es
-                        r"franja\s+horaria",
+                        r"franjas?\s+(?:horaria|de\s+(?:mañana|tarde))",
+                        r"cita\s+previa",
                         r"(?:fecha|d[ií]a|cita|horario)\s+de\s+entrega",
                         // it
                         r"fascia\s+oraria",
@@ -182,8 +189,8 @@ fn patterns() -> &'static Patterns {
                 build(
                     &[
                         // en
-                        r"engrav\w*",
-                        r"personali[sz]\w*",
+                        r"engrav(?:e|ing|ings)",
+                        r"personali[sz]ation",
                         r"monogram\w*",
                         r"inscription",
                         r"lettering",
@@ -197,39 +204,43 @@ fn patterns() -> &'static Patterns {
                         r"custom(?:i[sz]ed|i[sz]ation)?\s+(?:text|design|details|name|message|print|wording)",
                         r"(?:ring|wrist|band|collar)\s+size",
                         r"gift\s+(?:note|message)",
+                        r"thread\s+colou?rs?",
+                        r"(?:logo|print|text|name)\s+(?:size|placement|position)",
                         r"made[- ]to[- ]order",
                         r"custom[- ]made",
                         r"bespoke",
                         r"(?:fabric|colou?r|finish|size)\s+(?:choices?|options?|swatch(?:es)?)",
                         // de
                         r"gravur\w*",
-                        r"graviert\w*",
-                        r"personalisier\w*",
+                        r"gravieren",
+                        r"personalisierung",
+                        r"wunschtext",
                         r"monogramm\w*",
                         r"schriftart\w*",
                         r"korrekturabzug\w*",
                         r"druckvorlage\w*",
                         // fr
                         r"gravure",
-                        r"grav[ée]\w*",
-                        r"personnalis\w*",
+                        r"graver",
+                        r"personnalisation",
+                        r"texte\s+(?:à|a)\s+graver",
                         r"monogramme",
                         r"police\s+d'[ée]criture",
                         r"typographie",
                         r"maquette",
                         r"bon\s+à\s+tirer",
                         // es
-                        r"grabado\w*",
+                        r"grabado",
                         r"grabar",
-                        r"personaliz\w*",
+                        r"personalizaci[óo]n",
                         r"monograma",
                         r"tipograf[ií]a",
                         r"boceto",
                         r"prueba\s+de\s+(?:diseño|grabado|impresi[óo]n)",
                         // it
                         r"incisione",
-                        r"incis\w+",
-                        r"personalizz\w+",
+                        r"incidere",
+                        r"personalizzazione",
                         r"monogramma",
                         r"bozza",
                         r"anteprima",
@@ -241,53 +252,35 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-/// Splits text into sentences: after `.`/`!`/`?` (and the CJK stops) followed by a space or
-/// the end, at blank lines, and before list items. Hard-wrapped lines stay together.
-pub fn sentences(text: &str) -> Vec<String> {
+/// Splits text into paragraphs at blank lines; hard-wrapped lines of one paragraph stay
+/// together (joined by spaces).
+pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current = String::new();
-    let mut flush = |s: &mut String| {
-        let t = s.trim();
-        if !t.is_empty() {
-            out.push(t.to_string());
-        }
-        s.clear();
-    };
-    for line in text.lines() {
-        let trimmed = line.trim();
-        let list_item = trimmed.starts_with(['-', '*', '•'])
-            || trimmed
-                .split_once(['.', ')'])
-                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-        if trimmed.is_empty() || list_item {
-            flush(&mut current);
-        }
-        let mut chars = trimmed.chars().peekable();
-        while let Some(c) = chars.next() {
-            current.push(c);
-            let stop = matches!(c, '!' | '?' | '。' | '！' | '？')
-                || (c == '.'
-                    && chars.peek().is_none_or(|n| n.is_whitespace())
-                    // `1.` of a numbered list does not end a sentence.
-                    && !current.trim().trim_end_matches('.').chars().all(|d| d.is_ascii_digit()));
-            if stop {
-                flush(&mut current);
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        let line = line.trim();
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(current.join(" "));
+                current.clear();
             }
+        } else {
+            current.push(line);
         }
-        current.push(' ');
     }
-    flush(&mut current);
     out
 }
 
-/// The critical purpose the subject and body evidently ask about, if any: the purpose of most
-/// asking sentences (ties: address, then delivery, then customization).
+/// The critical purpose the subject and body evidently ask about, if any: the purpose named
+/// in most paragraphs that ask something (ties: address, then delivery, then customization).
+/// A paragraph is the unit because sellers state the topic in one sentence and ask in the
+/// next ("The engraving text didn't arrive. Could you reply with it?").
 pub fn critical_purpose(subject: Option<&str>, body: &str) -> Option<CriticalPurpose> {
     let p = patterns();
     let mut counts = [0usize; 3];
     for text in subject.into_iter().chain(std::iter::once(body)) {
-        for sentence in sentences(text) {
-            let cleaned = p.not_topic.replace_all(&sentence, " ");
+        for paragraph in paragraphs(text) {
+            let cleaned = p.not_topic.replace_all(&paragraph, " ");
             if !p.ask.is_match(&cleaned) {
                 continue;
             }
@@ -362,25 +355,27 @@ mod tests {
     }
 
     #[test]
-    fn topic_and_ask_must_share_a_sentence() {
+    fn topic_and_ask_must_share_a_paragraph() {
         let text = "We engrave every board by hand.\n\nWould you tell other shoppers what you think?";
         assert_eq!(critical_purpose(None, text), None);
         let subject = "Engraving details for your order";
         assert_eq!(critical_purpose(Some(subject), "Thanks for ordering."), None);
-    }
-
-    #[test]
-    fn hard_wrapped_sentences_stay_whole() {
-        let text = "Hello,\n\nThe engraving text didn't come\nthrough, so we need it from you.\n\n1. The name\n2. A date";
-        let s = sentences(text);
-        assert!(s.contains(&"The engraving text didn't come through, so we need it from you.".to_string()), "{s:?}");
-        assert!(s.contains(&"1. The name".to_string()), "{s:?}");
+        let text = "The engraving text didn't arrive.\nCould you reply with it?";
         assert_eq!(critical_purpose(None, text), Some(Customization));
     }
 
     #[test]
+    fn paragraphs_join_hard_wrapped_lines() {
+        let text = "Hello,\n\nThe engraving text didn't come\nthrough.\n  \n1. The name\n2. A date\n";
+        assert_eq!(
+            paragraphs(text),
+            ["Hello,", "The engraving text didn't come through.", "1. The name 2. A date"]
+        );
+    }
+
+    #[test]
     fn most_asked_purpose_wins() {
-        let text = "Please confirm the engraving text. Which font would you like? Could you also check the ZIP code?";
+        let text = "Please confirm the engraving text.\n\nWhich font would you like?\n\nCould you also check the ZIP code?";
         assert_eq!(critical_purpose(None, text), Some(Customization));
     }
 }
