@@ -81,7 +81,10 @@ fn assert_only_our_markup(html: &str) {
             "unexpected tag <{tag}> in the report"
         );
     }
-    assert_eq!(html.matches("<mark").count(), html.matches("</mark>").count());
+    assert_eq!(
+        html.matches("<mark").count(),
+        html.matches("</mark>").count()
+    );
     assert_eq!(html.matches("<style>").count(), 1);
     assert_eq!(html.matches("</style>").count(), 1);
 }
@@ -116,15 +119,37 @@ fn only_policy_links_leave_the_page() {
         if href.starts_with('#') {
             continue;
         }
-        assert!(sources.contains(href), "link to {href} is not a rule's policy source");
+        assert!(
+            sources.contains(href),
+            "link to {href} is not a rule's policy source"
+        );
         external += 1;
     }
     assert!(external > 0, "the examples' problems link their policy");
-    for attr in ["src", "srcset", "action", "formaction", "poster", "data", "background"] {
-        assert!(attribute_values(&html, attr).is_empty(), "{attr}= in the report");
+    for attr in [
+        "src",
+        "srcset",
+        "action",
+        "formaction",
+        "poster",
+        "data",
+        "background",
+    ] {
+        assert!(
+            attribute_values(&html, attr).is_empty(),
+            "{attr}= in the report"
+        );
     }
     let lower = html.to_ascii_lowercase();
-    for fetcher in ["url(", "@import", "<link", "<script", "<img", "<iframe", "@font-face"] {
+    for fetcher in [
+        "url(",
+        "@import",
+        "<link",
+        "<script",
+        "<img",
+        "<iframe",
+        "@font-face",
+    ] {
         assert!(!lower.contains(fetcher), "{fetcher} in the report");
     }
     assert_only_our_markup(&html);
@@ -142,8 +167,13 @@ fn report_is_a_complete_accessible_document() {
     let marks = html.matches("<mark").count();
     assert!(marks > 0);
     let labels = html.matches("<span class=\"tag ").count();
-    assert!(labels >= 1 && labels <= marks, "{labels} labels for {marks} marks");
-    assert!(html.contains("Why it matters: </strong>Amazon sends order, shipping and delivery confirmations itself."));
+    assert!(
+        labels >= 1 && labels <= marks,
+        "{labels} labels for {marks} marks"
+    );
+    assert!(html.contains(
+        "Why it matters: </strong>Amazon sends order, shipping and delivery confirmations itself."
+    ));
     assert!(html.contains("not permitted"));
     assert!(html.ends_with("</html>\n"));
 }
@@ -208,7 +238,14 @@ fn hostile_seller_text_is_shown_as_text() {
 fn hostile_text_next_to_a_mark_does_not_break_it() {
     let yaml = "sequence: S\nmessages:\n  - id: m\n    body: \"</mark>has shipped</mark><mark>\"\n";
     let html = html_of(
-        &["check", "--format", "html", "--stdin-filename", "s.yaml", "-"],
+        &[
+            "check",
+            "--format",
+            "html",
+            "--stdin-filename",
+            "s.yaml",
+            "-",
+        ],
         Some(yaml),
     );
     assert_only_our_markup(&html);
@@ -272,14 +309,21 @@ fn output_flag_writes_the_report_to_a_file() {
 fn human_output_ends_each_sequence_with_its_verdict_table() {
     let out = sellerlint(&["check", "--color", "never", "examples/"], None);
     let text = String::from_utf8(out.stdout).expect("UTF-8");
-    for name in ["Engraved cutting board", "Order updates and review", "Sofa delivery"] {
+    for name in [
+        "Engraved cutting board",
+        "Order updates and review",
+        "Sofa delivery",
+    ] {
         assert!(text.contains(&format!("Sequence \"{name}\"")), "{text}");
     }
     let row = text
         .lines()
         .find(|l| l.trim_start().starts_with("ask-review"))
         .expect("row of ask-review");
-    assert!(row.contains("delivered + 7d (day 7 after delivery)"), "{row}");
+    assert!(
+        row.contains("delivered + 7d (day 7 after delivery)"),
+        "{row}"
+    );
     assert!(row.contains("permitted"), "{row}");
     assert!(!text.contains('\u{1b}'));
 }

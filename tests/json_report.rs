@@ -104,7 +104,14 @@ fn examples_report_matches_the_schema_and_has_a_verdict_per_message() {
 fn a_shipping_notice_is_not_permitted_and_says_why() {
     let yaml = "sequence: S\nmessages:\n  - id: shipped\n    trigger: shipped\n    purpose: delivery-scheduling\n    body: Good news, your order has shipped. Which delivery day would you like?\n";
     let (report, code) = sellerlint(
-        &["check", "--format", "json", "--stdin-filename", "s.yaml", "-"],
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "s.yaml",
+            "-",
+        ],
         Some(yaml),
     );
     assert_eq!(code, 1);
@@ -121,7 +128,14 @@ fn a_shipping_notice_is_not_permitted_and_says_why() {
 #[test]
 fn unparsable_input_still_matches_the_schema() {
     let (report, code) = sellerlint(
-        &["check", "--format", "json", "--stdin-filename", "bad.yaml", "-"],
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "bad.yaml",
+            "-",
+        ],
         Some("sequence: [unclosed\n"),
     );
     assert_eq!(code, 2);

@@ -1,6 +1,6 @@
 //! `--format html`: one self-contained page for sellers. Totals at the top; for each sequence
-//! a timeline of its messages, the verdict table, and every message's subject and body with
-//! the offending words marked, each mark followed by the rule, why it matters and the fix.
+//! a timeline of its messages, every message's subject and body with the offending words
+//! marked, each mark followed by the rule, why it matters and the fix, and the verdict table.
 //!
 //! Self-contained and safe to open: inline CSS, no scripts, fonts or images, and the only
 //! links leaving the page are the rules' policy sources. Every piece of the seller's text is
@@ -249,9 +249,6 @@ fn sequence_section(
             h3 { "Timeline" }
             (timeline(fi, si, sequence, verdicts))
             "\n"
-            h3 { "Verdicts" }
-            (verdict_table(fi, si, verdicts))
-            "\n"
             h3 { "Messages" }
             @for v in &verdicts.messages {
                 @if let Some(message) = sequence.messages.get(v.message_index) {
@@ -259,6 +256,9 @@ fn sequence_section(
                     "\n"
                 }
             }
+            h3 { "Verdicts" }
+            (verdict_table(fi, si, verdicts))
+            "\n"
         }
         "\n"
     }
@@ -267,8 +267,16 @@ fn sequence_section(
 /// The messages grouped by trigger, in the order they are sent.
 fn timeline(fi: usize, si: usize, sequence: &Sequence, verdicts: &SequenceVerdicts) -> Markup {
     let phases: [(Option<Trigger>, &str, &str); 4] = [
-        (Some(Trigger::OrderPlaced), "After the order is placed", "after the order"),
-        (Some(Trigger::Shipped), "After the order ships", "after shipping"),
+        (
+            Some(Trigger::OrderPlaced),
+            "After the order is placed",
+            "after the order",
+        ),
+        (
+            Some(Trigger::Shipped),
+            "After the order ships",
+            "after shipping",
+        ),
         (Some(Trigger::Delivered), "After delivery", "after delivery"),
         (None, "No trigger given", "after the upload"),
     ];
@@ -405,16 +413,22 @@ fn message_article(
         .collect();
     let note_id = |k: usize| format!("{anchor}-p{}", k + 1);
     // Which field text each diagnostic is marked in, if any.
-    let subject = message.subject.as_ref().map(|s| {
-        FieldText::new(s, &own, Field::Subject)
-    });
+    let subject = message
+        .subject
+        .as_ref()
+        .map(|s| FieldText::new(s, &own, Field::Subject));
     let body_is_html = message.format.as_ref().map(|f| f.value) == Some(BodyFormat::Html)
         || (message.format.is_none() && crate::html::looks_like_html(&message.body.value));
     let body = FieldText::new(&message.body, &own, Field::Body);
     let shown: Vec<usize> = subject
         .iter()
         .chain(std::iter::once(&body))
-        .flat_map(|f| f.placed.iter().map(|p| p.index).chain(f.whole.iter().copied()))
+        .flat_map(|f| {
+            f.placed
+                .iter()
+                .map(|p| p.index)
+                .chain(f.whole.iter().copied())
+        })
         .collect();
     let others: Vec<usize> = (0..own.len()).filter(|k| !shown.contains(k)).collect();
     let purpose = message.purpose.as_ref().map(|p| p.value.as_str());
@@ -688,8 +702,14 @@ mod tests {
     fn pieces_split_at_marks_and_nest() {
         let value = "Your order has shipped today.\nTrack it here.";
         let placed = [
-            Placed { index: 0, range: 11..22 },
-            Placed { index: 1, range: 5..14 },
+            Placed {
+                index: 0,
+                range: 11..22,
+            },
+            Placed {
+                index: 1,
+                range: 5..14,
+            },
         ];
         let lines = layout(value, &placed);
         assert_eq!(lines.len(), 2);
@@ -717,7 +737,13 @@ mod tests {
     #[test]
     fn a_mark_over_two_lines_ends_on_the_second() {
         let value = "tracking\nnumber 123";
-        let lines = layout(value, &[Placed { index: 0, range: 0..15 }]);
+        let lines = layout(
+            value,
+            &[Placed {
+                index: 0,
+                range: 0..15,
+            }],
+        );
         assert_eq!(lines[0].pieces[0].marks, [0]);
         assert!(lines[0].pieces[0].ends.is_empty());
         assert!(lines[0].notes.is_empty());
@@ -730,7 +756,13 @@ mod tests {
     fn marks_never_split_a_character() {
         let value = "Grüße, 配達";
         // 3 is inside `ü`; 13 inside `達`.
-        let lines = layout(value, &[Placed { index: 0, range: 3..13 }]);
+        let lines = layout(
+            value,
+            &[Placed {
+                index: 0,
+                range: 3..13,
+            }],
+        );
         let joined: String = lines[0].pieces.iter().map(|p| p.text).collect();
         assert_eq!(joined, value);
     }

@@ -88,7 +88,13 @@ pub fn render_sequence(out: &mut String, file_name: &str, sequence: &SequenceVer
     let header: Vec<String> = HEADERS
         .iter()
         .enumerate()
-        .map(|(i, h)| if i == last { h.to_string() } else { pad(h, widths[i]) })
+        .map(|(i, h)| {
+            if i == last {
+                h.to_string()
+            } else {
+                pad(h, widths[i])
+            }
+        })
         .collect();
     let _ = writeln!(out, "  {DIM}{}{DIM:#}", header.join("  "));
     for (row, v) in rows.iter().zip(&sequence.messages) {
@@ -142,10 +148,15 @@ mod tests {
             "sequence: 配達\nmarketplace: amazon.co.jp\nmessages:\n  - id: 住所確認\n    purpose: address-issue\n    trigger: order-placed\n    body: 番地を教えてください。\n  - id: ask-review\n    trigger: delivered\n    delay: 7d\n    body: Thank you.\n",
         );
         let lines: Vec<&str> = out.lines().collect();
-        assert!(lines[0].starts_with("Sequence \"配達\" (t.yaml): 2 messages"), "{out}");
+        assert!(
+            lines[0].starts_with("Sequence \"配達\" (t.yaml): 2 messages"),
+            "{out}"
+        );
         // The verdict column starts at the same display column on every row.
         let col = |line: &str, word: &str| {
-            let at = line.find(word).unwrap_or_else(|| panic!("{word} in {line}"));
+            let at = line
+                .find(word)
+                .unwrap_or_else(|| panic!("{word} in {line}"));
             UnicodeWidthStr::width(&line[..at])
         };
         assert_eq!(col(lines[1], "Verdict"), col(lines[2], "critical"));
@@ -164,6 +175,9 @@ mod tests {
         assert!(row.contains("not permitted"), "{out}");
         assert!(row.contains(" no "), "{out}");
         assert!(row.contains("unsolicited/order-confirmation"), "{out}");
-        assert!(out.contains("1 not permitted, 0 reach buyers who opted out"), "{out}");
+        assert!(
+            out.contains("1 not permitted, 0 reach buyers who opted out"),
+            "{out}"
+        );
     }
 }

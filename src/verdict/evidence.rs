@@ -291,11 +291,7 @@ pub fn critical_purpose(subject: Option<&str>, body: &str) -> Option<CriticalPur
             }
         }
     }
-    let (best, &n) = counts
-        .iter()
-        .enumerate()
-        .rev()
-        .max_by_key(|(_, n)| **n)?;
+    let (best, &n) = counts.iter().enumerate().rev().max_by_key(|(_, n)| **n)?;
     (n > 0).then(|| p.topics[best].0)
 }
 
@@ -318,14 +314,29 @@ mod tests {
     #[test]
     fn asking_about_a_critical_topic() {
         let cases = [
-            ("The engraving text didn't come through, so we need it from you.", Customization),
+            (
+                "The engraving text didn't come through, so we need it from you.",
+                Customization,
+            ),
             ("Which lettering style would you like?", Customization),
-            ("Please reply with the suite number so the carrier can deliver.", AddressIssue),
-            ("Could you reply with the corrected city and ZIP?", AddressIssue),
-            ("Please reply with the weekday that suits you for the freight delivery.", DeliveryScheduling),
+            (
+                "Please reply with the suite number so the carrier can deliver.",
+                AddressIssue,
+            ),
+            (
+                "Could you reply with the corrected city and ZIP?",
+                AddressIssue,
+            ),
+            (
+                "Please reply with the weekday that suits you for the freight delivery.",
+                DeliveryScheduling,
+            ),
             ("Bitte teilen Sie uns Ihre Hausnummer mit.", AddressIssue),
             ("Welcher Liefertermin passt Ihnen?", DeliveryScheduling),
-            ("Merci de nous indiquer votre créneau de livraison.", DeliveryScheduling),
+            (
+                "Merci de nous indiquer votre créneau de livraison.",
+                DeliveryScheduling,
+            ),
             ("¿Qué texto desea para el grabado?", Customization),
             ("Potrebbe indicarci il numero civico?", AddressIssue),
             ("刻印する文字を教えてください。", Customization),
@@ -356,20 +367,29 @@ mod tests {
 
     #[test]
     fn topic_and_ask_must_share_a_paragraph() {
-        let text = "We engrave every board by hand.\n\nWould you tell other shoppers what you think?";
+        let text =
+            "We engrave every board by hand.\n\nWould you tell other shoppers what you think?";
         assert_eq!(critical_purpose(None, text), None);
         let subject = "Engraving details for your order";
-        assert_eq!(critical_purpose(Some(subject), "Thanks for ordering."), None);
+        assert_eq!(
+            critical_purpose(Some(subject), "Thanks for ordering."),
+            None
+        );
         let text = "The engraving text didn't arrive.\nCould you reply with it?";
         assert_eq!(critical_purpose(None, text), Some(Customization));
     }
 
     #[test]
     fn paragraphs_join_hard_wrapped_lines() {
-        let text = "Hello,\n\nThe engraving text didn't come\nthrough.\n  \n1. The name\n2. A date\n";
+        let text =
+            "Hello,\n\nThe engraving text didn't come\nthrough.\n  \n1. The name\n2. A date\n";
         assert_eq!(
             paragraphs(text),
-            ["Hello,", "The engraving text didn't come through.", "1. The name 2. A date"]
+            [
+                "Hello,",
+                "The engraving text didn't come through.",
+                "1. The name 2. A date"
+            ]
         );
     }
 

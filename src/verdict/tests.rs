@@ -139,7 +139,10 @@ fn critical_with_marketing_is_not_permitted_and_no_longer_reaches_everyone() {
 #[test]
 fn mislabeled_critical_purpose_is_disqualified() {
     let m = message("purpose: customization", NEUTRAL);
-    let v = judge(&m, &[diag("critical/not-critical-content", Severity::Error)]);
+    let v = judge(
+        &m,
+        &[diag("critical/not-critical-content", Severity::Error)],
+    );
     assert_eq!(v.verdict, Verdict::NotPermitted);
     assert!(!v.reaches_opted_out);
 }
@@ -224,7 +227,10 @@ fn content_evidence_makes_an_undeclared_message_critical() {
         })
     );
     // ...but not when a rule says it is an unsolicited type.
-    let v = judge(&m, &[diag("unsolicited/order-confirmation", Severity::Error)]);
+    let v = judge(
+        &m,
+        &[diag("unsolicited/order-confirmation", Severity::Error)],
+    );
     assert_eq!(v.verdict, Verdict::NotPermitted);
     assert!(!v.reaches_opted_out);
 }
@@ -245,11 +251,27 @@ fn declared_purpose_wins_over_content() {
 #[test]
 fn send_day_after_delivery() {
     let cases = [
-        ("trigger: delivered\ndelay: 7d", Some(7), "delivered + 7d (day 7 after delivery)"),
-        ("trigger: delivered\ndelay: 36h", Some(1), "delivered + 36h (day 1 after delivery)"),
-        ("trigger: delivered", Some(0), "delivered + 0d (day 0 after delivery)"),
+        (
+            "trigger: delivered\ndelay: 7d",
+            Some(7),
+            "delivered + 7d (day 7 after delivery)",
+        ),
+        (
+            "trigger: delivered\ndelay: 36h",
+            Some(1),
+            "delivered + 36h (day 1 after delivery)",
+        ),
+        (
+            "trigger: delivered",
+            Some(0),
+            "delivered + 0d (day 0 after delivery)",
+        ),
         ("trigger: shipped\ndelay: 2w", None, "shipped + 14d"),
-        ("trigger: order-placed\ndelay: 0d", None, "order placed + 0d"),
+        (
+            "trigger: order-placed\ndelay: 0d",
+            None,
+            "order placed + 0d",
+        ),
         ("delay: 3d", None, "no trigger, + 3d"),
         ("", None, "no trigger given"),
     ];
@@ -284,8 +306,14 @@ fn counts_add_up() {
     let m = message("purpose: customization", NEUTRAL);
     let mut c = VerdictCounts::default();
     c.add(&judge(&m, &[]));
-    c.add(&judge(&m, &[diag("content/external-link", Severity::Error)]));
-    c.add(&judge(&m, &[diag("unsolicited/feedback-request", Severity::Warning)]));
+    c.add(&judge(
+        &m,
+        &[diag("content/external-link", Severity::Error)],
+    ));
+    c.add(&judge(
+        &m,
+        &[diag("unsolicited/feedback-request", Severity::Warning)],
+    ));
     assert_eq!(
         c,
         VerdictCounts {
