@@ -327,3 +327,24 @@ fn human_output_ends_each_sequence_with_its_verdict_table() {
     assert!(row.contains("permitted"), "{row}");
     assert!(!text.contains('\u{1b}'));
 }
+
+#[test]
+fn files_that_cannot_be_checked_are_listed() {
+    let out = sellerlint(
+        &[
+            "check",
+            "--format",
+            "html",
+            "--stdin-filename",
+            "broken<1>.yaml",
+            "-",
+        ],
+        Some("sequence: [unclosed\n"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let html = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_only_our_markup(&html);
+    assert!(html.contains("Files that could not be checked"));
+    assert!(html.contains("<code>broken&lt;1&gt;.yaml:"), "{html}");
+    assert!(html.contains("Checked 0 messages"));
+}

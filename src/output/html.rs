@@ -575,8 +575,10 @@ impl<'a> FieldText<'a> {
 }
 
 /// Where in a field's value a diagnostic is: the characters whose source bytes overlap its
-/// span (the field's position map), else the first case-insensitive occurrence of the words
-/// it matched (when the map cannot say).
+/// span (through the field's position map). When the rule also says which words it matched
+/// and those words are not what the span covers (a rule that could only point at the start
+/// of the field), the occurrence of the words nearest the span wins; with no usable span, the
+/// first occurrence (case-insensitive).
 fn locate(
     value: &str,
     chars: &[(Range<usize>, Option<Range<usize>>)],
@@ -596,18 +598,26 @@ fn locate(
             }
         }
     }
-    if found.is_some() {
+    let words = matched.map(str::trim).filter(|w| !w.is_empty());
+    let Some(words) = words else {
         return found;
-    }
-    let words = matched?.trim();
-    if words.is_empty() {
-        return None;
-    }
-    let re = regex::RegexBuilder::new(&regex::escape(words))
+    };
+    let Ok(re) = regex::RegexBuilder::new(&regex::escape(words))
         .case_insensitive(true)
         .build()
-        .ok()?;
-    re.find(value).map(|m| m.range())
+    else {
+        return found;
+    };
+    if let Some(f) = &found {
+        if value.get(f.clone()).is_some_and(|text| re.is_match(text)) {
+            return found;
+        }
+    }
+    let near = found.as_ref().map_or(0, |f| f.start);
+    re.find_iter(value)
+        .map(|m| m.range())
+        .min_by_key(|r| r.start.abs_diff(near))
+        .or(found)
 }
 
 /// True when a range covers every non-blank character of the value (a mark would say
@@ -792,9 +802,96 @@ mod tests {
     }
 
     #[test]
+    fn matched_words_correct_a_span_that_only_points_at_the_field() {
+        let value = "Shipped? Yes: your order has shipped. It has shipped!";
+        let chars: Vec<_> = value
+            .char_indices()
+            .map(|(i, c)| (i..i + c.len_utf8(), Some(100 + i..100 + i + c.len_utf8())))
+            .collect();
+        // The span points at the first character only.
+        assert_eq!(
+            locate(value, &chars, &(100..101), Some("has shipped")),
+            Some(25..36)
+        );
+        // Of several occurrences, the one nearest the span wins.
+        let second = value.rfind("has shipped").unwrap_or(0);
+        assert_eq!(
+            locate(
+                value,
+                &chars,
+                &(100 + second - 3..100 + second + 2),
+                Some("has shipped")
+            ),
+            Some(second..second + 11)
+        );
+        // A span that covers the words is kept as it is.
+        assert_eq!(
+            locate(value, &chars, &(120..137), Some("has shipped")),
+            Some(20..37)
+        );
+        // Words that are not in the value (a placeholder in canonical form) leave the span.
+        assert_eq!(
+            locate(value, &chars, &(100..103), Some("{{review_link}}")),
+            Some(0..3)
+        );
+    }
+
+    #[test]
     fn whole_field_marks_become_notes() {
         assert!(covers_all("  Thanks!\n", &(2..9)));
         assert!(!covers_all("Thanks! Bye", &(0..7)));
+    }
+
+    /// The `--name: #rrggbb` custom properties of the stylesheet.
+    fn css_colour(name: &str) -> (f64, f64, f64) {
+        let needle = format!("--{name}: #");
+        let at = CSS
+            .find(&needle)
+            .unwrap_or_else(|| panic!("--{name} in the CSS"))
+            + needle.len();
+        let hex = &CSS[at..at + 6];
+        let channel = |i: usize| {
+            let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0)) / 255.0;
+            // sRGB to linear light (WCAG 2 relative luminance).
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        (channel(0), channel(2), channel(4))
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let lum = |(r, g, b): (f64, f64, f64)| 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let (x, y) = (lum(css_colour(a)), lum(css_colour(b)));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn text_colours_meet_wcag_aa_contrast() {
+        let pairs = [
+            ("ink", "paper"),
+            ("ink", "panel"),
+            ("muted", "paper"),
+            ("muted", "panel"),
+            ("critical-ink", "critical-bg"),
+            ("permitted-ink", "permitted-bg"),
+            ("bad-ink", "bad-bg"),
+            ("ink", "error-mark"),
+            ("ink", "warning-mark"),
+            ("ink", "info-mark"),
+            ("error-line", "paper"),
+            ("warning-line", "paper"),
+            ("info-line", "paper"),
+            ("error-line", "panel"),
+            ("warning-line", "panel"),
+            ("info-line", "panel"),
+        ];
+        for (fg, bg) in pairs {
+            let ratio = contrast(fg, bg);
+            assert!(ratio >= 4.5, "--{fg} on --{bg}: {ratio:.2}");
+        }
     }
 
     #[test]
