@@ -89,6 +89,25 @@ fn assert_only_our_markup(html: &str) {
     assert_eq!(html.matches("</style>").count(), 1);
 }
 
+/// Every in-page reference (aria-describedby, aria-labelledby, `#` links) points at an id,
+/// and ids are unique.
+fn assert_references_resolve(html: &str) {
+    let all_ids = attribute_values(html, "id");
+    let ids: BTreeSet<String> = all_ids.iter().cloned().collect();
+    assert_eq!(ids.len(), all_ids.len(), "ids are unique");
+    let described = attribute_values(html, "aria-describedby");
+    let labelled = attribute_values(html, "aria-labelledby");
+    let links = attribute_values(html, "href");
+    let references = described
+        .iter()
+        .chain(&labelled)
+        .flat_map(|v| v.split_whitespace())
+        .chain(links.iter().filter_map(|h| h.strip_prefix('#')));
+    for reference in references {
+        assert!(ids.contains(reference), "nothing has id {reference}");
+    }
+}
+
 fn policy_sources() -> BTreeSet<String> {
     Registry::builtin()
         .rules
@@ -176,6 +195,7 @@ fn report_is_a_complete_accessible_document() {
     ));
     assert!(html.contains("not permitted"));
     assert!(html.ends_with("</html>\n"));
+    assert_references_resolve(&html);
 }
 
 const HOSTILE: &str = r#"sequence: "<script>alert('seq')</script>"
@@ -347,4 +367,29 @@ fn files_that_cannot_be_checked_are_listed() {
     assert!(html.contains("Files that could not be checked"));
     assert!(html.contains("<code>broken&lt;1&gt;.yaml:"), "{html}");
     assert!(html.contains("Checked 0 messages"));
+}
+
+#[test]
+fn the_whole_corpus_renders_to_a_sound_page() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/cases");
+    if !corpus.is_dir() {
+        eprintln!("no corpus at {}: skipped", corpus.display());
+        return;
+    }
+    let html = html_of(
+        &[
+            "check",
+            "--format",
+            "html",
+            corpus.to_str().expect("UTF-8 path"),
+        ],
+        None,
+    );
+    assert_only_our_markup(&html);
+    assert_references_resolve(&html);
+    let sources = policy_sources();
+    for href in attribute_values(&html, "href") {
+        assert!(href.starts_with('#') || sources.contains(&href), "{href}");
+    }
+    assert!(html.matches("<article").count() > 100);
 }

@@ -517,7 +517,7 @@ impl<'a> FieldText<'a> {
                 continue;
             }
             match locate(&field.value, &chars, &d.span, d.matched.as_deref()) {
-                Some(range) if !covers_all(&field.value, &range) => {
+                Some(range) if !range.is_empty() && !covers_all(&field.value, &range) => {
                     placed.push(Placed { index: k, range })
                 }
                 _ => whole.push(k),
