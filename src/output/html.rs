@@ -372,11 +372,19 @@ fn note(id: &str, number: usize, d: &Diagnostic) -> Markup {
                 p { strong { "Why it matters: " } (why) }
             }
             p { strong { "What to do: " } (d.fix) }
-            @if let Some(url) = &d.url {
+            @if let Some(url) = d.url.as_deref().filter(|u| is_web_url(u)) {
                 p { a href=(url) { "Amazon policy behind this rule" } }
             }
         }
     }
+}
+
+/// Only web pages become links: a rule's `source` comes from a rule file, and a
+/// `javascript:` or `file:` address must not be one click away in the report.
+fn is_web_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(char::is_whitespace)
 }
 
 /// The first sentence of a rule's `why`, on one line.
@@ -892,6 +900,18 @@ mod tests {
             let ratio = contrast(fg, bg);
             assert!(ratio >= 4.5, "--{fg} on --{bg}: {ratio:.2}");
         }
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert!(is_web_url(
+            "https://sellercentral.amazon.com/gp/help/external/G1701"
+        ));
+        assert!(is_web_url("HTTP://example.com"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("file:///etc/passwd"));
+        assert!(!is_web_url("https://a.example/ onmouseover=x"));
+        assert!(!is_web_url(""));
     }
 
     #[test]
