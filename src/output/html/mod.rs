@@ -408,6 +408,24 @@ pub fn first_sentence(text: &str) -> String {
     flat
 }
 
+/// What a seller should know about a message that is, or was meant to be, critical but has
+/// a problem.
+fn critical_advice(v: &MessageVerdict) -> Option<&'static str> {
+    v.critical_intent?;
+    match (v.verdict, v.reaches_opted_out) {
+        (Verdict::Critical, _) => None,
+        (Verdict::Permitted, _) => Some(
+            "Meant as a critical message, but part of it makes it a message Amazon does not deliver to buyers who opted out. Move that part out, and the rest stays critical.",
+        ),
+        (Verdict::NotPermitted, false) => Some(
+            "Meant as a critical message, but part of it makes it another kind of message, and it breaks a rule. Keep only the critical question, and fix the problems below.",
+        ),
+        (Verdict::NotPermitted, true) => Some(
+            "A critical message: it reaches every buyer, including those who opted out, so fix the problems below before you send it.",
+        ),
+    }
+}
+
 fn message_article(
     fi: usize,
     si: usize,
@@ -470,8 +488,8 @@ fn message_article(
                     }
                 }
             }
-            @if v.lost_critical_status() && v.verdict == Verdict::Permitted {
-                p { "This message was meant as a critical message, but its content makes it a message Amazon does not deliver to buyers who opted out. Move that content out to keep it critical." }
+            @if let Some(advice) = critical_advice(v) {
+                p.advice { (advice) }
             }
             @if let Some(subject) = &subject {
                 div.field-name { "Subject" }
