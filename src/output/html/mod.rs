@@ -6,7 +6,10 @@
 //! links leaving the page are the rules' policy sources. Every piece of the seller's text is
 //! escaped: the templates are `maud`'s, which escape each interpolated value by default, so
 //! markup can only enter the page through an explicit `PreEscaped` (used for the stylesheet
-//! constant and nothing else). A body holding `<script>` is shown as text.
+//! constant and nothing else). A body holding `<script>` is shown as text. (Why `maud` rather
+//! than an escaping function such as `html-escape`'s: with a function, every interpolation
+//! must remember to call it; here forgetting is impossible, and the templates are compiled
+//! into the binary, with no template files to load at run time.)
 
 use crate::diagnostic::{Diagnostic, Field, Severity};
 use crate::lint::FileReport;
