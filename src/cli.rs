@@ -122,7 +122,7 @@ pub struct CheckArgs {
     pub format: Option<Format>,
     /// Also write the report in `--format` to this file (the terminal still gets the human
     /// report).
-    #[arg(short = 'o', long = "output-file", value_name = "FILE")]
+    #[arg(short = 'o', long = "output-file", visible_alias = "output", value_name = "FILE")]
     pub output_file: Option<PathBuf>,
     /// When to use colour (`NO_COLOR` is honoured in `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]

@@ -28,4 +28,5 @@ pub mod schema;
 pub mod source;
 pub mod suppress;
 pub mod text;
+pub mod verdict;
 pub mod walk;

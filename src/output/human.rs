@@ -57,6 +57,7 @@ pub fn render_with(report: &RunReport, styled: bool, quiet: bool) -> String {
         for d in &file.diagnostics {
             render_diagnostic(&mut out, d, &file.source, &renderer);
         }
+        super::verdict_table::render_file(&mut out, file);
     }
     if !quiet {
         render_summary(&mut out, report);

@@ -3,11 +3,13 @@
 
 pub mod concise;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod json_lines;
 pub mod junit;
 pub mod sarif;
+pub mod verdict_table;
 
 use crate::run::RunReport;
 
@@ -28,6 +30,8 @@ pub enum Format {
     Github,
     /// JUnit XML: one testcase per sequence message.
     Junit,
+    /// One self-contained HTML page for sellers (use with `-o report.html`).
+    Html,
 }
 
 /// Renders the report in a format. `styled` asks for ANSI colours (stripped later when the
@@ -50,5 +54,6 @@ pub fn render_quiet(format: Format, report: &RunReport, styled: bool, quiet: boo
         Format::Sarif => sarif::render(report),
         Format::Github => github::render(report),
         Format::Junit => junit::render(report),
+        Format::Html => html::render(report),
     }
 }
