@@ -39,7 +39,7 @@ pub fn render(report: &RunReport, styled: bool) -> String {
     render_with(report, styled, false)
 }
 
-/// [`render`]; `quiet` leaves out the summary line.
+/// [`render`]; `quiet` leaves out everything but the problems (verdict tables, summary).
 pub fn render_with(report: &RunReport, styled: bool, quiet: bool) -> String {
     let renderer = if styled {
         Renderer::styled()
@@ -57,7 +57,9 @@ pub fn render_with(report: &RunReport, styled: bool, quiet: bool) -> String {
         for d in &file.diagnostics {
             render_diagnostic(&mut out, d, &file.source, &renderer);
         }
-        super::verdict_table::render_file(&mut out, file);
+        if !quiet {
+            super::verdict_table::render_file(&mut out, file);
+        }
     }
     if !quiet {
         render_summary(&mut out, report);
