@@ -70,6 +70,18 @@ pub struct CheckArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+    /// Apply safe fixes (marked `[*]`) to the files, then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply unsafe fixes (they change what a message says: read the result).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a diff of what `--fix` would change; write nothing (exit 1 if there is any).
+    #[arg(long)]
+    pub diff: bool,
+    /// Apply fixes and report nothing else.
+    #[arg(long)]
+    pub fix_only: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -154,6 +166,17 @@ fn check(args: CheckArgs) -> u8 {
         stdin_name,
         max_file_size: args.max_file_size,
     };
+    if args.fix || args.fix_only || args.diff {
+        let flags = (args.diff, args.fix_only, args.unsafe_fixes);
+        return check_fix(
+            flags,
+            args.format,
+            args.color,
+            args.max_warnings,
+            &inputs,
+            &settings,
+        );
+    }
     let report = run(&inputs, Registry::builtin(), &settings);
     let styled = args.color != ColorChoice::Never;
     let text = output::render(args.format, &report, styled);
@@ -162,4 +185,45 @@ fn check(args: CheckArgs) -> u8 {
         _ => {}
     }
     report.exit_code(args.max_warnings)
+}
+
+/// `check --fix`, `--fix-only`, `--diff` (see [`crate::fix::command`]).
+fn check_fix(
+    (diff, fix_only, unsafe_fixes): (bool, bool, bool),
+    format: Format,
+    color: ColorChoice,
+    max_warnings: Option<usize>,
+    inputs: &RunInputs,
+    settings: &Settings,
+) -> u8 {
+    use crate::fix::command::{FixMode, FixRequest};
+    let mode = if diff {
+        FixMode::Diff
+    } else if fix_only {
+        FixMode::FixOnly
+    } else {
+        FixMode::Fix
+    };
+    let request = FixRequest {
+        mode,
+        options: crate::fix::FixOptions {
+            unsafe_fixes,
+            ..crate::fix::FixOptions::default()
+        },
+        format,
+        styled: color != ColorChoice::Never && inputs.stdin_name.is_none(),
+        max_warnings,
+    };
+    let out = crate::fix::command::run(inputs, Registry::builtin(), settings, &request);
+    let _ = std::io::stderr().write_all(out.stderr.as_bytes());
+    // The fixed text of stdin and diffs are data: never coloured.
+    let color = if mode == FixMode::Diff || inputs.stdin_name.is_some() {
+        ColorChoice::Never
+    } else {
+        color
+    };
+    match emit(&out.stdout, color) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
+        _ => out.exit,
+    }
 }

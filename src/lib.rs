@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod diagnostic;
 pub mod docs;
+pub mod fix;
 #[path = "html_stub.rs"]
 pub mod html;
 pub mod input;
