@@ -113,26 +113,22 @@ pub fn run(
             FixStatus::Unchanged | FixStatus::Fixed => {}
         }
         if fix.changed() {
-            match request.mode {
-                FixMode::Diff => out.stdout.push_str(&unified_diff(&name, &fix)),
-                FixMode::Fix | FixMode::FixOnly => match &path {
-                    Some(p) => {
-                        if let Err(e) = write_checked(p, &fix.original, &fix.fixed) {
-                            let _ = writeln!(
-                                out.stderr,
-                                "sellerlint: error: {name}: could not write the fixes ({e}); the file is left as it was"
-                            );
-                            write_failed = true;
-                            // What remains is what was there.
-                            let original = crate::source::SourceFile::new(name, fix.original);
-                            report
-                                .files
-                                .push(crate::lint::lint_source(original, registry, settings));
-                            continue;
-                        }
-                    }
-                    None => {}
-                },
+            if request.mode == FixMode::Diff {
+                out.stdout.push_str(&unified_diff(&name, &fix));
+            } else if let Some(p) = &path {
+                if let Err(e) = write_checked(p, &fix.original, &fix.fixed) {
+                    let _ = writeln!(
+                        out.stderr,
+                        "sellerlint: error: {name}: could not write the fixes ({e}); the file is left as it was"
+                    );
+                    write_failed = true;
+                    // What remains is what was there.
+                    let original = crate::source::SourceFile::new(name, fix.original);
+                    report
+                        .files
+                        .push(crate::lint::lint_source(original, registry, settings));
+                    continue;
+                }
             }
             applied += fix.applied;
             changed_files += 1;

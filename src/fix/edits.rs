@@ -160,9 +160,7 @@ pub fn widen_over_space(value: &str, r: Range<usize>) -> Range<usize> {
     if edge_before && edge_after {
         // Alone on its line: the line keeps its other characters (none) and its break.
         r
-    } else if edge_before {
-        r.start - spaces_before..r.end + spaces_after
-    } else if edge_after {
+    } else if edge_before || edge_after {
         r.start - spaces_before..r.end + spaces_after
     } else if spaces_before > 0 && spaces_after > 0 {
         r.start..r.end + spaces_after
