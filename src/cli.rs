@@ -215,7 +215,13 @@ fn check_fix(
         max_warnings,
     };
     let out = crate::fix::command::run(inputs, Registry::builtin(), settings, &request);
-    let _ = std::io::stderr().write_all(out.stderr.as_bytes());
+    let stderr_color = match color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    let _ = anstream::AutoStream::new(std::io::stderr().lock(), stderr_color)
+        .write_all(out.stderr.as_bytes());
     // The fixed text of stdin and diffs are data: never coloured.
     let color = if mode == FixMode::Diff || inputs.stdin_name.is_some() {
         ColorChoice::Never

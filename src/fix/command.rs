@@ -75,8 +75,13 @@ pub fn run(
             Err(e) => report.unreadable.push(e),
         }
     }
+    // A file named twice (`check a.yaml .`) is fixed once: its second write would find it
+    // already changed.
+    let mut seen = std::collections::HashSet::new();
     for input in collect_inputs(&inputs.paths) {
         match input {
+            Input::File(path)
+                if !seen.insert(std::fs::canonicalize(&path).unwrap_or(path.clone())) => {}
             Input::File(path) => match read_file(&path, inputs.max_file_size) {
                 Ok(source) => fixed.push(Fixed {
                     fix: fix_source(source, registry, settings, &request.options),

@@ -346,3 +346,191 @@ pub fn decode_replacement(style: ScalarStyle, replacement: &str, indent: usize) 
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fix::apply_edits;
+    use crate::parse::parse_file;
+    use crate::source::SourceFile;
+
+    /// The subject and body of the first message of a one-message file.
+    fn fields(text: &str) -> (TextField, TextField) {
+        let source = SourceFile::new("t.yaml", text.to_string());
+        let mut seqs = parse_file(&source).unwrap_or_default();
+        let m = seqs.remove(0).messages.remove(0);
+        (m.subject.unwrap_or_else(|| m.body.clone()), m.body)
+    }
+
+    fn file(subject: &str, body: &str) -> String {
+        format!("sequence: s\nmessages:\n  - id: a\n    subject: {subject}\n    body: {body}\n")
+    }
+
+    fn apply(text: &str, edit: Option<Edit>) -> Option<String> {
+        apply_edits(text, &[edit?])
+    }
+
+    #[test]
+    fn replacements_are_written_for_the_quoting_style() {
+        let cases = [
+            ("'Leave a review'", "It's great", "'It''s great'"),
+            (
+                "\"Leave a review\"",
+                "Say \"hi\" \\o/",
+                "\"Say \\\"hi\\\" \\\\o/\"",
+            ),
+            ("Leave a review", "Thanks again", "Thanks again"),
+        ];
+        for (subject, new, written) in cases {
+            let text = file(subject, "x");
+            let (s, _) = fields(&text);
+            let edit = replace_value(&text, &s, 0..s.value.len(), new);
+            assert_eq!(apply(&text, edit), Some(file(written, "x")), "{subject}");
+        }
+    }
+
+    #[test]
+    fn a_plain_scalar_that_would_need_quoting_is_not_edited() {
+        for new in [
+            "yes",
+            "123",
+            "[gift] box",
+            "a: b",
+            "a #b",
+            " lead",
+            "- item",
+        ] {
+            let text = file("Leave a review", "x");
+            let (s, _) = fields(&text);
+            assert!(
+                replace_value(&text, &s, 0..s.value.len(), new).is_none(),
+                "{new}"
+            );
+        }
+    }
+
+    #[test]
+    fn literal_blocks_keep_their_indentation() {
+        let text = file(
+            "s",
+            "|\n      Line one.\n      Line two.\n      Line three.",
+        );
+        let (_, body) = fields(&text);
+        let at = body.value.find("Line two.").unwrap_or(0);
+        let edit = replace_value(&text, &body, at..at + "Line two.\n".len(), "New\nlines\n");
+        let fixed = apply(&text, edit).unwrap_or_default();
+        assert_eq!(
+            fixed,
+            file(
+                "s",
+                "|\n      Line one.\n      New\n      lines\n      Line three."
+            )
+        );
+        // A whole line removed takes its indentation with it.
+        let edit = replace_value(&text, &body, at..at + "Line two.\n".len(), "");
+        assert_eq!(
+            apply(&text, edit).unwrap_or_default(),
+            file("s", "|\n      Line one.\n      Line three.")
+        );
+    }
+
+    #[test]
+    fn literal_edits_that_would_change_the_header_are_refused() {
+        let text = file("s", "|\n      [Tag] Line one.\n");
+        let (_, body) = fields(&text);
+        // Leaving a leading space would change the detected indentation.
+        assert!(replace_value(&text, &body, 0..5, "").is_none());
+        // Removing the final line break would meet the chomping indicator.
+        let n = body.value.len();
+        assert!(replace_value(&text, &body, n - 1..n, "").is_none());
+        assert!(remove_value(&text, &body, 0..5).is_some());
+    }
+
+    #[test]
+    fn spaces_around_a_removal() {
+        assert_eq!(widen_over_space("a [x]  b", 2..5), 2..7);
+        assert_eq!(widen_over_space("[x]  b", 0..3), 0..5);
+        assert_eq!(widen_over_space("a  [x]", 3..6), 1..6);
+        assert_eq!(widen_over_space("a[x]b", 1..4), 1..4);
+        assert_eq!(widen_over_space("x\n[x]\ny", 2..5), 2..5);
+    }
+
+    #[test]
+    fn bracket_tags_in_any_case_and_spacing() {
+        let text = file("\"[important] a [ IMPORTANT ] b [Important]\"", "x");
+        let (s, _) = fields(&text);
+        let edits = remove_bracket_tag(&text, &s, "Important").unwrap_or_default();
+        assert_eq!(edits.len(), 3);
+        assert_eq!(apply_edits(&text, &edits), Some(file("\"a b\"", "x")));
+    }
+
+    #[test]
+    fn html_attribute_and_element_removal() {
+        let text = file(
+            "s",
+            "|\n      <a href=\"x\" data-track='7'>go</a>\n      <img src=\"p.gif\" width=\"1\">\n      <p>end</p>",
+        );
+        let (_, body) = fields(&text);
+        let v = &body.value;
+        let start = v.find("7'").unwrap_or(0);
+        let attr = Attr {
+            name: "data-track".into(),
+            value: "7".into(),
+            value_range: start..start + 1,
+        };
+        let fixed = apply(&text, remove_html_attribute(&text, &body, &attr)).unwrap_or_default();
+        assert!(fixed.contains("<a href=\"x\">go</a>\n"), "{fixed}");
+        let img = v.find("<img").unwrap_or(0);
+        let element = Element {
+            name: "img".into(),
+            range: img..img + v[img..].find('>').unwrap_or(0) + 1,
+            attrs: Vec::new(),
+            inside_link: None,
+        };
+        let fixed = apply(&text, remove_html_element(&text, &body, &element)).unwrap_or_default();
+        assert!(fixed.contains("</a>\n      <p>end</p>"), "{fixed}");
+    }
+
+    #[test]
+    fn sentences_are_removed_with_their_space() {
+        let text = file(
+            "s",
+            "|\n      One. To opt out, reply STOP. Three.\n      Four.",
+        );
+        let (_, body) = fields(&text);
+        let view = TextView::new(&body, None);
+        let at = view.text.find("opt out").unwrap_or(0);
+        let fixed =
+            apply(&text, remove_sentence(&text, &view, &body, at..at + 7)).unwrap_or_default();
+        assert_eq!(fixed, file("s", "|\n      One. Three.\n      Four."));
+    }
+
+    #[test]
+    fn decoding_inverts_encoding() {
+        for s in ["plain", "it's", "a \"b\" \\ c\td", "é ü 日本"] {
+            assert_eq!(
+                decode_replacement(ScalarStyle::DoubleQuoted, &escape_double(s), 0).as_deref(),
+                Some(s)
+            );
+            assert_eq!(
+                decode_replacement(ScalarStyle::SingleQuoted, &s.replace('\'', "''"), 0).as_deref(),
+                Some(s)
+            );
+        }
+        assert_eq!(
+            decode_replacement(ScalarStyle::Literal, "a\r\n    b\r\n    ", 4).as_deref(),
+            Some("a\nb\n")
+        );
+    }
+
+    #[test]
+    fn no_edit_without_an_exact_map() {
+        let field = TextField {
+            value: "[Important] x".into(),
+            map: crate::scalar::ScalarMap::fallback(0),
+        };
+        assert!(remove_bracket_tag("[Important] x", &field, "Important").is_none());
+        let fix = fix_or_manual(Applicability::Safe, "remove", None);
+        assert_eq!(fix.applicability, Applicability::Manual);
+    }
+}

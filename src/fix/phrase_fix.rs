@@ -216,3 +216,60 @@ impl PhraseFix {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Applicability;
+    use crate::rules::phrase::PhraseRule;
+    use crate::rules::Rule;
+
+    const RULE: &str = r#"
+id: test/five-star
+severity: error
+summary: asks for a 5-star review
+why: because
+source: https://example.invalid
+fix: ask for an honest review
+patterns:
+  en: ['\b5[- ]star\s+review']
+AUTOFIX
+examples:
+  fire:
+    en: ["Leave a 5-star review!"]
+"#;
+
+    fn load(autofix: &str) -> Result<PhraseRule, String> {
+        PhraseRule::load("t.yaml", &RULE.replace("AUTOFIX", autofix)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_rule_with_a_fix_is_graded_by_it() {
+        let rule =
+            load("autofix: {applicability: safe, replace: [{pattern: '5-star\\s+', with: ''}]}");
+        let rule = rule.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(rule.meta().fixable, Applicability::Safe);
+        let rule = load("autofix: {applicability: unsafe, remove: sentence}");
+        assert_eq!(rule.map(|r| r.meta().fixable), Ok(Applicability::Unsafe));
+    }
+
+    #[test]
+    fn a_fix_that_does_not_fix_its_example_stops_the_rule_loading() {
+        let err =
+            load("autofix: {applicability: safe, replace: [{pattern: 'review', with: 'Review'}]}")
+                .err()
+                .unwrap_or_default();
+        assert!(err.contains("does not fix the example"), "{err}");
+    }
+
+    #[test]
+    fn an_autofix_needs_exactly_one_action() {
+        let both = load("autofix: {applicability: safe, remove: match, replace: [{pattern: 'x'}]}");
+        assert!(both.err().unwrap_or_default().contains("exactly one"));
+        let none = load("autofix: {applicability: safe}");
+        assert!(none.err().unwrap_or_default().contains("exactly one"));
+        let manual = load("autofix: {applicability: manual, remove: match}");
+        assert!(manual.is_err());
+        let bad = load("autofix: {applicability: safe, replace: [{pattern: '(', with: ''}]}");
+        assert!(bad.err().unwrap_or_default().contains("autofix pattern"));
+    }
+}
