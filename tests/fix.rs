@@ -370,3 +370,32 @@ fn json_reports_applicability_and_edits() {
     assert_eq!(manual["applicability"], "manual");
     assert_eq!(manual["edits"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn diff_marks_a_missing_final_newline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.yaml");
+    let text = "sequence: s\nmessages:\n  - id: a\n    subject: '[Important] Hi'\n    body: x";
+    std::fs::write(&path, text).unwrap();
+    let out = command::run(
+        &inputs(vec![path.clone()]),
+        &common::registry(),
+        &common::settings(),
+        &request(FixMode::Diff, false),
+    );
+    assert_eq!(out.exit, 1);
+    assert!(
+        out.stdout.contains("+    subject: 'Hi'\n"),
+        "{}",
+        out.stdout
+    );
+    // Applying the fix keeps the file without a final newline.
+    let fixed = command::run(
+        &inputs(vec![path.clone()]),
+        &common::registry(),
+        &common::settings(),
+        &request(FixMode::FixOnly, false),
+    );
+    assert_eq!(fixed.exit, 0);
+    assert!(std::fs::read_to_string(&path).unwrap().ends_with("body: x"));
+}

@@ -64,8 +64,9 @@ pub fn replace_value(
     let mut range = map.source_range(value_range.clone())?;
     // Cover the gap up to the next character too (a block scalar's indentation after a line
     // break), so the text that follows keeps its own indentation.
-    if let Some(next) = map.source_range(value_range.end..value_range.end) {
-        if next.start > range.end {
+    if let Some(c) = value[value_range.end..].chars().next() {
+        let next = map.source_range(value_range.end..value_range.end + c.len_utf8());
+        if let Some(next) = next.filter(|n| n.start > range.end) {
             range.end = next.start;
         }
     }
@@ -101,11 +102,7 @@ pub fn replace_value(
             {
                 return None;
             }
-            let node_start = map.node_range().start;
-            let line_start = source[..node_start.min(source.len())]
-                .rfind('\n')
-                .map_or(0, |i| i + 1);
-            let indent = " ".repeat(node_start.saturating_sub(line_start));
+            let indent = " ".repeat(block_indent(source, field)?);
             let eol = if source.contains("\r\n") {
                 "\r\n"
             } else {
@@ -139,6 +136,15 @@ pub fn replace_value(
         range,
         replacement: encoded,
     })
+}
+
+/// The content indentation of a block scalar: the column of its first non-blank character
+/// (whose own leading spaces, if any, are content after that indentation).
+pub fn block_indent(source: &str, field: &TextField) -> Option<usize> {
+    let (i, c) = field.value.char_indices().find(|(_, c)| *c != '\n')?;
+    let at = field.map.source_range(i..i + c.len_utf8())?.start;
+    let line_start = source.get(..at)?.rfind('\n').map_or(0, |n| n + 1);
+    Some(at - line_start)
 }
 
 /// Removes `value_range` of the value, with the spaces next to it that removing it would
@@ -258,6 +264,12 @@ pub fn remove_sentence(
     }
     while text[sentence.end..].starts_with(' ') {
         sentence.end += 1;
+    }
+    // The last sentence of a line takes the spaces before it instead.
+    if text[sentence.end..].is_empty() || text[sentence.end..].starts_with('\n') {
+        while sentence.start > 0 && text[..sentence.start].ends_with(' ') {
+            sentence.start -= 1;
+        }
     }
     let value_range = exact_value_range(view, field, sentence)?;
     remove_markup(source, field, value_range)
@@ -503,6 +515,13 @@ mod tests {
         let fixed =
             apply(&text, remove_sentence(&text, &view, &body, at..at + 7)).unwrap_or_default();
         assert_eq!(fixed, file("s", "|\n      One. Three.\n      Four."));
+        let at = view.text.find("Three").unwrap_or(0);
+        let fixed =
+            apply(&text, remove_sentence(&text, &view, &body, at..at + 5)).unwrap_or_default();
+        assert_eq!(
+            fixed,
+            file("s", "|\n      One. To opt out, reply STOP.\n      Four.")
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! scalars is what it was, and each edited scalar reads back as the value the edits meant.
 
 use crate::diagnostic::Edit;
-use crate::fix::edits::decode_replacement;
+use crate::fix::edits::{block_indent, decode_replacement};
 use crate::lint::FileReport;
 use crate::model::{Message, Sequence, TextField};
 
@@ -129,11 +129,7 @@ fn expected_value(source: &str, old: &TextField, edits: &[&Edit]) -> Option<Stri
         .char_indices()
         .map(|(i, c)| map.source_range(i..i + c.len_utf8()).map(|r| (i, r.start)))
         .collect::<Option<_>>()?;
-    let node_start = map.node_range().start;
-    let line_start = source[..node_start.min(source.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let indent = node_start.saturating_sub(line_start);
+    let indent = block_indent(source, old).unwrap_or(0);
     let offset_at = |pos: usize| {
         starts
             .iter()
