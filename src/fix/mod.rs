@@ -220,3 +220,51 @@ pub fn fix_source(
         report,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(range: std::ops::Range<usize>, replacement: &str) -> Edit {
+        Edit {
+            range,
+            replacement: replacement.to_string(),
+        }
+    }
+
+    #[test]
+    fn edits_replace_byte_ranges_and_nothing_else() {
+        let text = "a: 'x'\r\n# c\r\nb: y";
+        let edits = [edit(4..5, "z"), edit(16..17, "w")];
+        assert_eq!(
+            apply_edits(text, &edits).as_deref(),
+            Some("a: 'z'\r\n# c\r\nb: w")
+        );
+        // Out of bounds, inside a character, or unsorted: refused.
+        assert_eq!(apply_edits(text, &[edit(30..31, "")]), None);
+        assert_eq!(apply_edits("é", &[edit(1..2, "")]), None);
+        assert_eq!(apply_edits(text, &[edit(5..6, ""), edit(4..5, "")]), None);
+    }
+
+    #[test]
+    fn overlapping_edits_and_insertions_at_one_point_conflict() {
+        assert!(overlaps(&edit(0..5, ""), &edit(4..6, "")));
+        assert!(!overlaps(&edit(0..5, ""), &edit(5..6, "")));
+        assert!(overlaps(&edit(3..3, "a"), &edit(3..3, "b")));
+        assert!(overlaps(&edit(3..3, "a"), &edit(3..5, "")));
+        assert!(!overlaps(&edit(5..5, "a"), &edit(3..5, "")));
+    }
+
+    #[test]
+    fn only_granted_grades_apply() {
+        let safe_only = FixOptions::default();
+        assert!(safe_only.applies(Applicability::Safe));
+        assert!(!safe_only.applies(Applicability::Unsafe));
+        let all = FixOptions {
+            unsafe_fixes: true,
+            ..FixOptions::default()
+        };
+        assert!(all.applies(Applicability::Unsafe));
+        assert!(!all.applies(Applicability::Manual));
+    }
+}
