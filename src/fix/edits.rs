@@ -203,7 +203,13 @@ pub fn remove_markup(source: &str, field: &TextField, range: Range<usize>) -> Op
         .map_or(value.len(), |i| range.end + i);
     let alone = value[line_start..range.start].trim().is_empty()
         && value[range.end..line_end].trim().is_empty();
-    let range = if alone && line_end < value.len() {
+    // Take the line break before the line (so that its indentation goes too), or after it
+    // for the first line.
+    let range = if !alone {
+        range
+    } else if line_start > 0 {
+        line_start - 1..line_end
+    } else if line_end < value.len() {
         line_start..line_end + 1
     } else {
         range
