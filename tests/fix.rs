@@ -236,7 +236,7 @@ fn fix_writes_files_and_reports_what_remains() {
         &request(FixMode::Fix, false),
     );
     assert!(
-        again.stdout.contains("No fixes to apply."),
+        again.stdout.contains("No fixes applied."),
         "{}",
         again.stdout
     );
@@ -398,4 +398,49 @@ fn diff_marks_a_missing_final_newline() {
     );
     assert_eq!(fixed.exit, 0);
     assert!(std::fs::read_to_string(&path).unwrap().ends_with("body: x"));
+}
+
+#[test]
+fn fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr() {
+    let text = "sequence: s\r\nmessages:\r\n  - id: a\r\n    subject: \"[Important] Hi\"  # c\r\n    body: |\r\n      Leave a 5-star review.\r\n      To unsubscribe, reply STOP.\r\n";
+    let stdin = Some(Ok(SourceFile::new("<stdin>", text.to_string())));
+    let out = command::run_with_stdin(
+        &inputs(Vec::new()),
+        stdin,
+        &common::registry(),
+        &common::settings(),
+        &request(FixMode::Fix, false),
+    );
+    assert_eq!(
+        out.stdout,
+        "sequence: s\r\nmessages:\r\n  - id: a\r\n    subject: \"Hi\"  # c\r\n    body: |\r\n      Leave a review.\r\n      To unsubscribe, reply STOP.\r\n"
+    );
+    assert!(out.stderr.contains("test/opt-out"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("Fixed 2 problems in 1 file."),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.exit, 1, "the unsafe problem remains");
+}
+
+#[test]
+fn an_abandoned_fix_is_reported_and_nothing_is_written() {
+    let (_dir, paths) = temp_copy(&["subject-styles.yaml"]);
+    let before = std::fs::read(&paths[0]).unwrap();
+    let registry = common::registry_with(Box::new(common::Vandal));
+    let out = command::run(
+        &inputs(paths.clone()),
+        &registry,
+        &common::settings(),
+        &request(FixMode::Fix, false),
+    );
+    assert!(
+        out.stderr
+            .contains("fixes not applied, the file is left as it was"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("No fixes applied."), "{}", out.stdout);
+    assert_eq!(std::fs::read(&paths[0]).unwrap(), before);
 }

@@ -60,7 +60,7 @@ fn fix_reports_what_remains_and_leaves_the_file_alone() {
     );
     assert_eq!(code, 1, "an error remains: {out}");
     assert!(out.contains("unsolicited/order-confirmation"), "{out}");
-    assert!(out.contains("No fixes to apply."), "{out}");
+    assert!(out.contains("No fixes applied."), "{out}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SHIPPED);
 }
 
@@ -69,7 +69,7 @@ fn fix_only_exits_0() {
     let (_d, path) = temp_file(SHIPPED);
     let (code, out, _) = sellerlint(&["check", "--fix-only", path.to_str().unwrap()], None);
     assert_eq!(code, 0);
-    assert_eq!(out, "No fixes to apply.\n");
+    assert_eq!(out, "No fixes applied.\n");
 }
 
 #[test]

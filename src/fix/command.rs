@@ -15,6 +15,7 @@ use crate::output::{self, Format};
 use crate::parse::FileError;
 use crate::rules::registry::Registry;
 use crate::run::{RunInputs, RunReport, EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS};
+use crate::source::SourceFile;
 use crate::walk::{collect_inputs, Input};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -60,14 +61,29 @@ pub fn run(
     settings: &Settings,
     request: &FixRequest,
 ) -> FixOutput {
+    let stdin = inputs
+        .stdin_name
+        .as_ref()
+        .map(|name| read_stdin(name, inputs.max_file_size));
+    run_with_stdin(inputs, stdin, registry, settings, request)
+}
+
+/// [`run`] with the standard input already read (`None`: no `-` among the inputs).
+pub fn run_with_stdin(
+    inputs: &RunInputs,
+    stdin: Option<Result<SourceFile, FileError>>,
+    registry: &Registry,
+    settings: &Settings,
+    request: &FixRequest,
+) -> FixOutput {
     let mut out = FixOutput::default();
     let mut report = RunReport {
         profile: settings.profile.name.clone(),
         ..RunReport::default()
     };
     let mut fixed: Vec<Fixed> = Vec::new();
-    if let Some(name) = &inputs.stdin_name {
-        match read_stdin(name, inputs.max_file_size) {
+    if let Some(stdin) = stdin {
+        match stdin {
             Ok(source) => fixed.push(Fixed {
                 path: None,
                 fix: fix_source(source, registry, settings, &request.options),
@@ -128,7 +144,7 @@ pub fn run(
                     );
                     write_failed = true;
                     // What remains is what was there.
-                    let original = crate::source::SourceFile::new(name, fix.original);
+                    let original = SourceFile::new(name, fix.original);
                     report
                         .files
                         .push(crate::lint::lint_source(original, registry, settings));
@@ -246,7 +262,12 @@ fn fix_summary(
             plural(files, "file", "files")
         );
     } else {
-        let _ = writeln!(s, "No fixes to apply.");
+        let none = if mode == FixMode::Diff {
+            "No fixes to apply."
+        } else {
+            "No fixes applied."
+        };
+        let _ = writeln!(s, "{none}");
     }
     let hidden = report
         .diagnostics()
