@@ -157,6 +157,9 @@ pub fn remove_value(source: &str, field: &TextField, value_range: Range<usize>) 
 /// Extends a range to be removed over the spaces around it, so that "a [x]  b" becomes
 /// "a b", "[x]  b" becomes "b" and "a [x]" becomes "a".
 pub fn widen_over_space(value: &str, r: Range<usize>) -> Range<usize> {
+    if value.get(r.clone()).is_none() {
+        return r;
+    }
     let spaces_after = value[r.end..].len() - value[r.end..].trim_start_matches(' ').len();
     let spaces_before = value[..r.start].len() - value[..r.start].trim_end_matches(' ').len();
     let edge_before =
@@ -220,6 +223,7 @@ pub fn remove_markup(source: &str, field: &TextField, range: Range<usize>) -> Op
 /// Removes one attribute (` name="value"`) of an element, found from its value range.
 pub fn remove_html_attribute(source: &str, field: &TextField, attr: &Attr) -> Option<Edit> {
     let value = field.value.as_str();
+    value.get(attr.value_range.clone())?;
     let before = value.get(..attr.value_range.start)?;
     // Walk back over an opening quote, `=`, the name and the whitespace before it.
     let quote = before
