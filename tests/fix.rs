@@ -444,3 +444,18 @@ fn an_abandoned_fix_is_reported_and_nothing_is_written() {
     assert!(out.stdout.contains("No fixes applied."), "{}", out.stdout);
     assert_eq!(std::fs::read(&paths[0]).unwrap(), before);
 }
+
+#[test]
+fn explain_says_when_a_rule_fixes_itself() {
+    let registry = common::registry();
+    let safe = sellerlint::docs::explain(&registry, "test/five-star").unwrap();
+    assert!(
+        safe.contains("[*] `sellerlint check --fix` makes this fix"),
+        "{safe}"
+    );
+    let unsafe_ = sellerlint::docs::explain(&registry, "test/opt-out").unwrap();
+    assert!(
+        unsafe_.contains("--unsafe-fixes` makes this fix"),
+        "{unsafe_}"
+    );
+}
