@@ -70,6 +70,20 @@ pub fn replace_value(
             range.end = next.start;
         }
     }
+    // Never split a CRLF line break.
+    let bytes = source.as_bytes();
+    if range.start > 0
+        && bytes.get(range.start - 1) == Some(&b'\r')
+        && bytes.get(range.start) == Some(&b'\n')
+    {
+        range.start -= 1;
+    }
+    if range.end > 0
+        && bytes.get(range.end - 1) == Some(&b'\r')
+        && bytes.get(range.end) == Some(&b'\n')
+    {
+        range.end += 1;
+    }
     let raw = source.get(range.clone())?;
     let new_value = format!(
         "{}{replacement}{}",
