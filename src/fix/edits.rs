@@ -168,8 +168,8 @@ pub fn remove_value(source: &str, field: &TextField, value_range: Range<usize>) 
     replace_value(source, field, range, "")
 }
 
-/// Extends a range to be removed over the spaces around it, so that "a [x]  b" becomes
-/// "a b", "[x]  b" becomes "b" and "a [x]" becomes "a".
+/// Extends a range to be removed over the spaces around it, so that `a [x]  b` becomes
+/// `a b`, `[x]  b` becomes `b` and `a [x]` becomes `a`.
 pub fn widen_over_space(value: &str, r: Range<usize>) -> Range<usize> {
     if value.get(r.clone()).is_none() {
         return r;

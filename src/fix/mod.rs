@@ -10,7 +10,7 @@
 //! whole file is left as it was. Rounds stop when nothing is left to apply, or after
 //! [`MAX_ROUNDS`] (reported as not converged).
 //!
-//! [`edits`] has the helpers rules use to build edits; [`write`] writes files atomically;
+//! [`edits`] has the helpers rules use to build edits; [`write`](mod@write) writes files atomically;
 //! [`command`] is `check --fix/--fix-only/--diff`; [`phrase_fix`] is the `autofix:` key of
 //! phrase rules.
 
