@@ -122,7 +122,12 @@ pub struct CheckArgs {
     pub format: Option<Format>,
     /// Also write the report in `--format` to this file (the terminal still gets the human
     /// report).
-    #[arg(short = 'o', long = "output-file", visible_alias = "output", value_name = "FILE")]
+    #[arg(
+        short = 'o',
+        long = "output-file",
+        visible_alias = "output",
+        value_name = "FILE"
+    )]
     pub output_file: Option<PathBuf>,
     /// When to use colour (`NO_COLOR` is honoured in `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -147,6 +152,18 @@ pub struct CheckArgs {
     /// Print the files that would be linted, and lint nothing.
     #[arg(long)]
     pub list_files: bool,
+    /// Apply safe fixes (marked `[*]`) to the files, then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply unsafe fixes (they change what a message says: read the result).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a diff of what `--fix` would change; write nothing (exit 1 if there is any).
+    #[arg(long)]
+    pub diff: bool,
+    /// Apply fixes and report nothing else.
+    #[arg(long)]
+    pub fix_only: bool,
 }
 
 #[derive(Debug, clap::Args)]

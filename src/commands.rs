@@ -84,6 +84,9 @@ pub fn check(args: CheckArgs) -> u8 {
             }
         };
     }
+    if args.fix || args.fix_only || args.diff {
+        return fix(&args, resolver, paths, stdin_name);
+    }
     let inputs = CheckInputs {
         paths,
         stdin_name,
@@ -122,6 +125,83 @@ pub fn check(args: CheckArgs) -> u8 {
     let styled = args.color != ColorChoice::Never;
     let text = render_quiet(terminal_format, &report, styled, args.quiet);
     match emit(&text, args.color) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
+        _ => code,
+    }
+}
+
+/// `check --fix`, `--fix-only`, `--diff` (see [`crate::fix::command`]): each file is fixed
+/// with the rules and settings its own configuration gives it.
+fn fix(
+    args: &CheckArgs,
+    mut resolver: Resolver,
+    paths: Vec<PathBuf>,
+    stdin_name: Option<String>,
+) -> u8 {
+    use crate::fix::command::{run_planned, FileRules, FixMode, FixRequest, RulesRef};
+    let files = match plan(&paths, &mut resolver) {
+        Ok(f) => f,
+        Err(e) => return config_errors(&e),
+    };
+    let mode = if args.diff {
+        FixMode::Diff
+    } else if args.fix_only {
+        FixMode::FixOnly
+    } else {
+        FixMode::Fix
+    };
+    let request = FixRequest {
+        mode,
+        options: crate::fix::FixOptions {
+            unsafe_fixes: args.unsafe_fixes,
+            ..crate::fix::FixOptions::default()
+        },
+        format: args.format.unwrap_or(Format::Human),
+        styled: args.color != ColorChoice::Never && stdin_name.is_none(),
+        max_warnings: args.max_warnings,
+    };
+    let inputs = crate::run::RunInputs {
+        paths,
+        stdin_name: stdin_name.clone(),
+        max_file_size: args.max_file_size,
+    };
+    let stdin = stdin_name
+        .as_ref()
+        .map(|name| crate::input::read_stdin(name, args.max_file_size));
+    let mut rules_for = |path: &Path| {
+        resolver
+            .setup_for(path)
+            .map(|setup| FileRules {
+                registry: RulesRef::Config(setup.registry),
+                settings: setup.settings,
+            })
+            .map_err(|errors| {
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+    };
+    let out = run_planned(&inputs, stdin, files, &mut rules_for, &request);
+    let stderr_color = match args.color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    let _ = anstream::AutoStream::new(std::io::stderr().lock(), stderr_color)
+        .write_all(out.stderr.as_bytes());
+    // The fixed text of stdin and diffs are data: never coloured.
+    let color = if mode == FixMode::Diff || inputs.stdin_name.is_some() {
+        ColorChoice::Never
+    } else {
+        args.color
+    };
+    let mut code = out.exit;
+    if args.exit_zero && code == EXIT_PROBLEMS {
+        code = EXIT_OK;
+    }
+    match emit(&out.stdout, color) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
         _ => code,
     }

@@ -92,6 +92,18 @@ pub fn explain(registry: &Registry, id: &str) -> Result<String, String> {
         m.example_bad, m.example_good
     );
     let _ = writeln!(out, "## Fix\n\n{}", m.fix);
+    match m.fixable {
+        crate::diagnostic::Applicability::Safe => {
+            let _ = writeln!(
+                out,
+                "\n[*] `sellerlint check --fix` makes this fix for you."
+            );
+        }
+        crate::diagnostic::Applicability::Unsafe => {
+            let _ = writeln!(out, "\n`sellerlint check --fix --unsafe-fixes` makes this fix for you (it changes what the message says: read the result).");
+        }
+        crate::diagnostic::Applicability::Manual => {}
+    }
     Ok(out)
 }
 

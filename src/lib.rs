@@ -13,6 +13,7 @@ pub mod commands;
 pub mod config;
 pub mod diagnostic;
 pub mod docs;
+pub mod fix;
 pub mod html;
 pub mod input;
 pub mod lint;

@@ -2,7 +2,7 @@
 //! rules) → diagnostics with the severities of the active profile and settings. Knows nothing
 //! of output formats.
 
-use crate::diagnostic::{positions, Diagnostic, Finding, Severity};
+use crate::diagnostic::{positions, Applicability, Diagnostic, Finding, PlacedEdit, Severity};
 use crate::model::Sequence;
 use crate::parse::{parse_file_with, FileError, DEFAULT_MARKETPLACE};
 use crate::profile::Profile;
@@ -178,8 +178,15 @@ fn to_diagnostic(
         .map(|m| m.id.value.clone())
         .unwrap_or_default();
     let (applicability, edits) = match &f.fix {
-        Some(fix) => (fix.applicability, fix.edits.clone()),
-        None => (crate::diagnostic::Applicability::Manual, Vec::new()),
+        // A fix without edits is advice, whatever grade it claims.
+        Some(fix) if !fix.edits.is_empty() && fix.applicability != Applicability::Manual => (
+            fix.applicability,
+            fix.edits
+                .iter()
+                .map(|e| PlacedEdit::new(source, e))
+                .collect(),
+        ),
+        _ => (Applicability::Manual, Vec::new()),
     };
     Some(Diagnostic {
         file: source.name.clone(),

@@ -210,6 +210,26 @@ fn render_summary(out: &mut String, report: &RunReport) {
             plural(c.suppressed, "problem", "problems")
         );
     }
+    let graded = |a: Applicability| {
+        report
+            .diagnostics()
+            .filter(|d| d.applicability == a)
+            .count()
+    };
+    let (safe, unsafe_fixes) = (graded(Applicability::Safe), graded(Applicability::Unsafe));
+    if safe > 0 {
+        let _ = writeln!(
+            out,
+            "[*] {safe} fixable with `--fix` (preview with `--diff`)."
+        );
+    }
+    if unsafe_fixes > 0 {
+        let _ = writeln!(
+            out,
+            "{} fixable with `--fix --unsafe-fixes` (they change what the message says: check them).",
+            plural(unsafe_fixes, "problem", "problems")
+        );
+    }
     if c.files_failed > 0 {
         let _ = writeln!(
             out,
