@@ -14,7 +14,9 @@ use crate::run::RunReport;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// The OASIS schema location the SARIF validator recommends.
+pub const SARIF_SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 /// Key of our fingerprint in `partialFingerprints` (bump the suffix if the recipe changes).
 pub const FINGERPRINT_KEY: &str = "sellerlint/v1";
 
@@ -74,6 +76,8 @@ struct Properties<'a> {
 #[serde(rename_all = "camelCase")]
 struct Descriptor<'a> {
     id: &'a str,
+    /// PascalCase friendly name (`UnsolicitedOrderConfirmation`), as SARIF recommends.
+    name: String,
     short_description: Text,
     full_description: Text,
     help: MultiformatText,
@@ -209,8 +213,19 @@ fn descriptor(meta: &RuleMeta) -> Descriptor<'_> {
             meta.example_good
         ));
     }
+    let name = meta
+        .id
+        .split(['/', '-'])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect();
     Descriptor {
         id: &meta.id,
+        name,
         short_description: Text {
             text: meta.summary.to_string(),
         },
