@@ -38,6 +38,18 @@ pub enum Command {
     },
     /// List the policy profiles.
     Profiles,
+    /// Write the rule documentation (one Markdown page per rule and an index).
+    Docs(DocsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DocsArgs {
+    /// Folder to write the pages to.
+    #[arg(long, value_name = "DIR", default_value = "docs/rules")]
+    pub out: PathBuf,
+    /// Write nothing; exit with status 1 when the pages are out of date.
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -123,6 +135,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
             Err(e) => return usage_error(&e),
         },
         Command::Profiles => emit(&crate::docs::profiles_list(), ColorChoice::Auto),
+        Command::Docs(args) => return docs(args),
     };
     match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
@@ -162,4 +175,31 @@ fn check(args: CheckArgs) -> u8 {
         _ => {}
     }
     report.exit_code(args.max_warnings)
+}
+
+fn docs(args: DocsArgs) -> u8 {
+    match crate::docs::write_docs(Registry::builtin(), &args.out, args.check) {
+        Err(e) => usage_error(&format!("{}: {e}", args.out.display())),
+        Ok(changed) if args.check && !changed.is_empty() => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "sellerlint: the rule documentation in {} is out of date ({}); run `sellerlint docs --out {}`",
+                args.out.display(),
+                changed.join(", "),
+                args.out.display()
+            );
+            crate::run::EXIT_PROBLEMS
+        }
+        Ok(changed) => {
+            if !args.check {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "sellerlint: {} page(s) written to {}",
+                    changed.len(),
+                    args.out.display()
+                );
+            }
+            EXIT_OK
+        }
+    }
 }

@@ -13,6 +13,8 @@ pub mod docs;
 #[path = "html_stub.rs"]
 pub mod html;
 pub mod input;
+pub mod language;
+pub mod links;
 pub mod lint;
 pub mod model;
 pub mod output;
@@ -24,5 +26,6 @@ pub mod run;
 #[path = "scalar_stub.rs"]
 pub mod scalar;
 pub mod source;
+pub mod template;
 pub mod text;
 pub mod walk;

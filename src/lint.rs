@@ -112,7 +112,13 @@ pub fn check_sequence(
 
 /// Lints one file's text.
 pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings) -> FileReport {
-    let sequences = match parse_file(&source) {
+    // A plain template (`.txt`, `.md`, `.html`) is one message; everything else is YAML.
+    let parsed = if crate::template::is_template(&source.name) {
+        crate::template::parse_template(&source)
+    } else {
+        parse_file(&source)
+    };
+    let sequences = match parsed {
         Ok(s) => s,
         Err(errors) => {
             return FileReport {

@@ -12,6 +12,8 @@ pub enum ScalarStyle {
 pub struct ScalarMap {
     start: usize,
     chars: Option<Vec<Range<usize>>>,
+    /// Length of an identity map (see [`ScalarMap::identity`]).
+    identity: Option<usize>,
 }
 impl ScalarMap {
     pub fn build(source: &str, node_start: usize, value: &str) -> ScalarMap {
@@ -52,29 +54,47 @@ impl ScalarMap {
         ScalarMap {
             start: node_start,
             chars: Some(chars),
+            identity: None,
         }
     }
     pub fn fallback(node_start: usize) -> ScalarMap {
         ScalarMap {
             start: node_start,
             chars: None,
+            identity: None,
+        }
+    }
+    /// A value that is a verbatim copy of `len` source bytes starting at `start` (plain
+    /// template files: the whole file is the body), so every offset maps one to one.
+    pub fn identity(start: usize, len: usize) -> ScalarMap {
+        ScalarMap {
+            start,
+            chars: None,
+            identity: Some(len),
         }
     }
     pub fn style(&self) -> Option<ScalarStyle> {
         None
     }
     pub fn is_verified(&self) -> bool {
-        self.chars.is_some()
+        self.chars.is_some() || self.identity.is_some()
     }
     pub fn source_range(&self, value_range: Range<usize>) -> Option<Range<usize>> {
-        let _ = value_range;
-        None
+        let len = self.identity?;
+        let end = value_range.end.min(len);
+        let start = value_range.start.min(end);
+        Some(self.start + start..self.start + end)
     }
     pub fn source_range_or_start(&self, value_range: Range<usize>) -> Range<usize> {
-        let _ = value_range;
+        if let Some(r) = self.source_range(value_range) {
+            return r;
+        }
         self.start..self.start + 1
     }
     pub fn node_range(&self) -> Range<usize> {
+        if let Some(len) = self.identity {
+            return self.start..self.start + len;
+        }
         self.start..self.start + 1
     }
 }

@@ -6,6 +6,16 @@
 pub mod phrase;
 pub mod registry;
 
+pub mod content;
+pub mod critical;
+pub mod meta;
+pub mod review;
+pub mod sequence;
+pub mod style;
+pub mod support;
+pub mod timing;
+pub mod r#type;
+
 use crate::diagnostic::{Applicability, Finding, Severity};
 use crate::model::{Message, Sequence};
 use crate::profile::Profile;
