@@ -213,7 +213,8 @@ pub fn critical_content(text: &str) -> Option<Range<usize>> {
             // en
             r"\b(?:engrav\w*|monogram\w*|personali[sz]ation|custom (?:text|name|design|order)|",
             r"(?:design |digital )?proofs?\b|mock-?up|artwork|initials|",
-            r"which (?:font|colou?r|size|length|initials|thread)|",
+            r"which (?:font|colou?r|size|length|initials|thread)|which \w+ (?:looks|would you|do you|should we)|",
+            r"previews?|crop (?:looks|choice)|thread colou?r|(?:another|which) shade|",
             r"delivery (?:date|day|slot|window|time|appointment)|time slot|book (?:a|the|your) (?:slot|delivery|installation)|",
             r"schedul\w+ (?:the |your |a )?(?:delivery|installation)|curbside|freight|",
             r"(?:shipping|delivery) address|address (?:is|was|on your order)|suite (?:number|no)|",
@@ -252,6 +253,7 @@ mod tests {
     fn critical_cues_in_six_languages() {
         for t in [
             "Which thread colour would you like for the monogram?",
+            "we'd welcome your feedback on which crop looks best - both previews are attached",
             "The suite number is missing from your shipping address.",
             "Bitte nennen Sie uns Ihren Wunschtermin für den Liefertermin.",
             "Pouvez-vous valider la maquette ?",
