@@ -264,7 +264,8 @@ pub fn attr_links(view: &TextView) -> Vec<Link> {
     for (index, el) in scan.elements.iter().enumerate() {
         let is_image = is_image_element(el);
         for attr in &el.attrs {
-            if !address_attrs(&el.name).contains(&attr.name.as_str()) {
+            let attr_name = attr.name.to_ascii_lowercase();
+            if !address_attrs(&el.name.to_ascii_lowercase()).contains(&attr_name.as_str()) {
                 continue;
             }
             let value = attr.value.trim();
@@ -272,7 +273,7 @@ pub fn attr_links(view: &TextView) -> Vec<Link> {
                 continue;
             }
             // `srcset` holds several addresses; the first stands for all of them.
-            let value = if attr.name == "srcset" {
+            let value = if attr_name == "srcset" {
                 value.split([' ', ',']).next().unwrap_or(value)
             } else {
                 value
@@ -290,7 +291,7 @@ pub fn attr_links(view: &TextView) -> Vec<Link> {
                 placeholder: whole_placeholder,
                 site: LinkSite::Attr {
                     element: index,
-                    attr: attr.name.clone(),
+                    attr: attr_name.clone(),
                     value: attr.value_range.clone(),
                 },
                 is_image,
@@ -308,7 +309,10 @@ pub fn all_links(view: &TextView) -> Vec<Link> {
 }
 
 pub fn is_image_element(el: &Element) -> bool {
-    matches!(el.name.as_str(), "img" | "image" | "picture" | "source")
+    matches!(
+        el.name.to_ascii_lowercase().as_str(),
+        "img" | "image" | "picture" | "source"
+    )
 }
 
 /// The value of an attribute (names are compared case-insensitively).

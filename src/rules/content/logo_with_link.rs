@@ -57,7 +57,7 @@ impl Rule for LogoWithLink {
                     let link = el
                         .inside_link
                         .and_then(|i| scan.elements.get(i))
-                        .and_then(|a| a.attrs.iter().find(|x| x.name == "href"));
+                        .and_then(|a| a.attrs.iter().find(|x| x.name.eq_ignore_ascii_case("href")));
                     let external_link = link.filter(|href| {
                         let (scheme, host) = scheme_and_host(href.value.trim());
                         !matches!(scheme.as_deref(), Some("mailto" | "tel"))
@@ -82,7 +82,10 @@ impl Rule for LogoWithLink {
                         let range = el
                             .attrs
                             .iter()
-                            .find(|a| a.name == "alt" || a.name == "title")
+                            .find(|a| {
+                                a.name.eq_ignore_ascii_case("alt")
+                                    || a.name.eq_ignore_ascii_case("title")
+                            })
                             .map_or(el.range.clone(), |a| a.value_range.clone());
                         out.push(value_finding(
                             ID,

@@ -128,7 +128,7 @@ impl Rule for TrackingPixel {
                     let range = el
                         .attrs
                         .iter()
-                        .find(|a| a.name == "src")
+                        .find(|a| a.name.eq_ignore_ascii_case("src"))
                         .map_or(el.range.clone(), |a| a.value_range.clone());
                     out.push(value_finding(
                         ID,
