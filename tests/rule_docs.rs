@@ -54,6 +54,11 @@ fn docs_check_mode_reports_stale_pages_with_exit_1() {
 
 #[test]
 fn every_rule_is_documented_by_convention() {
+    let phrase_rules: Vec<String> = Registry::builtin_phrase_files()
+        .into_iter()
+        .filter_map(|(_, r)| r.ok())
+        .map(|r| sellerlint::rules::Rule::meta(&r).id.to_string())
+        .collect();
     for rule in &Registry::builtin().rules {
         let m = rule.meta();
         let id = &m.id;
@@ -82,6 +87,13 @@ fn every_rule_is_documented_by_convention() {
             m.source
         );
         assert_ne!(m.example_bad, m.example_good, "{id}: the examples differ");
+        // A structural rule explains how it decides.
+        if !phrase_rules.contains(&m.id.to_string()) {
+            assert!(
+                rule.details().is_some_and(|d| d.len() > 40),
+                "{id}: `details()` says how the rule decides"
+            );
+        }
     }
 }
 

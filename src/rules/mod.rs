@@ -94,4 +94,9 @@ impl Context<'_> {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>);
+    /// How the rule decides (what counts, what is exempt), for `sellerlint explain` and the
+    /// rule's documentation page; `None` when the summary says it all.
+    fn details(&self) -> Option<&'static str> {
+        None
+    }
 }

@@ -76,6 +76,12 @@ impl Rule for AttachmentType {
         &META
     }
 
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "Each attachment whose file name does not say it is product instructions (manual, guide, quick start, set-up, care instructions), warranty information, an invoice or receipt, or a return or shipping label, in English, German, French, Spanish, Italian or Japanese (also romanized, such as `ryoshusho`). On a message that declares `purpose: customization`, images and PDFs are accepted as design proofs and previews. The offending file name is pointed at.",
+        )
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (index, mv) in ctx.messages.iter().enumerate() {
             let m = mv.message;

@@ -57,6 +57,14 @@ impl Rule for ExternalLink {
         &META
     }
 
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "Links in the subject and the body that lead to a website other than Amazon's: URLs with a scheme, bare domains (`example-shop.com`, `www.example.com`; a closed list of top-level domains keeps `manual.pdf` or `Node.js` out), `<a href>`, `<area href>` and form actions, and placeholders that expand to a URL (`{{tracking_url}}`, `[[website]]`, `{shop_url}`).
+
+Not external: Amazon's domains in every marketplace (`amazon.de`, `amazon.co.jp`, `smile.amazon.com`, `amzn.to`), review-link placeholders, e-mail addresses (`content/email-address`), `mailto:` and `tel:` links, and images (`content/insecure-link`, `content/tracking-pixel`). A link and the same address written as its text count once; each other address is reported.",
+        )
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (index, mv) in ctx.messages.iter().enumerate() {
             let mut seen = HashSet::new();

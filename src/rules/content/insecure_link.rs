@@ -37,6 +37,12 @@ impl Rule for InsecureLink {
         &META
     }
 
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "Any `http://` address: in the text, in an `<a href>`, or as the source of an image (`<img src>`, `srcset`, backgrounds). Amazon's own addresses too, since the rule is about the connection, not the site. The unsafe fix changes `http` to `https`; check that the site serves it.",
+        )
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (index, mv) in ctx.messages.iter().enumerate() {
             for (field, view, text_field) in text_fields(mv) {

@@ -47,6 +47,12 @@ impl Rule for LogoWithLink {
         &META
     }
 
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "An HTML image inside an `<a>` that links to a website other than Amazon's (a product image linking to its Amazon page is fine), or a logo whose `alt` or `title` shows a web address (`alt=\"www.example.com\"`). The link (or the text showing the address) is pointed at.",
+        )
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (index, mv) in ctx.messages.iter().enumerate() {
             for (field, view, text_field) in text_fields(mv) {

@@ -115,6 +115,12 @@ impl Rule for TrackingPixel {
         &META
     }
 
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "An HTML image that is there to report the opening of the message: a 1×1 (or smaller) image by `width`/`height` or style, a hidden image (`display:none`, `visibility:hidden`), an image whose address is an open tracker (`pixel.gif`, `/beacon`, `/track/open`), or a remote image whose query carries tracking parameters (`utm_*`, `uid`, `email`, `mc_eid`, …) or a per-buyer placeholder. The image's address is pointed at.",
+        )
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (index, mv) in ctx.messages.iter().enumerate() {
             for (field, view, text_field) in text_fields(mv) {

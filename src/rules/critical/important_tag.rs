@@ -56,6 +56,14 @@ impl Rule for ImportantTag {
         &META
     }
 
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "`[Important]` in a subject line, in any letter case and in its localized forms: `[Importante]`, `[Wichtig]`, `[Urgent]`, `【重要】`, `« Important »`, also in round brackets.
+
+Under the `amazon` profile (2025) the tag is reported on every message. Under `amazon-2017` and `amazon-2020` (profile setting `important-tag-allowed-when-critical`) it is accepted on a message that declares a critical purpose (`customization`, `delivery-scheduling`, `address-issue`) and in which no rule found a non-critical purpose. The fix removes the tag.",
+        )
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (index, mv) in ctx.messages.iter().enumerate() {
             let (Some(view), Some(field)) = (&mv.subject, &mv.message.subject) else {

@@ -72,6 +72,14 @@ impl Rule for NotCriticalContent {
         &META
     }
 
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "A message that declares `purpose: customization`, `delivery-scheduling` or `address-issue`, in which another rule found a review request, an order or shipping confirmation, proactive tips, an out-of-stock offer or marketing, and which has none of the words a critical message carries (an engraving, initials, a proof or preview, a delivery date or slot, freight, a shipping address, a house or suite number, a postal code; in six languages).
+
+A critical question with, say, a review request added at the end is not reported here: the added part is reported by its own rule.",
+        )
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (index, mv) in ctx.messages.iter().enumerate() {
             let m = mv.message;

@@ -67,6 +67,12 @@ impl Rule for Language {
         &META
     }
 
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "A message whose body is, with confidence, written in another language than the sequence's: the declared `language:`, else the marketplace's (amazon.de: German, amazon.co.jp: Japanese, …). Placeholders, links, e-mail addresses and numbers are removed before detection (with whatlang), and bodies shorter than about 40 letters (12 CJK characters) or detected with low confidence are not judged, so mixed-in product names and short notes do not fire.",
+        )
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let want = ctx.sequence.language.value.as_str();
         for (index, mv) in ctx.messages.iter().enumerate() {

@@ -55,6 +55,12 @@ impl Rule for OrderIdMissing {
         &META
     }
 
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "A message whose subject and body hold neither a 17-digit Amazon order id (`123-1234567-1234567`) nor a placeholder that inserts it (`{{order_id}}`, `[[order-number]]`, `#order_id#`, `{$order->id}`, …). The subject is pointed at, or the body's first line when there is no subject.",
+        )
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (index, mv) in ctx.messages.iter().enumerate() {
             let views = mv.subject.iter().chain(std::iter::once(&mv.body));

@@ -34,6 +34,12 @@ impl Rule for BeforeDelivery {
         &META
     }
 
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "A review or feedback request (found by `unsolicited/feedback-request`, a review-link placeholder such as `{{review_link}}`, or a link to Amazon's review pages) on a message whose trigger is `order-placed` or `shipped`. The trigger is pointed at.",
+        )
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (index, mv) in ctx.messages.iter().enumerate() {
             let Some(trigger) = &mv.message.trigger else {

@@ -53,6 +53,14 @@ impl Rule for RepeatReviewRequest {
         &META
     }
 
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "Every message of a sequence goes to the same order. The review and feedback requests of a sequence (found by `unsolicited/feedback-request`, review-link placeholders, or links to Amazon's review and feedback pages) are put in send order (trigger, then delay, then file order); the first is allowed, and each later one is reported on its own message, naming the first. Seller-feedback and product-review requests count together, as Amazon's rule does.
+
+On a message that declares a critical purpose and carries critical content, only a review link counts as a request (so \"please review the proof\" is never counted).",
+        )
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut requests: Vec<(usize, crate::diagnostic::Field, std::ops::Range<usize>)> = ctx
             .messages

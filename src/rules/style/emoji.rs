@@ -54,6 +54,14 @@ impl Rule for Emoji {
         &META
     }
 
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "Emoji in the subject or the body: characters shown as pictures by default (😊 🎉 ✨ 📦, flags), pictographs followed by the emoji selector U+FE0F (❤️), keycaps (1️⃣), and the few text pictographs mail clients draw as emoji anyway (❤ ☺ ✌ ☝ ✈). Joined sequences (👍🏽, 👨‍👩‍👧) are one finding.
+
+Text symbols such as ★ ☆ ✓ ✔ ♪ © ® ™ are typography, not emoji, and are not reported: Japanese sellers write ratings as \"★5\", which `review/positive-only` reports when it asks for five stars.",
+        )
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (index, mv) in ctx.messages.iter().enumerate() {
             for (field, view, text_field) in text_fields(mv) {

@@ -252,6 +252,14 @@ impl Rule for ThankYouOnly {
         &META
     }
 
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "A message that thanks the buyer (in English, German, French, Spanish, Italian or Japanese) or offers help, and has nothing else to say. Once the thanks, the offers of help (\"we're here to help\", \"bei Fragen sind wir für Sie da\", \"お気軽にお問い合わせください\"), the greeting and the sign-off are taken out, at most a pleasantry of a few words may be left, and no question.
+
+Never reported: a message in which another rule found a purpose (a review request, a confirmation, tips, marketing), a message with a declared purpose other than a thank-you, an attachment, a link the buyer can follow (a linked logo does not count), or critical content (an engraving, a delivery slot, an address problem). A thank-you inside a permitted message is fine.",
+        )
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (index, mv) in ctx.messages.iter().enumerate() {
             let m = mv.message;
