@@ -28,6 +28,9 @@ const ID: &str = "type/thank-you-only";
 /// More words than this outside thanks, help offers, greeting and sign-off are a purpose.
 const MAX_OTHER_WORDS: usize = 25;
 
+/// A thank-you or help sentence longer than this says something else too.
+const MAX_THANKS_SENTENCE_WORDS: usize = 30;
+
 static META: RuleMeta = RuleMeta {
     id: Cow::Borrowed(ID),
     severity: Severity::Error,
@@ -194,15 +197,19 @@ fn remainder(view: &TextView) -> Remainder {
                 acc
             },
         );
+        let words = word_count(&plain);
+        // A long sentence that also thanks ("Thank you for your order; to descale the kettle,
+        // …") still carries content, so only short thanks and help sentences are set aside.
+        let short = words <= MAX_THANKS_SENTENCE_WORDS;
         if let Some(m) = thanks_re().find(s) {
             rest.thanks
                 .get_or_insert(offset + m.start()..offset + m.end());
+            if short {
+                continue;
+            }
+        } else if short && help_re().is_match(s) {
             continue;
         }
-        if help_re().is_match(s) {
-            continue;
-        }
-        let words = word_count(&plain);
         let is_signoff = closing_re().is_match(s) && words <= 8;
         // The last lines without sentence punctuation are the signature.
         let is_signature = n >= last.saturating_sub(1)
@@ -347,5 +354,11 @@ mod tests {
         assert!(words > MAX_OTHER_WORDS, "{words}");
         let (_, q, _) = rest("Thank you! Which colour would you like?");
         assert!(q);
+        let (words, _, _) = rest(
+            "Thank you for your order, and here is how to keep the pan from rusting: dry it on \
+             the stove after every wash, rub a thin layer of oil into it while warm, and store it \
+             somewhere dry away from the sink.",
+        );
+        assert!(words > MAX_OTHER_WORDS, "{words}");
     }
 }
