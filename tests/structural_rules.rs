@@ -438,3 +438,24 @@ fn a_template_from_stdin_is_named_by_stdin_filename() {
     assert!(rules.contains(&"type/thank-you-only"), "{rules:?}");
     assert_eq!(report["diagnostics"][0]["message_id"], "welcome");
 }
+
+#[test]
+fn important_tag_in_a_template_subject_has_a_safe_fix() {
+    let out = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
+        .args(["check", "--format", "json"])
+        .arg(fixture("templates/important.txt"))
+        .output()
+        .expect("runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let d = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["rule"] == "critical/important-tag")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(1), Some(10)));
+    assert_eq!(d["end_column"].as_u64(), Some(22), "the tag and its space");
+    assert_eq!(d["applicability"], "safe");
+    assert_eq!(d["matched"], "[Important]");
+}
