@@ -454,7 +454,10 @@ fn important_tag_in_a_template_subject_has_a_safe_fix() {
         .find(|d| d["rule"] == "critical/important-tag")
         .cloned()
         .unwrap_or_default();
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(1), Some(10)));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(1), Some(10))
+    );
     assert_eq!(d["end_column"].as_u64(), Some(22), "the tag and its space");
     assert_eq!(d["applicability"], "safe");
     assert_eq!(d["matched"], "[Important]");
