@@ -140,7 +140,10 @@ fn thank_you_only_is_info_in_the_2017_profile() {
 #[test]
 fn review_window_counts_hours_days_and_weeks() {
     let r = run(&[&fixture("review-timing.yaml")]);
-    r.assert_only("timing/review-window", &["day-4-in-hours", "five-weeks"]);
+    r.assert_only(
+        "timing/review-window",
+        &["day-4-in-hours", "five-weeks", "href-placeholder-early"],
+    );
     // The delay value is pointed at: `delay: 96h` on line 6.
     let d = r.one("day-4-in-hours", "timing/review-window");
     assert_eq!(
@@ -172,7 +175,7 @@ fn review_window_follows_the_profile() {
         .filter(|d| d["rule"] == "timing/review-window")
         .map(|d| d["message_id"].as_str().unwrap_or(""))
         .collect();
-    assert_eq!(ids, ["five-weeks"]);
+    assert_eq!(ids, ["five-weeks", "href-placeholder-early"]);
 }
 
 #[test]

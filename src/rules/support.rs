@@ -160,14 +160,15 @@ pub fn review_request(ctx: &Context<'_>, index: usize) -> Option<(Field, Range<u
         }
         for link in all_links(view) {
             let lower = link.url.to_ascii_lowercase();
-            let is_review_page = link
-                .host
-                .as_deref()
-                .is_some_and(crate::links::is_amazon_host)
-                && (lower.contains("/review/")
-                    || lower.contains("create-review")
-                    || lower.contains("/feedback")
-                    || lower.contains("review-your-purchases"));
+            let is_review_page = link.placeholder == Some(PlaceholderKind::ReviewLink)
+                || link
+                    .host
+                    .as_deref()
+                    .is_some_and(crate::links::is_amazon_host)
+                    && (lower.contains("/review/")
+                        || lower.contains("create-review")
+                        || lower.contains("/feedback")
+                        || lower.contains("review-your-purchases"));
             if is_review_page {
                 let span = match &link.site {
                     LinkSite::Text { view: r } => {
