@@ -42,6 +42,7 @@ pub fn rules_list(registry: &Registry, json: bool) -> String {
                     "example_bad": m.example_bad,
                     "example_good": m.example_good,
                     "docs": doc_path(m),
+                    "details": r.details(),
                 })
             })
             .collect();
