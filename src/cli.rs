@@ -54,6 +54,8 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Manpage,
+    /// Write the rule documentation (one Markdown page per rule and an index).
+    Docs(DocsArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -103,6 +105,16 @@ impl ConfigFlags {
             require_reason: self.require_reason,
         }
     }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DocsArgs {
+    /// Folder to write the pages to.
+    #[arg(long, value_name = "DIR", default_value = "docs/rules")]
+    pub out: PathBuf,
+    /// Write nothing; exit with status 1 when the pages are out of date.
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -239,6 +251,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
                 Err(e) => Err(e),
             }
         }
+        Command::Docs(args) => return docs(args),
     };
     match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
@@ -248,4 +261,31 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
 
 fn check(args: CheckArgs) -> u8 {
     crate::commands::check(args)
+}
+
+fn docs(args: DocsArgs) -> u8 {
+    match crate::docs::write_docs(Registry::builtin(), &args.out, args.check) {
+        Err(e) => usage_error(&format!("{}: {e}", args.out.display())),
+        Ok(changed) if args.check && !changed.is_empty() => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "sellerlint: the rule documentation in {} is out of date ({}); run `sellerlint docs --out {}`",
+                args.out.display(),
+                changed.join(", "),
+                args.out.display()
+            );
+            crate::run::EXIT_PROBLEMS
+        }
+        Ok(changed) => {
+            if !args.check {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "sellerlint: {} page(s) written to {}",
+                    changed.len(),
+                    args.out.display()
+                );
+            }
+            EXIT_OK
+        }
+    }
 }

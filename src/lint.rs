@@ -124,7 +124,13 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
         .default_marketplace
         .as_deref()
         .unwrap_or(DEFAULT_MARKETPLACE);
-    let sequences = match parse_file_with(&source, marketplace) {
+    // A plain template (`.txt`, `.md`, `.html`) is one message; everything else is YAML.
+    let parsed = if crate::template::is_template(&source.name) {
+        crate::template::parse_template(&source)
+    } else {
+        parse_file_with(&source, marketplace)
+    };
+    let sequences = match parsed {
         Ok(s) => s,
         Err(errors) => {
             return FileReport {

@@ -104,6 +104,8 @@ pub fn replace_value(
             replacement.replace('\'', "''")
         }
         ScalarStyle::DoubleQuoted => escape_double(replacement),
+        // A template file is its own text: nothing to escape.
+        ScalarStyle::Verbatim => replacement.to_string(),
         ScalarStyle::Literal => {
             let leading_space = |s: &str| s.starts_with([' ', '\t']);
             let trailing = |s: &str| s.len() - s.trim_end_matches('\n').len();
@@ -341,7 +343,7 @@ fn escape_double(text: &str) -> String {
 /// `indent` is a block scalar's content indentation.
 pub fn decode_replacement(style: ScalarStyle, replacement: &str, indent: usize) -> Option<String> {
     Some(match style {
-        ScalarStyle::Plain | ScalarStyle::Folded => replacement.to_string(),
+        ScalarStyle::Plain | ScalarStyle::Folded | ScalarStyle::Verbatim => replacement.to_string(),
         ScalarStyle::SingleQuoted => replacement.replace("''", "'"),
         ScalarStyle::DoubleQuoted => {
             let mut out = String::new();
