@@ -332,7 +332,7 @@ mod tests {
     fn view(text: &str, html: bool) -> TextView {
         let field = TextField {
             value: text.to_string(),
-            map: ScalarMap::identity(0, text.len()),
+            map: ScalarMap::identity(text, 0),
         };
         let format = if html {
             BodyFormat::Html

@@ -13,7 +13,7 @@ messages:
   - id: shipped
     trigger: shipped
     body: >-
-      Good news: your order has shipped!
+      Good news: your order {{order_id}} has shipped!
 ";
 
 const CLEAN: &str = "sequence: Engraving
@@ -175,7 +175,7 @@ fn config_errors_exit_2_with_position_and_suggestion() {
     write(
         d,
         ".sellerlint.yaml",
-        "rules:\n  unsolicited/order-confirmaton: off\n  review/: warning\n",
+        "rules:\n  unsolicited/order-confirmaton: off\n  revue/: warning\n",
     );
     let out = sellerlint(d, &["check", "a.yaml"]);
     assert_eq!(out.status.code(), Some(2));
@@ -191,7 +191,7 @@ fn config_errors_exit_2_with_position_and_suggestion() {
         "{err}"
     );
     assert!(
-        err.contains(".sellerlint.yaml:3:3: unknown rule or rule prefix `review/`"),
+        err.contains(".sellerlint.yaml:3:3: unknown rule or rule prefix `revue/`"),
         "{err}"
     );
     assert!(
@@ -255,7 +255,7 @@ examples:
         ".sellerlint.yaml",
         "marketplace: amazon.de\nrule-packs: [packs]\nper-file:\n  'legacy/**':\n    rules:\n      unsolicited/: info\n  'us/*.yaml':\n    marketplace: amazon.com\n",
     );
-    let greeting = "sequence: S\nmessages:\n  - id: m\n    body: Hallo, your order has shipped.\n";
+    let greeting = "sequence: S\nmessages:\n  - id: m\n    body: Hallo, your order {{order_id}} has shipped.\n";
     write(d, "de/a.yaml", greeting);
     write(d, "us/b.yaml", greeting);
     write(d, "legacy/c.yaml", SHIPPED);
@@ -501,7 +501,7 @@ fn comment_above_a_message_allows_it() {
     let t = tmp();
     let v = lint_json(
         t.path(),
-        "sequence: S\nmessages:\n  # sellerlint: allow unsolicited/order-confirmation -- carrier requires it\n  - id: shipped\n    body: Your order has shipped!\n  - id: second\n    body: Your order has shipped!\n",
+        "sequence: S\nmessages:\n  # sellerlint: allow unsolicited/order-confirmation -- carrier requires it\n  - id: shipped\n    body: Your order {{order_id}} has shipped!\n  - id: second\n    body: Your order {{order_id}} has shipped!\n",
         &[],
     );
     assert_eq!(rules_of(&v), vec![(OC.to_string(), 7)]);
@@ -513,7 +513,7 @@ fn trailing_comment_and_prefixes_and_stacked_comments() {
     let t = tmp();
     let v = lint_json(
         t.path(),
-        "sequence: S\nmessages:\n  - id: a\n    body: Your order has shipped!  # sellerlint: allow unsolicited/\n  - id: b\n    # a note about b\n    # sellerlint: allow unsolicited/order-confirmation -- reviewed\n    body: Your order has shipped!\n  - id: c\n    body: Your order has shipped!\n",
+        "sequence: S\nmessages:\n  - id: a\n    body: Your order {{order_id}} has shipped!  # sellerlint: allow unsolicited/\n  - id: b\n    # a note about b\n    # sellerlint: allow unsolicited/order-confirmation -- reviewed\n    body: Your order {{order_id}} has shipped!\n  - id: c\n    body: Your order {{order_id}} has shipped!\n",
         &[],
     );
     assert_eq!(rules_of(&v), vec![(OC.to_string(), 10)]);
@@ -525,14 +525,14 @@ fn allow_file_and_allow_key() {
     let t = tmp();
     let v = lint_json(
         t.path(),
-        "# sellerlint: allow-file unsolicited/order-confirmation -- freight notices\nsequence: S\nmessages:\n  - id: a\n    body: Your order has shipped!\n  - id: b\n    body: Your order has shipped!\n",
+        "# sellerlint: allow-file unsolicited/order-confirmation -- freight notices\nsequence: S\nmessages:\n  - id: a\n    body: Your order {{order_id}} has shipped!\n  - id: b\n    body: Your order {{order_id}} has shipped!\n",
         &[],
     );
     assert!(rules_of(&v).is_empty());
     assert_eq!(v["summary"]["suppressed"], 2);
     let v = lint_json(
         t.path(),
-        "sequence: S\nmessages:\n  - id: a\n    allow: [unsolicited/order-confirmation]  # buyer asked for tracking\n    body: Your order has shipped!\n  - id: b\n    body: Your order has shipped!\n",
+        "sequence: S\nmessages:\n  - id: a\n    allow: [unsolicited/order-confirmation]  # buyer asked for tracking\n    body: Your order {{order_id}} has shipped!\n  - id: b\n    body: Your order {{order_id}} has shipped!\n",
         &["--require-reason"],
     );
     assert_eq!(rules_of(&v), vec![(OC.to_string(), 7)]);
@@ -543,7 +543,7 @@ fn hash_lines_inside_block_scalars_are_not_suppressions() {
     let t = tmp();
     let v = lint_json(
         t.path(),
-        "sequence: S\nmessages:\n  - id: a\n    body: |\n      # sellerlint: allow-file unsolicited/order-confirmation\n      # sellerlint: allow unsolicited/order-confirmation\n      Your order has shipped!\n",
+        "sequence: S\nmessages:\n  - id: a\n    body: |\n      # sellerlint: allow-file unsolicited/order-confirmation\n      # sellerlint: allow unsolicited/order-confirmation\n      Your order {{order_id}} has shipped!\n",
         &[],
     );
     assert_eq!(v["summary"]["suppressed"], 0);
@@ -555,7 +555,7 @@ fn unused_and_unknown_suppressions_are_reported() {
     let t = tmp();
     let v = lint_json(
         t.path(),
-        "sequence: S\nmessages:\n  # sellerlint: allow unsolicited/order-confirmation -- old text\n  - id: a\n    body: Thanks for your order {{order_id}}.\n  - id: b\n    allow: [unsolicited/order-confirmaton]\n    body: Hello.\n  # sellerlint: alow unsolicited/\n  - id: c\n    body: Hello.\n",
+        "sequence: S\nmessages:\n  # sellerlint: allow unsolicited/order-confirmation -- old text\n  - id: a\n    body: Which engraving font would you like for order {{order_id}}?\n  - id: b\n    allow: [unsolicited/order-confirmaton]\n    body: Which engraving font would you like for order {{order_id}}?\n  # sellerlint: alow unsolicited/\n  - id: c\n    body: Which engraving font would you like for order {{order_id}}?\n",
         &[],
     );
     let diags = v["diagnostics"].as_array().unwrap();
@@ -586,7 +586,7 @@ fn unused_and_unknown_suppressions_are_reported() {
     // Switched off, an unused suppression is not reported; nor when its rule is off.
     let v = lint_json(
         t.path(),
-        "sequence: S\nmessages:\n  # sellerlint: allow unsolicited/order-confirmation\n  - id: a\n    body: Thanks.\n",
+        "sequence: S\nmessages:\n  # sellerlint: allow unsolicited/order-confirmation\n  - id: a\n    body: Which engraving font would you like for order {{order_id}}?\n",
         &["--ignore", "unsolicited/"],
     );
     assert!(rules_of(&v).is_empty());
@@ -595,7 +595,7 @@ fn unused_and_unknown_suppressions_are_reported() {
 #[test]
 fn require_reason_makes_reasonless_suppressions_errors() {
     let t = tmp();
-    let text = "sequence: S\nmessages:\n  # sellerlint: allow unsolicited/order-confirmation\n  - id: a\n    body: Your order has shipped!\n  - id: b  # sellerlint: allow unsolicited/order-confirmation -- freight\n    body: Your order has shipped!\n";
+    let text = "sequence: S\nmessages:\n  # sellerlint: allow unsolicited/order-confirmation\n  - id: a\n    body: Your order {{order_id}} has shipped!\n  - id: b  # sellerlint: allow unsolicited/order-confirmation -- freight\n    body: Your order {{order_id}} has shipped!\n";
     let v = lint_json(t.path(), text, &[]);
     assert!(rules_of(&v).is_empty());
     let d = t.path();
