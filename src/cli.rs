@@ -120,8 +120,8 @@ pub struct CheckArgs {
     /// Output format [default: human; github when GITHUB_ACTIONS=true].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Also write the report in `--format` to this file (the terminal still gets the human
-    /// report).
+    /// Also write the report in `--format` (json when none is given) to this file; the
+    /// terminal still gets the human report.
     #[arg(short = 'o', long = "output-file", value_name = "FILE")]
     pub output_file: Option<PathBuf>,
     /// When to use colour (`NO_COLOR` is honoured in `auto`).

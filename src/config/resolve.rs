@@ -639,3 +639,48 @@ impl Resolver {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(patterns: &[&str]) -> GlobSet {
+        let items: Vec<Item> = patterns
+            .iter()
+            .map(|p| Item {
+                value: p.to_string(),
+                offset: 0,
+            })
+            .collect();
+        glob_set(None, &items).unwrap()
+    }
+
+    #[test]
+    fn globs_follow_gitignore_habits() {
+        let s = set(&["drafts", "old/*.yaml", "*.bak.yaml"]);
+        assert!(s.is_match("drafts/a.yaml"));
+        assert!(s.is_match("x/drafts/y/a.yaml"));
+        assert!(s.is_match("old/a.yaml"));
+        assert!(!s.is_match("old/keep/a.yaml"));
+        assert!(
+            !s.is_match("x/old/a.yaml"),
+            "a pattern with `/` is anchored"
+        );
+        assert!(s.is_match("deep/a.bak.yaml"));
+        assert!(!s.is_match("draftsman.yaml"));
+    }
+
+    #[test]
+    fn paths_are_normalised_without_touching_the_disk() {
+        let cwd = Path::new("/w/p");
+        assert_eq!(
+            absolute(Path::new("./a/../b/c.yaml"), cwd),
+            Path::new("/w/p/b/c.yaml")
+        );
+        assert_eq!(
+            relative_to(Path::new("/w/p/b/c.yaml"), cwd).as_deref(),
+            Some("b/c.yaml")
+        );
+        assert_eq!(relative_to(Path::new("/elsewhere/c.yaml"), cwd), None);
+    }
+}
