@@ -45,6 +45,9 @@ pub struct Suppression {
     pub reason: Option<String>,
     /// The whole comment or `allow:` entry.
     pub span: Range<usize>,
+    /// What to delete to remove a comment suppression: its whole line when it stands alone,
+    /// else the comment and the spaces before it. `None` for `allow:` entries.
+    pub removal: Option<Range<usize>>,
 }
 
 /// A YAML comment: the byte range of `#...` and its line (0-based).
@@ -296,11 +299,24 @@ pub fn collect(
                     }
                     scope_of_line(source, sequences, target)
                 };
+                let line = source.line_range(c.line);
+                let removal = if c.own_line {
+                    let end = source
+                        .text
+                        .get(line.end..)
+                        .and_then(|rest| rest.find('\n'))
+                        .map_or(source.text.len(), |i| line.end + i + 1);
+                    line.start..end
+                } else {
+                    let before = source.text.get(line.start..c.range.start).unwrap_or("");
+                    line.start + before.trim_end().len()..c.range.end
+                };
                 out.push(Suppression {
                     scope,
                     rules,
                     reason,
                     span: c.range.clone(),
+                    removal: Some(removal),
                 });
             }
         }
@@ -326,6 +342,7 @@ pub fn collect(
                     rules: vec![(entry.value.trim().to_string(), entry.span.clone())],
                     reason,
                     span: entry.span.clone(),
+                    removal: None,
                 });
             }
         }
@@ -466,6 +483,8 @@ pub fn apply(
             ));
         }
         for (si, s) in suppressions.iter().enumerate() {
+            // A comment none of whose rules is used can go: a safe fix on its first report.
+            let mut removal = s.removal.clone().filter(|_| used[si].iter().all(|u| !u));
             for (ri, (sel, range)) in s.rules.iter().enumerate() {
                 if used[si][ri] {
                     continue;
@@ -493,7 +512,7 @@ pub fn apply(
                         "Delete the suppression: the problem it allowed is gone.".to_string(),
                     )
                 };
-                extra.push(meta_diagnostic(
+                let mut d = meta_diagnostic(
                     source,
                     sequences,
                     registry,
@@ -503,7 +522,15 @@ pub fn apply(
                     range.clone(),
                     message,
                     fix,
-                ));
+                );
+                if let Some(r) = removal.take() {
+                    d.applicability = Applicability::Safe;
+                    d.edits = vec![crate::diagnostic::Edit {
+                        range: r,
+                        replacement: String::new(),
+                    }];
+                }
+                extra.push(d);
             }
         }
     }
@@ -566,6 +593,28 @@ mod tests {
         let s = src("  - body: |\n      # text\n    # comment\n");
         let found: Vec<usize> = comments(&s, &[]).iter().map(|c| c.line).collect();
         assert_eq!(found, vec![2]);
+    }
+
+    #[test]
+    fn unused_comment_suppressions_carry_a_safe_removal() {
+        let text = "sequence: S\nmessages:\n  # sellerlint: allow meta/allow-without-reason\n  - id: a  # sellerlint: allow meta/allow-without-reason -- x\n    body: hi\n";
+        let s = src(text);
+        let seqs = crate::parse::parse_file(&s).unwrap();
+        let registry = Registry::builtin();
+        let profile = crate::profile::Profile::named("amazon").unwrap();
+        let out = apply(&s, &seqs, Vec::new(), registry, &Settings::new(profile));
+        assert_eq!(out.kept.len(), 2);
+        let mut fixed = text.to_string();
+        let mut edits: Vec<_> = out.kept.iter().flat_map(|d| d.edits.clone()).collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+        for e in edits {
+            fixed.replace_range(e.range, &e.replacement);
+        }
+        assert_eq!(fixed, "sequence: S\nmessages:\n  - id: a\n    body: hi\n");
+        assert!(out
+            .kept
+            .iter()
+            .all(|d| d.applicability == Applicability::Safe));
     }
 
     #[test]
