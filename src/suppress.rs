@@ -161,7 +161,9 @@ pub fn comments(source: &SourceFile, scalars: &[Range<usize>]) -> Vec<Comment> {
                 continue;
             }
         }
-        let found = comment_start(line);
+        // A UTF-8 BOM is not text: `\u{feff}# sellerlint: ...` is a comment at column 1.
+        let bom = line.len() - content.len();
+        let found = comment_start(content).map(|i| i + bom);
         let code = found.map_or(line, |i| &line[..i]);
         if let Some(i) = found {
             let at = range.start + i;
@@ -169,7 +171,7 @@ pub fn comments(source: &SourceFile, scalars: &[Range<usize>]) -> Vec<Comment> {
                 out.push(Comment {
                     range: at..range.end,
                     line: index,
-                    own_line: line[..i].trim().is_empty(),
+                    own_line: line[bom..i].trim().is_empty(),
                 });
             }
         }
@@ -615,6 +617,15 @@ mod tests {
             .kept
             .iter()
             .all(|d| d.applicability == Applicability::Safe));
+    }
+
+    #[test]
+    fn a_comment_after_a_bom_counts() {
+        let s = src("\u{feff}# sellerlint: allow-file x/y\nsequence: S\n");
+        let c = comments(&s, &[]);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].range.start, 3);
+        assert!(c[0].own_line);
     }
 
     #[test]

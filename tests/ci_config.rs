@@ -682,3 +682,39 @@ fn committed_schema_is_up_to_date() {
     let v: serde_json::Value = serde_json::from_str(&committed).unwrap();
     assert_eq!(v["required"], serde_json::json!(["sequence", "messages"]));
 }
+
+#[test]
+fn output_file_defaults_to_json_and_excluded_stdin_is_not_linted() {
+    let t = tmp();
+    let d = t.path();
+    write(d, "a.yaml", SHIPPED);
+    let out = sellerlint(d, &["check", "-o", "report.json", "a.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(d.join("report.json")).unwrap()).unwrap();
+    assert_eq!(v["summary"]["errors"], 1);
+    write(d, ".sellerlint.yaml", "exclude: [vendor]\n");
+    let out = sellerlint_stdin(
+        d,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "vendor/x.yaml",
+            "-",
+        ],
+        Some(SHIPPED),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["summary"]["files"], 0);
+}
+
+#[test]
+fn crlf_and_bom_files_keep_their_suppressions() {
+    let t = tmp();
+    let text = "\u{feff}# sellerlint: allow-file unsolicited/order-confirmation -- ok\r\nsequence: S\r\nmessages:\r\n  - id: a\r\n    body: Your order has shipped!\r\n";
+    let v = lint_json(t.path(), text, &[]);
+    assert!(rules_of(&v).is_empty(), "{v}");
+    assert_eq!(v["summary"]["suppressed"], 1);
+}
