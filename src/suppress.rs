@@ -247,6 +247,26 @@ fn scalar_ranges(sequences: &[Sequence]) -> Vec<Range<usize>> {
     out
 }
 
+/// Does 0-based `line` hold the key of a field whose scalar starts at `node_start`? That is
+/// the scalar's own line, or, when the scalar's content starts a line (a block scalar whose
+/// span begins at its text), the `body: |` header line above it.
+fn is_field_line(source: &SourceFile, node_start: usize, line: usize) -> bool {
+    let first = source.line_index(node_start);
+    if first == line {
+        return true;
+    }
+    let line_start = source.line_range(first).start;
+    let before = source.text.get(line_start..node_start).unwrap_or("");
+    if !before.trim().is_empty() || first == 0 || line >= first {
+        return false;
+    }
+    let mut header = first - 1;
+    while header > 0 && source.line_text(header).trim().is_empty() {
+        header -= 1;
+    }
+    header == line
+}
+
 /// What a comment on (or directly above) 0-based `line` covers.
 fn scope_of_line(source: &SourceFile, sequences: &[Sequence], line: usize) -> Scope {
     for (si, seq) in sequences.iter().enumerate() {
@@ -254,11 +274,11 @@ fn scope_of_line(source: &SourceFile, sequences: &[Sequence], line: usize) -> Sc
             if source.line_index(m.span.start) == line {
                 return Scope::Message(si, mi);
             }
-            if source.line_index(m.body.map.node_range().start) == line {
+            if is_field_line(source, m.body.map.node_range().start, line) {
                 return Scope::Field(si, mi, Field::Body);
             }
             if let Some(s) = &m.subject {
-                if source.line_index(s.map.node_range().start) == line {
+                if is_field_line(source, s.map.node_range().start, line) {
                     return Scope::Field(si, mi, Field::Subject);
                 }
             }

@@ -719,3 +719,30 @@ fn crlf_and_bom_files_keep_their_suppressions() {
     assert!(rules_of(&v).is_empty(), "{v}");
     assert_eq!(v["summary"]["suppressed"], 1);
 }
+
+#[test]
+fn field_suppressions_cover_only_that_field() {
+    let t = tmp();
+    let v = lint_json(
+        t.path(),
+        "sequence: S\nmessages:\n  - id: a\n    # sellerlint: allow unsolicited/order-confirmation -- subject only\n    subject: \"Your order has shipped\"\n    body: Your order has shipped!\n  - id: b\n    body: |  # sellerlint: allow unsolicited/order-confirmation -- body only\n      Your order has shipped!\n    subject: Your order has shipped\n  - id: c\n    # sellerlint: allow unsolicited/order-confirmation -- block body, comment above\n    body: >-\n\n      Your order has shipped!\n",
+        &[],
+    );
+    let got: Vec<(u64, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["field"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![(6, "body".to_string()), (10, "subject".to_string())],
+        "{v}"
+    );
+    assert_eq!(v["summary"]["suppressed"], 3);
+}
