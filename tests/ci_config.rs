@@ -50,7 +50,8 @@ fn sellerlint_stdin(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
         use std::io::Write;
         let mut input = child.stdin.take().unwrap();
         if let Some(text) = stdin {
-            input.write_all(text.as_bytes()).unwrap();
+            // sellerlint may rightly exit without reading (a usage error): not a test failure.
+            let _ = input.write_all(text.as_bytes());
         }
     }
     child.wait_with_output().unwrap()
@@ -681,4 +682,67 @@ fn committed_schema_is_up_to_date() {
     );
     let v: serde_json::Value = serde_json::from_str(&committed).unwrap();
     assert_eq!(v["required"], serde_json::json!(["sequence", "messages"]));
+}
+
+#[test]
+fn output_file_defaults_to_json_and_excluded_stdin_is_not_linted() {
+    let t = tmp();
+    let d = t.path();
+    write(d, "a.yaml", SHIPPED);
+    let out = sellerlint(d, &["check", "-o", "report.json", "a.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(d.join("report.json")).unwrap()).unwrap();
+    assert_eq!(v["summary"]["errors"], 1);
+    write(d, ".sellerlint.yaml", "exclude: [vendor]\n");
+    let out = sellerlint_stdin(
+        d,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "vendor/x.yaml",
+            "-",
+        ],
+        Some(SHIPPED),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["summary"]["files"], 0);
+}
+
+#[test]
+fn crlf_and_bom_files_keep_their_suppressions() {
+    let t = tmp();
+    let text = "\u{feff}# sellerlint: allow-file unsolicited/order-confirmation -- ok\r\nsequence: S\r\nmessages:\r\n  - id: a\r\n    body: Your order has shipped!\r\n";
+    let v = lint_json(t.path(), text, &[]);
+    assert!(rules_of(&v).is_empty(), "{v}");
+    assert_eq!(v["summary"]["suppressed"], 1);
+}
+
+#[test]
+fn field_suppressions_cover_only_that_field() {
+    let t = tmp();
+    let v = lint_json(
+        t.path(),
+        "sequence: S\nmessages:\n  - id: a\n    # sellerlint: allow unsolicited/order-confirmation -- subject only\n    subject: \"Your order has shipped\"\n    body: Your order has shipped!\n  - id: b\n    body: |  # sellerlint: allow unsolicited/order-confirmation -- body only\n      Your order has shipped!\n    subject: Your order has shipped\n  - id: c\n    # sellerlint: allow unsolicited/order-confirmation -- block body, comment above\n    body: >-\n\n      Your order has shipped!\n",
+        &[],
+    );
+    let got: Vec<(u64, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["field"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![(6, "body".to_string()), (10, "subject".to_string())],
+        "{v}"
+    );
+    assert_eq!(v["summary"]["suppressed"], 3);
 }

@@ -33,7 +33,7 @@ impl Rule for UnusedAllow {
             example_good: Cow::Borrowed(
                 "- id: thanks\n  body: Thank you for your order {{order_id}}.",
             ),
-            fixable: Applicability::Manual,
+            fixable: Applicability::Safe,
             languages: Vec::new(),
         })
     }
