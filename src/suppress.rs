@@ -547,10 +547,13 @@ pub fn apply(
                 );
                 if let Some(r) = removal.take() {
                     d.applicability = Applicability::Safe;
-                    d.edits = vec![crate::diagnostic::Edit {
-                        range: r,
-                        replacement: String::new(),
-                    }];
+                    d.edits = vec![crate::diagnostic::PlacedEdit::new(
+                        source,
+                        &crate::diagnostic::Edit {
+                            range: r,
+                            replacement: String::new(),
+                        },
+                    )];
                 }
                 extra.push(d);
             }
