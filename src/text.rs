@@ -156,27 +156,91 @@ impl TextView {
     }
 }
 
-/// The sentence of `text` around a byte range: bounded by `.`, `!`, `?`, the CJK stops, or a
-/// line break followed by a blank line or a list marker. Rules evaluate exceptions there.
+/// The sentence of `text` around a byte range: bounded by `.`, `!`, `?`, `;`, the CJK stops,
+/// or a line break that starts a new block: a blank line, a list item (`-`, `*`, `•`, `1.`),
+/// or a line after one that ended without a comma or a word that continues it. A single line
+/// break inside a hard-wrapped paragraph does not end a sentence, so patterns and exceptions
+/// see the whole sentence however the template was wrapped. Linear in the distance scanned.
 pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
-    let is_stop = |c: char| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '\n');
-    let before = &text[..range.start.min(text.len())];
+    let start_at = floor_char_boundary(text, range.start.min(text.len()));
+    let end_at = floor_char_boundary(text, range.end.min(text.len())).max(start_at);
     let mut start = 0;
-    for (i, c) in before.char_indices().rev() {
-        if is_stop(c) && !is_inner_dot(text, i, c) {
+    for (i, c) in text[..start_at].char_indices().rev() {
+        if ends_sentence(text, i, c) {
             start = i + c.len_utf8();
             break;
         }
     }
-    let from = range.end.min(text.len());
     let mut end = text.len();
-    for (i, c) in text[from..].char_indices() {
-        if is_stop(c) && !is_inner_dot(text, from + i, c) {
-            end = from + i + c.len_utf8();
+    for (i, c) in text[end_at..].char_indices() {
+        if ends_sentence(text, end_at + i, c) {
+            end = end_at + i + c.len_utf8();
             break;
         }
     }
     start..end
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Does the char `c` at byte `i` end a sentence?
+fn ends_sentence(text: &str, i: usize, c: char) -> bool {
+    match c {
+        '!' | '?' | ';' | '。' | '！' | '？' => true,
+        '.' => !is_inner_dot(text, i, c),
+        '\n' => line_break_ends_sentence(text, i),
+        _ => false,
+    }
+}
+
+/// A line break ends a sentence when a new block starts after it (blank line, list item) or
+/// when the line before it does not read as the first half of a wrapped sentence.
+fn line_break_ends_sentence(text: &str, i: usize) -> bool {
+    let after = &text[i + 1..];
+    let next_line = after.split('\n').next().unwrap_or("");
+    let next = next_line.trim_start();
+    if next.is_empty() {
+        return true; // blank line (or end of text)
+    }
+    let mut chars = next.chars();
+    let first = chars.next();
+    let second = chars.next();
+    let list_item = match first {
+        Some('-' | '*' | '•' | '–' | '·' | '>') => true,
+        Some(d) if d.is_ascii_digit() => {
+            let digits: String = next.chars().take_while(|c| c.is_ascii_digit()).collect();
+            matches!(next[digits.len()..].chars().next(), Some('.' | ')' | '、' | '．'))
+        }
+        _ => false,
+    };
+    if list_item && second.is_none_or(|s| s.is_whitespace() || first != Some('-')) {
+        return true;
+    }
+    let before = &text[..i];
+    let line = before.rsplit('\n').next().unwrap_or("").trim_end();
+    // Japanese and Chinese lines are written one sentence (or one item) per line.
+    if line.chars().next_back().is_some_and(is_cjk) || next.chars().next().is_some_and(is_cjk) {
+        return !line.ends_with('、');
+    }
+    // A line ending in a greeting comma or colon ("Hi Anna,", "Cheers,") closes a block, but a
+    // wrapped sentence often ends a line with a comma too: only short lines count as closers.
+    if line.ends_with(':') {
+        return true;
+    }
+    if line.ends_with(',') {
+        return line.chars().count() < 25;
+    }
+    // A short line without end punctuation is a heading or a signature ("Cheers", "Team X").
+    line.chars().count() < 25
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
 /// A dot inside a word or number (`amazon.com`, `2.5`) does not end a sentence.
@@ -220,5 +284,25 @@ mod tests {
         let at = t.find("Visit").unwrap();
         let s = sentence_around(t, at..at + 5);
         assert_eq!(&t[s], " Visit amazon.com today.");
+    }
+
+    #[test]
+    fn a_wrapped_line_does_not_end_a_sentence() {
+        let t = "Hi Anna,\n\nif you are happy with the lamp, we would love\na review on Amazon.\nThanks";
+        let at = t.find("review").unwrap();
+        let s = sentence_around(t, at..at + 6);
+        assert_eq!(&t[s], "if you are happy with the lamp, we would love\na review on Amazon.");
+    }
+
+    #[test]
+    fn blank_lines_list_items_and_short_lines_end_sentences() {
+        let t = "A few tips for your board\n- Hand wash only\n- Oil it monthly\n\nCheers,\nTeam";
+        let at = t.find("Hand").unwrap();
+        assert_eq!(&t[sentence_around(t, at..at + 4)], "- Hand wash only\n");
+        let at = t.find("Team").unwrap();
+        assert_eq!(&t[sentence_around(t, at..at + 4)], "Team");
+        let t = "ご注文ありがとうございます\n商品を発送いたしました";
+        let at = t.find("発送").unwrap();
+        assert_eq!(&t[sentence_around(t, at..at + 3)], "商品を発送いたしました");
     }
 }

@@ -6,6 +6,23 @@
 //! Matchers are compiled on first use, per language, so a run over German files never builds
 //! the Japanese patterns: literal phrase lists go through `aho-corasick`, patterns through the
 //! `regex` crate (linear time: no backtracking engine, whatever a rule pack writes).
+//!
+//! A pattern is a string (a case-insensitive regex) or an object with exactly one of
+//! `regex`, `phrase` (a literal, whole words outside Japanese and Chinese) or `near: [a, b]`
+//! (both regexes in one sentence, at most `within` characters apart, default 60). An object
+//! may add guards that keep a cue from firing alone:
+//!
+//! - `requires`: a regex that must also match somewhere in the same field (a "5 stars" only
+//!   counts in a field that talks about reviews);
+//! - `unless_before` / `unless_after`: regexes tried on the 40 characters just before / after
+//!   the match (anchor them with `$` / `^`); a hit is dropped when one matches (a number
+//!   right after "order" is an order id, not a phone number);
+//! - `focus`: a regex; the diagnostic covers its first match inside the hit instead of the
+//!   whole hit (a cue word found the phone number, the number is what is reported).
+//!
+//! `exceptions` (per language, regexes) drop a hit when they match its sentence (or the whole
+//! field with `exception_scope: field`). Sentences end at `.`, `!`, `?`, `;`, the CJK stops
+//! and at line breaks that start a new block, see [`sentence_around`].
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -47,7 +64,31 @@ pub struct PatternObject {
     pub near: Option<[String; 2]>,
     #[serde(default)]
     pub within: Option<usize>,
+    /// A regex that must also match somewhere in the same field.
+    #[serde(default)]
+    pub requires: Option<String>,
+    /// A regex tried on the text just before the hit; the hit is dropped when it matches.
+    #[serde(default)]
+    pub unless_before: Option<String>,
+    /// A regex tried on the text just after the hit; the hit is dropped when it matches.
+    #[serde(default)]
+    pub unless_after: Option<String>,
+    /// A regex; the reported range is its first match inside the hit.
+    #[serde(default)]
+    pub focus: Option<String>,
 }
+
+impl PatternObject {
+    fn has_guards(&self) -> bool {
+        self.requires.is_some()
+            || self.unless_before.is_some()
+            || self.unless_after.is_some()
+            || self.focus.is_some()
+    }
+}
+
+/// How many characters around a hit `unless_before` / `unless_after` look at.
+const GUARD_WINDOW: usize = 40;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -121,7 +162,80 @@ struct Compiled {
     /// Whether literal matches must start and end on word boundaries.
     word_bounded: bool,
     near: Vec<(Regex, Regex, usize)>,
+    /// Patterns with guards, matched one by one.
+    guarded: Vec<Guarded>,
     exceptions: Option<Regex>,
+}
+
+/// What a guarded pattern matches with.
+#[derive(Debug)]
+enum Matcher {
+    Regex(Regex),
+    Near(Regex, Regex, usize),
+}
+
+/// A pattern with its guards (see the module doc).
+#[derive(Debug)]
+struct Guarded {
+    matcher: Matcher,
+    requires: Option<Regex>,
+    unless_before: Option<Regex>,
+    unless_after: Option<Regex>,
+    focus: Option<Regex>,
+}
+
+impl Guarded {
+    fn find(&self, text: &str) -> Vec<Range<usize>> {
+        if let Some(req) = &self.requires {
+            if !req.is_match(text) {
+                return Vec::new();
+            }
+        }
+        let raw: Vec<Range<usize>> = match &self.matcher {
+            Matcher::Regex(re) => re
+                .find_iter(text)
+                .map(|m| m.range())
+                .filter(|r| !r.is_empty())
+                .collect(),
+            Matcher::Near(a, b, within) => find_near(text, a, b, *within),
+        };
+        raw.into_iter()
+            .filter(|r| {
+                let before = window_before(text, r.start);
+                let after = window_after(text, r.end);
+                !self.unless_before.as_ref().is_some_and(|g| g.is_match(before))
+                    && !self.unless_after.as_ref().is_some_and(|g| g.is_match(after))
+            })
+            .map(|r| match &self.focus {
+                Some(f) => f
+                    .find(&text[r.clone()])
+                    .filter(|m| !m.range().is_empty())
+                    .map_or(r.clone(), |m| r.start + m.start()..r.start + m.end()),
+                None => r,
+            })
+            .collect()
+    }
+}
+
+/// Up to [`GUARD_WINDOW`] characters of `text` ending at byte `at`.
+fn window_before(text: &str, at: usize) -> &str {
+    let head = &text[..at];
+    let start = head
+        .char_indices()
+        .rev()
+        .nth(GUARD_WINDOW - 1)
+        .map_or(0, |(i, _)| i);
+    &head[start..]
+}
+
+/// Up to [`GUARD_WINDOW`] characters of `text` starting at byte `at`.
+fn window_after(text: &str, at: usize) -> &str {
+    let tail = &text[at..];
+    let end = tail
+        .char_indices()
+        .nth(GUARD_WINDOW)
+        .map_or(tail.len(), |(i, _)| i);
+    &tail[..end]
 }
 
 /// A loaded phrase rule.
@@ -357,6 +471,12 @@ impl PhraseRule {
         let mut regexes = Vec::new();
         let mut literals = Vec::new();
         let mut near = Vec::new();
+        let mut guarded = Vec::new();
+        let compile_opt = |what: &str, r: &Option<String>| -> Result<Option<Regex>, String> {
+            r.as_deref()
+                .map(|r| case_insensitive(r).map_err(|e| format!("in `{what}` {r:?}: {e}")))
+                .transpose()
+        };
         for spec in self.patterns.get(lang).into_iter().flatten() {
             match spec {
                 PatternSpec::Regex(r) => regexes.push(r.clone()),
@@ -369,6 +489,35 @@ impl PhraseRule {
                             "each pattern object needs exactly one of `regex`, `phrase`, `near`"
                                 .into(),
                         );
+                    }
+                    if o.has_guards() {
+                        let matcher = if let Some([a, b]) = &o.near {
+                            let ra = case_insensitive(a)
+                                .map_err(|e| format!("in `near` {a:?}: {e}"))?;
+                            let rb = case_insensitive(b)
+                                .map_err(|e| format!("in `near` {b:?}: {e}"))?;
+                            Matcher::Near(ra, rb, o.within.unwrap_or(60))
+                        } else {
+                            let r = match (&o.regex, &o.phrase) {
+                                (Some(r), _) => r.clone(),
+                                (_, Some(p)) if word_bounded => {
+                                    format!(r"\b{}\b", regex::escape(p))
+                                }
+                                (_, Some(p)) => regex::escape(p),
+                                _ => String::new(),
+                            };
+                            Matcher::Regex(
+                                case_insensitive(&r).map_err(|e| format!("pattern {r:?}: {e}"))?,
+                            )
+                        };
+                        guarded.push(Guarded {
+                            matcher,
+                            requires: compile_opt("requires", &o.requires)?,
+                            unless_before: compile_opt("unless_before", &o.unless_before)?,
+                            unless_after: compile_opt("unless_after", &o.unless_after)?,
+                            focus: compile_opt("focus", &o.focus)?,
+                        });
+                        continue;
                     }
                     if let Some(r) = &o.regex {
                         regexes.push(r.clone());
@@ -436,6 +585,7 @@ impl PhraseRule {
             literals,
             word_bounded,
             near,
+            guarded,
             exceptions,
         })
     }
@@ -465,6 +615,9 @@ impl PhraseRule {
             }
             for (a, b, within) in &c.near {
                 raw.extend(find_near(text, a, b, *within));
+            }
+            for g in &c.guarded {
+                raw.extend(g.find(text));
             }
             for r in raw {
                 let scope = match self.exception_scope {
@@ -662,5 +815,45 @@ examples:
             err.message.contains("severty") && err.line.is_some(),
             "{err:?}"
         );
+    }
+
+    const GUARDED: &str = r#"
+id: test/guards
+severity: error
+summary: guards
+why: because
+source: https://example.invalid
+fix: do not
+patterns:
+  en:
+    - regex: '\b5 stars\b'
+      requires: '\breview'
+    - regex: '\bcall\b[^.!?]{0,20}\d[\d -]{6,}\d'
+      focus: '\d[\d -]{6,}\d'
+    - regex: '\b\d{3}-\d{3}-\d{4}\b'
+      unless_before: '(?:order|ref)\W*$'
+      unless_after: '^\s*(?:mm|kg)\b'
+examples:
+  fire:
+    en: ["5 stars would be great. Leave a review!", "Call us on 555 123 4567.", "Reach us: 555-123-4567"]
+  pass:
+    en: ["Should the five stars be gold? Or 5 stars in silver?", "Order 555-123-4567 is ready", "It weighs 555-123-4567 kg"]
+"#;
+
+    #[test]
+    fn guards_keep_cues_from_firing_alone() {
+        let rule = PhraseRule::load("guards.yaml", GUARDED);
+        assert!(rule.is_ok(), "{:?}", rule.err());
+    }
+
+    #[test]
+    fn focus_narrows_the_reported_range() {
+        let Ok(rule) = PhraseRule::load("guards.yaml", GUARDED) else {
+            panic!("rule does not load");
+        };
+        let text = "Please call us on 555 123 4567 today.";
+        let hits = rule.find_in_text(&TextView::plain(text), &["en".to_string()]);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&text[hits[0].clone()], "555 123 4567");
     }
 }
