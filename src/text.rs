@@ -214,7 +214,10 @@ fn line_break_ends_sentence(text: &str, i: usize) -> bool {
         Some('-' | '*' | '•' | '–' | '·' | '>') => true,
         Some(d) if d.is_ascii_digit() => {
             let digits: String = next.chars().take_while(|c| c.is_ascii_digit()).collect();
-            matches!(next[digits.len()..].chars().next(), Some('.' | ')' | '、' | '．'))
+            matches!(
+                next[digits.len()..].chars().next(),
+                Some('.' | ')' | '、' | '．')
+            )
         }
         _ => false,
     };
@@ -291,7 +294,10 @@ mod tests {
         let t = "Hi Anna,\n\nif you are happy with the lamp, we would love\na review on Amazon.\nThanks";
         let at = t.find("review").unwrap();
         let s = sentence_around(t, at..at + 6);
-        assert_eq!(&t[s], "if you are happy with the lamp, we would love\na review on Amazon.");
+        assert_eq!(
+            &t[s],
+            "if you are happy with the lamp, we would love\na review on Amazon."
+        );
     }
 
     #[test]

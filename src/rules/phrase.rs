@@ -203,8 +203,14 @@ impl Guarded {
             .filter(|r| {
                 let before = window_before(text, r.start);
                 let after = window_after(text, r.end);
-                !self.unless_before.as_ref().is_some_and(|g| g.is_match(before))
-                    && !self.unless_after.as_ref().is_some_and(|g| g.is_match(after))
+                !self
+                    .unless_before
+                    .as_ref()
+                    .is_some_and(|g| g.is_match(before))
+                    && !self
+                        .unless_after
+                        .as_ref()
+                        .is_some_and(|g| g.is_match(after))
             })
             .map(|r| match &self.focus {
                 Some(f) => f
@@ -492,10 +498,10 @@ impl PhraseRule {
                     }
                     if o.has_guards() {
                         let matcher = if let Some([a, b]) = &o.near {
-                            let ra = case_insensitive(a)
-                                .map_err(|e| format!("in `near` {a:?}: {e}"))?;
-                            let rb = case_insensitive(b)
-                                .map_err(|e| format!("in `near` {b:?}: {e}"))?;
+                            let ra =
+                                case_insensitive(a).map_err(|e| format!("in `near` {a:?}: {e}"))?;
+                            let rb =
+                                case_insensitive(b).map_err(|e| format!("in `near` {b:?}: {e}"))?;
                             Matcher::Near(ra, rb, o.within.unwrap_or(60))
                         } else {
                             let r = match (&o.regex, &o.phrase) {
