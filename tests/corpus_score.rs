@@ -304,3 +304,39 @@ fn no_scored_rule_flags_a_critical_message_wrongly() {
         s.misses.join("\n")
     );
 }
+
+/// Held-out messages written for the phrase rules in all six languages
+/// (`tests/fixtures/phrase`, labels in its `expected.yaml`): every label must be found and no
+/// phrase rule may fire where it is not expected.
+#[test]
+fn held_out_fixtures_behave() {
+    let dir = Path::new("tests/fixtures/phrase");
+    let text = std::fs::read_to_string(dir.join("expected.yaml")).expect("expected.yaml");
+    let (expected, critical) = load_expected(&text);
+    assert!(expected.len() >= 30 && critical.len() >= 10);
+    let got = predicted(&run_check(dir));
+    let phrase_ids: Vec<String> = sellerlint::rules::registry::Registry::builtin_phrase_files()
+        .into_iter()
+        .filter_map(|(_, r)| {
+            r.ok()
+                .map(|r| sellerlint::rules::Rule::meta(&r).id.to_string())
+        })
+        .collect();
+    let empty = BTreeSet::new();
+    let mut problems = Vec::new();
+    for (key, want) in &expected {
+        let have: BTreeSet<&String> = got
+            .get(key)
+            .unwrap_or(&empty)
+            .iter()
+            .filter(|r| phrase_ids.contains(r))
+            .collect();
+        for r in want.iter().filter(|r| !have.contains(r)) {
+            problems.push(format!("FN {r} {}:{}", key.0, key.1));
+        }
+        for r in have.iter().filter(|r| !want.contains(**r)) {
+            problems.push(format!("FP {r} {}:{}", key.0, key.1));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
