@@ -685,7 +685,7 @@ fn on_word_boundaries(text: &str, r: &Range<usize>) -> bool {
     let first = text[r.start..].chars().next();
     let last = text[..r.end].chars().next_back();
     let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    !(is_word(before) && is_word(first)) && !(is_word(after) && is_word(last))
+    !(is_word(before) && is_word(first) || is_word(after) && is_word(last))
 }
 
 /// Pairs of `a` and `b` matches in the same sentence with at most `within` chars between them.
