@@ -181,6 +181,27 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// `text` with every line break that does not end a sentence (see [`sentence_around`]) turned
+/// into a space, so that a phrase written with spaces matches a hard-wrapped template. Byte
+/// offsets are unchanged (`\n` and ` ` are one byte each), so ranges found in the result are
+/// ranges of `text`. Borrows when nothing changes.
+pub fn unwrap_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    let joins: Vec<usize> = text
+        .match_indices('\n')
+        .map(|(i, _)| i)
+        .filter(|&i| !line_break_ends_sentence(text, i))
+        .collect();
+    if joins.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for i in joins {
+        bytes[i] = b' ';
+    }
+    // Only ASCII `\n` bytes were replaced by ASCII spaces: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -287,6 +308,18 @@ mod tests {
         let at = t.find("Visit").unwrap();
         let s = sentence_around(t, at..at + 5);
         assert_eq!(&t[s], " Visit amazon.com today.");
+    }
+
+    #[test]
+    fn wrapped_lines_unwrap_to_spaces_and_keep_offsets() {
+        let t =
+            "Did you know we also make placemats? Check out our\nother products.\n\nCheers,\nTeam";
+        let u = unwrap_lines(t);
+        assert_eq!(
+            u,
+            "Did you know we also make placemats? Check out our other products.\n\nCheers,\nTeam"
+        );
+        assert_eq!(u.len(), t.len());
     }
 
     #[test]

@@ -22,11 +22,12 @@
 //!
 //! `exceptions` (per language, regexes) drop a hit when they match its sentence (or the whole
 //! field with `exception_scope: field`). Sentences end at `.`, `!`, `?`, `;`, the CJK stops
-//! and at line breaks that start a new block, see [`sentence_around`].
+//! and at line breaks that start a new block, see [`sentence_around`]; other line breaks read as
+//! spaces, so a pattern written with spaces also matches a hard-wrapped template.
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::text::{sentence_around, TextView};
+use crate::text::{sentence_around, unwrap_lines, TextView};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
@@ -598,7 +599,10 @@ impl PhraseRule {
 
     /// Byte ranges of the view text where the rule fires, in order, exceptions removed.
     pub fn find_in_text(&self, view: &TextView, languages: &[String]) -> Vec<Range<usize>> {
-        let text = view.text.as_str();
+        // Hard-wrapped lines read as one line: "check out our\nother products" matches
+        // "check out our other". Offsets are those of the view text.
+        let unwrapped = unwrap_lines(&view.text);
+        let text: &str = &unwrapped;
         let mut hits = Vec::new();
         for lang in languages {
             let Ok(c) = self.compiled_for(lang) else {
