@@ -110,3 +110,29 @@ fn rule_ids_are_unique_and_documented() {
         );
     }
 }
+
+/// The documented bad example fires and the documented good example (when it is a message, not
+/// an instruction in parentheses) does not: `sellerlint explain` must not contradict the rule.
+#[test]
+fn documented_examples_agree_with_the_rule() {
+    use sellerlint::text::TextView;
+    let mut problems = Vec::new();
+    for (origin, loaded) in Registry::builtin_phrase_files() {
+        let Ok(rule) = loaded else { continue };
+        let meta = rule.meta();
+        let mut langs = meta.languages.clone();
+        langs.push("any".to_string());
+        let fires = |t: &str| !rule.find_in_text(&TextView::plain(t), &langs).is_empty();
+        if !fires(&meta.example_bad) {
+            problems.push(format!(
+                "{origin}: example_bad does not fire: {:?}",
+                meta.example_bad
+            ));
+        }
+        let good = meta.example_good.trim();
+        if !good.starts_with('(') && fires(good) {
+            problems.push(format!("{origin}: example_good fires: {good:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

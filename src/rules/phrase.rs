@@ -681,7 +681,12 @@ impl PhraseRule {
         span: Range<usize>,
     ) -> Finding {
         let matched = text.get(view_range).unwrap_or("").trim().to_string();
-        let shown: String = matched.chars().take(80).collect();
+        // One line, at most 80 characters: the words of a hard-wrapped match read as a phrase.
+        let flat = matched.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut shown: String = flat.chars().take(80).collect();
+        if flat.chars().count() > 80 {
+            shown.push('…');
+        }
         Finding {
             rule: self.meta.id.to_string(),
             message_index: index,
