@@ -164,21 +164,38 @@ impl TextView {
 pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
     let start_at = floor_char_boundary(text, range.start.min(text.len()));
     let end_at = floor_char_boundary(text, range.end.min(text.len())).max(start_at);
-    let mut start = 0;
-    for (i, c) in text[..start_at].char_indices().rev() {
-        if ends_sentence(text, i, c) {
-            start = i + c.len_utf8();
+    // A "sentence" without a stop is cut at MAX_SENTENCE_REACH bytes on each side, so that
+    // the work per match stays bounded on pathological input (one huge unpunctuated line).
+    let floor = floor_char_boundary(text, start_at.saturating_sub(MAX_SENTENCE_REACH));
+    let ceil = ceil_char_boundary(text, end_at.saturating_add(MAX_SENTENCE_REACH));
+    let mut start = floor;
+    for (i, c) in text[floor..start_at].char_indices().rev() {
+        if ends_sentence(text, floor + i, c) {
+            start = floor + i + c.len_utf8();
             break;
         }
     }
-    let mut end = text.len();
-    for (i, c) in text[end_at..].char_indices() {
+    let mut end = ceil;
+    for (i, c) in text[end_at..ceil].char_indices() {
         if ends_sentence(text, end_at + i, c) {
             end = end_at + i + c.len_utf8();
             break;
         }
     }
     start..end
+}
+
+/// How far [`sentence_around`] looks for the end of a sentence, in bytes, on each side.
+pub const MAX_SENTENCE_REACH: usize = 600;
+
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// `text` with every line break that does not end a sentence (see [`sentence_around`]) turned
@@ -222,7 +239,8 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
 /// A line break ends a sentence when a new block starts after it (blank line, list item) or
 /// when the line before it does not read as the first half of a wrapped sentence.
 fn line_break_ends_sentence(text: &str, i: usize) -> bool {
-    let after = &text[i + 1..];
+    // Only the start of the next line and the end of this one matter: look at 200 bytes.
+    let after = &text[i + 1..ceil_char_boundary(text, i + 201)];
     let next_line = after.split('\n').next().unwrap_or("");
     let next = next_line.trim_start();
     if next.is_empty() {
@@ -245,7 +263,7 @@ fn line_break_ends_sentence(text: &str, i: usize) -> bool {
     if list_item && second.is_none_or(|s| s.is_whitespace() || first != Some('-')) {
         return true;
     }
-    let before = &text[..i];
+    let before = &text[floor_char_boundary(text, i.saturating_sub(200))..i];
     let line = before.rsplit('\n').next().unwrap_or("").trim_end();
     // Japanese and Chinese lines are written one sentence (or one item) per line.
     if line.chars().next_back().is_some_and(is_cjk) || next.chars().next().is_some_and(is_cjk) {
@@ -300,6 +318,17 @@ mod tests {
         let r = v.value_range(at..at + "{{feedback_link}}".len());
         assert_eq!(&f.value[r], "[[feedback-link]]");
         assert!(v.has_placeholder(PlaceholderKind::ReviewLink));
+    }
+
+    #[test]
+    fn sentences_are_bounded_on_unpunctuated_text() {
+        let t = "word ".repeat(10_000);
+        let s = sentence_around(&t, 25_000..25_004);
+        assert!(s.end - s.start <= 2 * MAX_SENTENCE_REACH + 4);
+        assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+        let j = "レビュー".repeat(2_000);
+        let s = sentence_around(&j, 6_000..6_003);
+        assert!(j.is_char_boundary(s.start) && j.is_char_boundary(s.end));
     }
 
     #[test]

@@ -720,8 +720,11 @@ fn find_near(text: &str, a: &Regex, b: &Regex, within: usize) -> Vec<Range<usize
     for ma in a.find_iter(text) {
         let ra = ma.range();
         let sentence = sentence_around(text, ra.clone());
-        let close = bs.iter().find(|rb| {
-            rb.start >= sentence.start && rb.end <= sentence.end && {
+        // `bs` is in text order: look only at the matches inside this sentence.
+        let first = bs.partition_point(|rb| rb.start < sentence.start);
+        let mut in_sentence = bs[first..].iter().take_while(|rb| rb.start < sentence.end);
+        let close = in_sentence.find(|rb| {
+            rb.end <= sentence.end && {
                 let gap = if rb.start >= ra.end {
                     text[ra.end..rb.start].chars().count()
                 } else if ra.start >= rb.end {
