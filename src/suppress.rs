@@ -19,6 +19,7 @@ use crate::lint::Settings;
 use crate::model::Sequence;
 use crate::parse::did_you_mean;
 use crate::rules::registry::{selector_covers, Registry};
+use crate::scalar::ScalarStyle;
 use crate::source::SourceFile;
 use std::ops::Range;
 
@@ -232,19 +233,33 @@ pub fn parse_directive(
     Ok(Some((file_wide, rules, reason.filter(|r| !r.is_empty()))))
 }
 
-/// The scalar node ranges of a file's text fields.
-fn scalar_ranges(sequences: &[Sequence]) -> Vec<Range<usize>> {
+/// The scalar node ranges of a file's text fields: where a `#` is text, not a comment.
+fn scalar_ranges(source: &SourceFile, sequences: &[Sequence]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for seq in sequences {
         out.push(seq.name.span.clone());
         for m in &seq.messages {
-            out.push(m.body.map.node_range());
+            out.push(content_range(source, &m.body.map));
             if let Some(s) = &m.subject {
-                out.push(s.map.node_range());
+                out.push(content_range(source, &s.map));
             }
         }
     }
     out
+}
+
+/// A scalar's node range, less a block scalar's header line: `body: |  # comment` has a real
+/// comment after the indicator, and the content only starts on the next line.
+fn content_range(source: &SourceFile, map: &crate::scalar::ScalarMap) -> Range<usize> {
+    let node = map.node_range();
+    match map.style() {
+        Some(ScalarStyle::Literal | ScalarStyle::Folded) => {
+            let header = source.line_index(node.start);
+            let next = source.line_range(header + 1).start.max(node.start);
+            next.min(node.end)..node.end
+        }
+        _ => node,
+    }
 }
 
 /// Does 0-based `line` hold the key of a field whose scalar starts at `node_start`? That is
@@ -292,7 +307,7 @@ pub fn collect(
     source: &SourceFile,
     sequences: &[Sequence],
 ) -> (Vec<Suppression>, Vec<(Range<usize>, String)>) {
-    let all_comments = comments(source, &scalar_ranges(sequences));
+    let all_comments = comments(source, &scalar_ranges(source, sequences));
     let comment_lines: std::collections::HashSet<usize> = all_comments
         .iter()
         .filter(|c| c.own_line)

@@ -714,7 +714,7 @@ fn output_file_defaults_to_json_and_excluded_stdin_is_not_linted() {
 #[test]
 fn crlf_and_bom_files_keep_their_suppressions() {
     let t = tmp();
-    let text = "\u{feff}# sellerlint: allow-file unsolicited/order-confirmation -- ok\r\nsequence: S\r\nmessages:\r\n  - id: a\r\n    body: Your order has shipped!\r\n";
+    let text = "\u{feff}# sellerlint: allow-file unsolicited/order-confirmation -- ok\r\nsequence: S\r\nmessages:\r\n  - id: a\r\n    body: Your order {{order_id}} has shipped!\r\n";
     let v = lint_json(t.path(), text, &[]);
     assert!(rules_of(&v).is_empty(), "{v}");
     assert_eq!(v["summary"]["suppressed"], 1);
@@ -725,7 +725,7 @@ fn field_suppressions_cover_only_that_field() {
     let t = tmp();
     let v = lint_json(
         t.path(),
-        "sequence: S\nmessages:\n  - id: a\n    # sellerlint: allow unsolicited/order-confirmation -- subject only\n    subject: \"Your order has shipped\"\n    body: Your order has shipped!\n  - id: b\n    body: |  # sellerlint: allow unsolicited/order-confirmation -- body only\n      Your order has shipped!\n    subject: Your order has shipped\n  - id: c\n    # sellerlint: allow unsolicited/order-confirmation -- block body, comment above\n    body: >-\n\n      Your order has shipped!\n",
+        "sequence: S\nmessages:\n  - id: a\n    # sellerlint: allow unsolicited/order-confirmation -- subject only\n    subject: \"Your order {{order_id}} has shipped\"\n    body: Your order {{order_id}} has shipped!\n  - id: b\n    body: |  # sellerlint: allow unsolicited/order-confirmation -- body only\n      Your order {{order_id}} has shipped!\n    subject: Your order {{order_id}} has shipped\n  - id: c\n    # sellerlint: allow unsolicited/order-confirmation -- block body, comment above\n    body: >-\n\n      Your order {{order_id}} has shipped!\n",
         &[],
     );
     let got: Vec<(u64, String)> = v["diagnostics"]

@@ -95,7 +95,10 @@ fn every_reported_span_slices_the_source_to_the_matched_words() {
             let text: String = lines[l - 1].chars().skip(c - 1).take(ec - c).collect();
             let first = matched.split_whitespace().next().unwrap_or("");
             let last = matched.split_whitespace().last().unwrap_or("");
-            assert!(text.starts_with(first) && text.ends_with(last), "{text:?} / {d}");
+            assert!(
+                text.starts_with(first) && text.ends_with(last),
+                "{text:?} / {d}"
+            );
         } else {
             let first: String = lines[l - 1].chars().skip(c - 1).collect();
             assert!(
