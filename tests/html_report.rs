@@ -193,17 +193,16 @@ fn report_is_a_complete_accessible_document() {
     assert!(marks > 0);
     let labels = html.matches("<span class=\"tag ").count();
     assert!(labels >= 1, "{labels} labels for {marks} marks");
-    for (at, _) in html.match_indices("</mark>") {
-        let rest = &html[at + "</mark>".len()..];
-        let next_mark = rest.find("<mark").unwrap_or(rest.len());
+    // Every highlight names its rule in text and points at its note.
+    for (at, _) in html.match_indices("<mark") {
+        let tag = &html[at..html[at..].find('>').map_or(html.len(), |e| at + e)];
         assert!(
-            rest[..next_mark].contains("<span class=\"tag "),
-            "a highlight without a label: {}",
-            &html[at.saturating_sub(200)..at]
+            tag.contains(" title=\"") && tag.contains(" aria-describedby=\""),
+            "{tag}"
         );
     }
     assert!(html.contains(
-        "Why it matters: </strong>Amazon sends order, shipping and delivery confirmations itself."
+        "Why it matters: </strong>Amazon sends order, shipping and delivery confirmations itself, with tracking."
     ));
     assert!(html.contains("not permitted"));
     assert!(html.ends_with("</html>\n"));
@@ -268,7 +267,7 @@ fn hostile_seller_text_is_shown_as_text() {
 
 #[test]
 fn hostile_text_next_to_a_mark_does_not_break_it() {
-    let yaml = "sequence: S\nmessages:\n  - id: m\n    body: \"</mark>has shipped</mark><mark>\"\n";
+    let yaml = "sequence: S\nmessages:\n  - id: m\n    body: \"</mark>Order {{order_id}} has shipped</mark><mark>\"\n";
     let html = html_of(
         &[
             "check",
@@ -346,7 +345,7 @@ fn human_output_ends_each_sequence_with_its_verdict_table() {
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     for name in [
         "Engraved cutting board",
-        "Order updates and review",
+        "Chef knife welcome series",
         "Sofa delivery",
     ] {
         assert!(text.contains(&format!("Sequence \"{name}\"")), "{text}");
