@@ -26,3 +26,4 @@ pub mod scalar;
 pub mod source;
 pub mod text;
 pub mod walk;
+pub mod yaml_errors;

@@ -180,9 +180,11 @@ pub fn parse_delay(text: &str) -> Result<u64, String> {
                 "`{t}` has no unit: write `{t}h`, `{t}d` or `{t}w` (hours, days, weeks)"
             ))
         }
-        other => return Err(format!(
+        other => {
+            return Err(format!(
             "unknown duration unit `{other}` in `{t}`: use `h` (hours), `d` (days) or `w` (weeks)"
-        )),
+        ))
+        }
     };
     n.checked_mul(per)
         .filter(|h| *h <= 24 * 365 * 10)

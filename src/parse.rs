@@ -174,69 +174,37 @@ pub fn parse_file(source: &SourceFile) -> Result<Vec<Sequence>, Vec<FileError>> 
     }
 }
 
-/// Turns a serde-saphyr error into our error, adding a did-you-mean to unknown fields.
+/// Turns a serde-saphyr error into our error: a plain-words message (see [`crate::yaml_errors`])
+/// placed at the line and column where the problem is.
 fn yaml_error(source: &SourceFile, err: &serde_saphyr::Error) -> FileError {
-    let bare = err.without_snippet().to_string();
-    // serde-saphyr prefixes "error: line N column M: "; we print positions ourselves.
-    let message = match bare.find(": ") {
-        Some(i) if bare.starts_with("error: line ") => {
-            let rest = &bare[i + 2..];
-            rest.find(": ").map_or(rest, |j| &rest[j + 2..]).to_string()
+    let plain = crate::yaml_errors::explain(source, err);
+    let (line, column, span) = match plain.offset {
+        // Our own arithmetic (characters, BOM-aware) when we have an offset.
+        Some(s) if s <= source.text.len() => {
+            let pos = source.line_col(s);
+            (
+                Some(pos.line),
+                Some(pos.column),
+                Some(s..s + plain.len.max(1)),
+            )
         }
-        _ => bare.trim_start_matches("error: ").to_string(),
-    };
-    let message = message.lines().next().unwrap_or("").trim().to_string();
-    let help = unknown_field_help(&message);
-    let message = match message.find(", expected") {
-        Some(i) if message.starts_with("unknown field") => message[..i].to_string(),
-        _ => message,
-    };
-    let (line, column, span) = match err.location() {
-        Some(loc) if loc.line() > 0 => {
-            let span = loc.span();
-            let start = span.byte_offset().and_then(|b| usize::try_from(b).ok());
-            let len = span
-                .byte_len()
-                .and_then(|b| usize::try_from(b).ok())
-                .unwrap_or(1);
-            // Prefer our own column arithmetic (characters, BOM-aware) when we have an offset.
-            match start {
-                Some(s) if s <= source.text.len() => {
-                    let pos = source.line_col(s);
-                    (Some(pos.line), Some(pos.column), Some(s..s + len.max(1)))
-                }
-                _ => (
-                    usize::try_from(loc.line()).ok(),
-                    usize::try_from(loc.column()).ok(),
-                    None,
-                ),
-            }
-        }
-        _ => (None, None, None),
+        _ => match err.location() {
+            Some(loc) if loc.line() > 0 => (
+                usize::try_from(loc.line()).ok(),
+                usize::try_from(loc.column()).ok().filter(|c| *c > 0),
+                None,
+            ),
+            _ => (None, None, None),
+        },
     };
     FileError {
         file: source.name.clone(),
-        message,
+        message: plain.message,
         line,
         column,
-        help,
+        help: plain.help,
         span,
     }
-}
-
-fn unknown_field_help(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let name = &rest[..rest.find('`')?];
-    let known: Vec<&str> = if message.contains("body") || message.contains("trigger") {
-        MESSAGE_FIELDS.to_vec()
-    } else {
-        SEQUENCE_FIELDS.to_vec()
-    };
-    let fields = known.join("`, `");
-    Some(match did_you_mean(name, known) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => format!("the fields here are `{fields}`"),
-    })
 }
 
 fn validate(
@@ -342,6 +310,15 @@ fn validate(
             );
         } else {
             seen.insert(id.clone(), range_of(&m.id));
+        }
+
+        if m.body.value.trim().is_empty() {
+            errors.push(
+                FileError::at(source, range_of(&m.body), "`body` is empty")
+                    .with_help(Some(
+                        "write the text of the email after `body:`, or `body: |` and the text on indented lines below".into(),
+                    )),
+            );
         }
 
         let trigger = m.trigger.as_ref().and_then(|t| {
