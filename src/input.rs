@@ -18,6 +18,7 @@ const BINARY_SNIFF_LEN: usize = 8000;
 /// Turns bytes into a [`SourceFile`], or says why they are not a text file we can lint.
 /// Nothing is guessed: UTF-8 (with or without a BOM) is read, everything else is refused with
 /// what was found and where.
+#[allow(clippy::result_large_err)] // FileError is the one error type of a run
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, FileError> {
     if let Some(encoding) = utf16_or_32(&bytes) {
         return Err(FileError::whole_file(
@@ -104,6 +105,7 @@ fn utf16_or_32(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Reads a file from disk, refusing what is not a regular file or is too large.
+#[allow(clippy::result_large_err)] // FileError is the one error type of a run
 pub fn read_file(path: &Path, max_size: u64) -> Result<SourceFile, FileError> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| FileError::whole_file(&name, io_message(&e)))?;
@@ -136,6 +138,7 @@ pub fn read_file(path: &Path, max_size: u64) -> Result<SourceFile, FileError> {
 }
 
 /// Reads all of stdin.
+#[allow(clippy::result_large_err)] // FileError is the one error type of a run
 pub fn read_stdin(name: &str, max_size: u64) -> Result<SourceFile, FileError> {
     let mut bytes = Vec::new();
     std::io::stdin()

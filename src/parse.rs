@@ -10,6 +10,7 @@ use crate::scalar::ScalarMap;
 use crate::source::SourceFile;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -132,6 +133,26 @@ fn text_field(source: &SourceFile, s: &Spanned<String>) -> TextField {
     }
 }
 
+/// A value from the file as quoted in a message: at most 60 characters, so that a megabyte
+/// pasted into `trigger:` does not become a megabyte of error message.
+pub fn shown(value: &str) -> Cow<'_, str> {
+    match value.char_indices().nth(60) {
+        Some((i, _)) => Cow::Owned(format!("{}…", &value[..i])),
+        None => Cow::Borrowed(value),
+    }
+}
+
+/// [`parse_delay`], refusing very long values before they are quoted in its messages.
+fn delay(value: &str) -> Result<u64, String> {
+    if value.len() > 60 {
+        return Err(format!(
+            "`{}` is not a duration: write a whole number and a unit, like `36h`, `7d` or `2w`",
+            shown(value)
+        ));
+    }
+    parse_delay(value)
+}
+
 /// The closest known name to a misspelt one, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     input: &str,
@@ -226,7 +247,7 @@ fn validate(
                     FileError::at(
                         source,
                         range_of(m),
-                        format!("unknown marketplace `{}`", m.value),
+                        format!("unknown marketplace `{}`", shown(&m.value)),
                     )
                     .with_help(help),
                 );
@@ -260,7 +281,7 @@ fn validate(
                     FileError::at(
                         source,
                         range_of(l),
-                        format!("unknown language `{}`", l.value),
+                        format!("unknown language `{}`", shown(&l.value)),
                     )
                     .with_help(help),
                 );
@@ -304,7 +325,10 @@ fn validate(
                 FileError::at(
                     source,
                     range_of(&m.id),
-                    format!("duplicate message id `{id}` (first used on line {first_line})"),
+                    format!(
+                        "duplicate message id `{}` (first used on line {first_line})",
+                        shown(&id)
+                    ),
                 )
                 .with_help(Some("give every message of a sequence its own id".into())),
             );
@@ -337,7 +361,7 @@ fn validate(
                         FileError::at(
                             source,
                             range_of(t),
-                            format!("unknown trigger `{}`", t.value),
+                            format!("unknown trigger `{}`", shown(&t.value)),
                         )
                         .with_help(help),
                     );
@@ -346,7 +370,7 @@ fn validate(
             }
         });
 
-        let delay_hours = m.delay.as_ref().and_then(|d| match parse_delay(&d.value) {
+        let delay_hours = m.delay.as_ref().and_then(|d| match delay(&d.value) {
             Ok(h) => Some(Located {
                 value: h,
                 span: range_of(d),
@@ -378,7 +402,7 @@ fn validate(
                             FileError::at(
                                 source,
                                 range_of(f),
-                                format!("unknown format `{}`", f.value),
+                                format!("unknown format `{}`", shown(&f.value)),
                             )
                             .with_help(Some("use `text` or `html`".into())),
                         );

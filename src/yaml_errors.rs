@@ -147,7 +147,10 @@ fn describe(source: &SourceFile, err: &Error, offset: Option<usize>) -> (String,
                 Some(best) => format!("did you mean `{best}`?"),
                 None => format!("the fields here are `{}`", expected.join("`, `")),
             };
-            (format!("unknown field `{field}`"), Some(help))
+            (
+                format!("unknown field `{}`", crate::parse::shown(field)),
+                Some(help),
+            )
         }
         Error::SerdeMissingField { field, .. } => {
             let help = match *field {
@@ -163,9 +166,9 @@ fn describe(source: &SourceFile, err: &Error, offset: Option<usize>) -> (String,
             )
         }
         Error::DuplicateMappingKey { key, .. } => {
-            let what = key
-                .as_deref()
-                .map_or("a key".to_string(), |k| format!("`{k}`"));
+            let what = key.as_deref().map_or("a key".to_string(), |k| {
+                format!("`{}`", crate::parse::shown(k))
+            });
             (
                 format!("{what} is written twice in the same mapping"),
                 Some(
@@ -267,6 +270,12 @@ fn syntax(msg: &str) -> (String, Option<String>) {
                 "add the closing quote; inside '…' write a quote as '', inside \"…\" as \\\""
                     .into(),
             ),
+        );
+    }
+    if lower.contains("simple key") {
+        return (
+            "expected a `:` after this key".into(),
+            Some("a field is a short name, a colon and its value (`body: Hello`); keys longer than 1,024 characters are refused".into()),
         );
     }
     if (lower.contains("flow") && lower.contains("nest")) || lower.contains("recursion limit") {

@@ -257,7 +257,7 @@ fn binary_files_are_refused() {
         "prog.yaml: error: the file looks binary (a NUL byte at byte offset 7); sequence files are UTF-8 text",
     );
     // A NUL deep inside otherwise valid text is found too, with its position.
-    let mut text = GOOD.repeat(1).into_bytes();
+    let mut text = GOOD.as_bytes().to_vec();
     text.extend(std::iter::repeat_n(b'#', 9000));
     text.extend(b"\nx: \x00\n");
     write(&d, "late.yaml", text);
@@ -994,4 +994,63 @@ mod rule_files {
         let text = format!("# {}\n{}", "x".repeat(2 << 20), rule("    - hello\n"));
         assert_eq!(load_error(&text), "(loaded)");
     }
+}
+
+// ---- long lines and many documents ---------------------------------------------------------
+
+#[test]
+fn long_values_are_shortened_in_messages() {
+    let d = dir("long_values");
+    let long = "x".repeat(3_000_000);
+    write(
+        &d,
+        "t.yaml",
+        seq(&format!("  - id: a\n    trigger: {long}\n    body: hi\n")),
+    );
+    assert_error_help(
+        &check(&d, &["t.yaml"]),
+        &format!("t.yaml:4:14: error: unknown trigger `{}…`", "x".repeat(60)),
+        "use `order-placed`, `shipped` or `delivered`",
+    );
+    write(
+        &d,
+        "d.yaml",
+        seq(&format!("  - id: a\n    delay: 7{long}\n    body: hi\n")),
+    );
+    assert_error(
+        &check(&d, &["d.yaml"]),
+        &format!("d.yaml:4:12: error: bad delay: `7{}…` is not a duration: write a whole number and a unit, like `36h`, `7d` or `2w`", "x".repeat(59)),
+    );
+}
+
+#[test]
+fn a_key_too_long_for_yaml() {
+    let d = dir("long_key");
+    write(
+        &d,
+        "k.yaml",
+        format!(
+            "sequence: x\n{}: b\nmessages:\n  - id: a\n    body: hi\n",
+            "a".repeat(5000)
+        ),
+    );
+    assert_error_help(
+        &check(&d, &["k.yaml"]),
+        "k.yaml:2:1: error: expected a `:` after this key",
+        "a field is a short name, a colon and its value (`body: Hello`); keys longer than 1,024 characters are refused",
+    );
+}
+
+#[test]
+fn a_storm_of_documents_is_refused() {
+    let d = dir("documents");
+    let text: String = (0..1100)
+        .map(|i| format!("---\nsequence: s{i}\nmessages:\n  - id: a\n    body: hi\n"))
+        .collect();
+    write(&d, "many.yaml", text);
+    assert_error_help(
+        &check(&d, &["many.yaml"]),
+        "many.yaml:5121:1: error: the file holds more than 1,024 YAML documents (`---`)",
+        "split it into several smaller files",
+    );
 }
