@@ -54,10 +54,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
                         files.push(e.into_path());
                     }
                 }
-                Err(e) => out.push(Input::Error {
-                    path: path.clone(),
-                    message: e.to_string(),
-                }),
+                Err(e) => out.push(walk_error(path, &e)),
             }
         }
         if files.is_empty()
@@ -101,4 +98,28 @@ fn is_symlink_loop(e: &std::io::Error) -> bool {
         return false;
     };
     e.raw_os_error() == Some(eloop)
+}
+
+/// A directory-walk error, reported on the entry it is about (an unreadable subdirectory),
+/// in the same words as a path given on the command line.
+fn walk_error(root: &Path, e: &ignore::Error) -> Input {
+    let mut path = root.to_path_buf();
+    let mut inner = e;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path = p.clone();
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err;
+            }
+            _ => break,
+        }
+    }
+    let message = match inner {
+        ignore::Error::Io(io) => io_message(io),
+        other => other.to_string(),
+    };
+    Input::Error { path, message }
 }

@@ -1054,3 +1054,36 @@ fn a_storm_of_documents_is_refused() {
         "split it into several smaller files",
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_subdirectory_is_named_and_the_rest_linted() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = dir("unreadable_dir");
+    std::fs::create_dir_all(d.join("seqs/locked")).expect("mkdir");
+    write(&d.join("seqs"), "a.yaml", FIRES);
+    write(&d.join("seqs/locked"), "b.yaml", GOOD);
+    let locked = d.join("seqs/locked");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let readable_anyway = std::fs::read_dir(&locked).is_ok();
+    let out = check(&d, &["seqs"]);
+    let _ = std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755));
+    assert!(
+        out.stdout
+            .contains("seqs/a.yaml:4:11: error[unsolicited/order-confirmation]"),
+        "{}",
+        out.stdout
+    );
+    if readable_anyway {
+        println!("note: running as root, directory permissions are not enforced; skipping the permission-denied assertion");
+        assert_eq!(out.code, 1, "{}", out.stdout);
+        return;
+    }
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .starts_with("seqs/locked: error: permission denied\n"),
+        "{}",
+        out.stdout
+    );
+}
