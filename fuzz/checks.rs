@@ -128,6 +128,7 @@ pub fn check_lint(data: &[u8]) {
                     "end before start: {d:?}"
                 );
                 assert!(!d.message.trim().is_empty(), "{d:?}");
+                assert!(!d.message.contains('\n'), "a message is one line: {d:?}");
             }
             RunReport {
                 files: vec![file],

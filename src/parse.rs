@@ -135,16 +135,29 @@ fn text_field(source: &SourceFile, s: &Spanned<String>) -> TextField {
 
 /// A value from the file as quoted in a message: at most 60 characters, so that a megabyte
 /// pasted into `trigger:` does not become a megabyte of error message.
+/// Control characters (a newline in a quoted value) are escaped: a message is one line.
 pub fn shown(value: &str) -> Cow<'_, str> {
-    match value.char_indices().nth(60) {
-        Some((i, _)) => Cow::Owned(format!("{}…", &value[..i])),
-        None => Cow::Borrowed(value),
+    let long = value.chars().nth(60).is_some();
+    if !long && !value.chars().any(char::is_control) {
+        return Cow::Borrowed(value);
     }
+    let mut out = String::new();
+    for c in value.chars().take(60) {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    if long {
+        out.push('…');
+    }
+    Cow::Owned(out)
 }
 
 /// [`parse_delay`], refusing very long values before they are quoted in its messages.
 fn delay(value: &str) -> Result<u64, String> {
-    if value.len() > 60 {
+    if value.len() > 60 || value.chars().any(char::is_control) {
         return Err(format!(
             "`{}` is not a duration: write a whole number and a unit, like `36h`, `7d` or `2w`",
             shown(value)

@@ -1087,3 +1087,22 @@ fn an_unreadable_subdirectory_is_named_and_the_rest_linted() {
         out.stdout
     );
 }
+
+#[test]
+fn values_with_line_breaks_are_quoted_on_one_line() {
+    let d = dir("line_breaks");
+    write(&d, "m.yaml", "sequence: T\nmarketplace: \"amazon\\nde\"\nmessages:\n  - id: a\n    delay: \"7\\nd\"\n    body: hi\n");
+    let out = check(&d, &["m.yaml"]);
+    let lines: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("m.yaml:"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "m.yaml:2:14: error: unknown marketplace `amazon\\nde`",
+            "m.yaml:5:12: error: bad delay: `7\\nd` is not a duration: write a whole number and a unit, like `36h`, `7d` or `2w`",
+        ]
+    );
+}

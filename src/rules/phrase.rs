@@ -577,7 +577,14 @@ impl PhraseRule {
         span: Range<usize>,
     ) -> Finding {
         let matched = text.get(view_range).unwrap_or("").trim().to_string();
-        let shown: String = matched.chars().take(80).collect();
+        // One line, whatever the match spans: messages are printed as `file:line:col: …`.
+        let shown: String = matched
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(80)
+            .collect();
         Finding {
             rule: self.meta.id.to_string(),
             message_index: index,
