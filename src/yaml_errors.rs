@@ -263,6 +263,37 @@ fn syntax(msg: &str) -> (String, Option<String>) {
             Some("replace the tabs at the start of the line with spaces".into()),
         );
     }
+    if lower.contains("trailing content after") {
+        return (
+            "there is text after the closing quote; a quoted value ends at its quote".into(),
+            Some("quote the whole value, or write `|` and the text on indented lines below".into()),
+        );
+    }
+    if lower.contains("unknown escape") {
+        return (
+            "an unknown escape (a `\\` and a letter) in a double-quoted value".into(),
+            Some("write a backslash as `\\\\`, or use single quotes, where `\\` has no special meaning".into()),
+        );
+    }
+    if lower.contains("mapping values are not allowed") {
+        return (
+            "a `: ` inside a value that is not quoted: YAML reads it as the start of a new field".into(),
+            Some("put the whole value in quotes: `subject: \"Re: your order\"`, or write `|` and the text on indented lines below".into()),
+        );
+    }
+    if lower.contains("did not find expected") {
+        return (
+            "this line is not indented like the lines around it".into(),
+            Some("the fields of one message start in the same column, and so do the `-` of the items of one list".into()),
+        );
+    }
+    if let Some(rest) = lower.strip_prefix("unexpected character: `") {
+        let c = rest.chars().next().unwrap_or('?');
+        return (
+            format!("a value cannot start with `{c}` unless it is quoted"),
+            Some("put the whole value in quotes".into()),
+        );
+    }
     if lower.contains("unclosed quote") || lower.contains("quoted scalar") {
         return (
             "a quoted value starts here and its closing quote is missing".into(),

@@ -1106,3 +1106,38 @@ fn values_with_line_breaks_are_quoted_on_one_line() {
         ]
     );
 }
+
+#[test]
+fn common_syntax_slips_in_plain_words() {
+    let d = dir("syntax_slips");
+    for (messages, expected, help) in [
+        (
+            "  - id: a\n    subject: Re: your order\n    body: hi\n",
+            "4:16: error: a `: ` inside a value that is not quoted: YAML reads it as the start of a new field",
+            "put the whole value in quotes: `subject: \"Re: your order\"`, or write `|` and the text on indented lines below",
+        ),
+        (
+            "  - id: a\n    body: hi\n   - id: b\n    body: yo\n",
+            "5:4: error: this line is not indented like the lines around it",
+            "the fields of one message start in the same column, and so do the `-` of the items of one list",
+        ),
+        (
+            "  - id: a\n    body: \"Thanks\" and more\n",
+            "4:20: error: there is text after the closing quote; a quoted value ends at its quote",
+            "quote the whole value, or write `|` and the text on indented lines below",
+        ),
+        (
+            "  - id: a\n    body: @seller thanks\n",
+            "4:11: error: a value cannot start with `@` unless it is quoted",
+            "put the whole value in quotes",
+        ),
+        (
+            "  - id: a\n    body: \"C:\\qrcode\"\n",
+            "4:11: error: an unknown escape (a `\\` and a letter) in a double-quoted value",
+            "write a backslash as `\\\\`, or use single quotes, where `\\` has no special meaning",
+        ),
+    ] {
+        write(&d, "s.yaml", seq(messages));
+        assert_error_help(&check(&d, &["s.yaml"]), &format!("s.yaml:{expected}"), help);
+    }
+}
