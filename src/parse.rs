@@ -223,11 +223,16 @@ fn yaml_error(source: &SourceFile, err: &serde_saphyr::Error) -> FileError {
             )
         }
         _ => match err.location() {
-            Some(loc) if loc.line() > 0 => (
-                usize::try_from(loc.line()).ok(),
-                usize::try_from(loc.column()).ok().filter(|c| *c > 0),
-                None,
-            ),
+            Some(loc)
+                if loc.line() > 0
+                    && usize::try_from(loc.line()).is_ok_and(|l| l <= source.line_count()) =>
+            {
+                (
+                    usize::try_from(loc.line()).ok(),
+                    usize::try_from(loc.column()).ok().filter(|c| *c > 0),
+                    None,
+                )
+            }
             _ => (None, None, None),
         },
     };

@@ -86,18 +86,27 @@ fn location_offset(loc: Option<serde_saphyr::Location>) -> (Option<usize>, usize
 }
 
 /// Byte offset of a 1-based line and character column (parser errors carry no byte offset).
+/// The parser counts lines as YAML does (a lone CR ends a line too), so we count the same way.
 fn offset_of_line_col(source: &SourceFile, loc: serde_saphyr::Location) -> Option<usize> {
     let line = usize::try_from(loc.line()).ok()?.checked_sub(1)?;
     let column = usize::try_from(loc.column()).ok()?.checked_sub(1)?;
-    if line >= source.line_count() {
-        return None;
+    let text = source.text.as_str();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for _ in 0..line {
+        let rest = bytes.get(start..)?;
+        let brk = rest.iter().position(|&b| b == b'\n' || b == b'\r')?;
+        start += brk + 1;
+        if rest[brk] == b'\r' && bytes.get(start) == Some(&b'\n') {
+            start += 1;
+        }
     }
-    let range = source.line_range(line);
-    let text = source.text.get(range.clone())?;
-    let skip = usize::from(line == 0 && text.starts_with('\u{feff}'));
-    match text.char_indices().nth(column + skip) {
-        Some((i, _)) => Some(range.start + i),
-        None => Some(range.end),
+    let rest = text.get(start..)?;
+    let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+    let skip = usize::from(start == 0 && rest.starts_with('\u{feff}'));
+    match rest[..end].char_indices().nth(column + skip) {
+        Some((i, _)) => Some(start + i),
+        None => Some(start + end),
     }
 }
 

@@ -1141,3 +1141,27 @@ fn common_syntax_slips_in_plain_words() {
         assert_error_help(&check(&d, &["s.yaml"]), &format!("s.yaml:{expected}"), help);
     }
 }
+
+#[test]
+fn lone_carriage_returns_end_lines_as_in_yaml() {
+    let d = dir("lone_cr");
+    write(
+        &d,
+        "mac.yaml",
+        "sequence: T\rmarketplace: amazon.cm\rmessages:\r  - id: a\r    body: \"hi\" there\r",
+    );
+    let out = check(&d, &["mac.yaml"]);
+    assert_error(
+        &out,
+        "mac.yaml:5:16: error: there is text after the closing quote; a quoted value ends at its quote",
+    );
+    write(
+        &d,
+        "mac2.yaml",
+        "sequence: T\rmarketplace: amazon.cm\rmessages:\r  - id: a\r    body: hi\r",
+    );
+    assert_error(
+        &check(&d, &["mac2.yaml"]),
+        "mac2.yaml:2:14: error: unknown marketplace `amazon.cm`",
+    );
+}
