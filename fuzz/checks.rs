@@ -171,7 +171,8 @@ fn words(value: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Scalar position mapping: for every scalar value of a top-level mapping, a verified map
+/// Scalar position mapping, on the maps the pipeline builds (every subject and body of a
+/// file that parses) and on every scalar of a flat `key: value` document: a verified map
 /// sends every word of the value to the source bytes that spell it (or, in a double-quoted
 /// scalar, to an escape sequence that produces it), in order; no map ever points outside the
 /// source or between the bytes of a character, and no query panics.
@@ -179,17 +180,39 @@ pub fn check_scalar(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(doc) = serde_saphyr::from_str::<BTreeMap<String, Spanned<String>>>(text) else {
-        return;
-    };
+    let mut maps: Vec<(String, String, ScalarMap)> = Vec::new();
+    let source = SourceFile::new(NAME, text.to_string());
+    if let Ok(sequences) = parse_file(&source) {
+        for seq in &sequences {
+            for m in &seq.messages {
+                let id = &m.id.value;
+                if let Some(subject) = &m.subject {
+                    maps.push((
+                        format!("{id}.subject"),
+                        subject.value.clone(),
+                        subject.map.clone(),
+                    ));
+                }
+                maps.push((
+                    format!("{id}.body"),
+                    m.body.value.clone(),
+                    m.body.map.clone(),
+                ));
+            }
+        }
+    }
+    if let Ok(doc) = serde_saphyr::from_str::<BTreeMap<String, Spanned<String>>>(text) {
+        for (key, s) in doc {
+            let span = s.defined.span();
+            if let Some(start) = span.byte_offset().and_then(|b| usize::try_from(b).ok()) {
+                let map = ScalarMap::build(text, start, &s.value);
+                maps.push((key, s.value, map));
+            }
+        }
+    }
     let strict = scalar_map_is_real();
-    for (key, s) in &doc {
-        let span = s.defined.span();
-        let Some(start) = span.byte_offset().and_then(|b| usize::try_from(b).ok()) else {
-            continue;
-        };
-        let value = s.value.as_str();
-        let map = ScalarMap::build(text, start, value);
+    for (key, value, map) in &maps {
+        let value = value.as_str();
         // Queries on any char-aligned range of the value must not panic, and what they
         // return must be inside the source on char boundaries.
         let mut probes: Vec<Range<usize>> = vec![0..0, 0..value.len(), value.len()..value.len()];
