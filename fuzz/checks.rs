@@ -265,3 +265,63 @@ pub fn check_scalar(data: &[u8]) {
         }
     }
 }
+
+/// Fixes, on the edits diagnostics carry (`Diagnostic::edits`): every edit lies inside the
+/// file on character boundaries, the edits of one diagnostic do not overlap, and applying
+/// them leaves a file that still parses.
+///
+/// TODO(fix): when the `--fix` engine lands, call its entry point instead of the local
+/// `apply` below, and also check that fixing twice changes nothing (idempotence) and that
+/// the fixed findings are gone on a second lint.
+pub fn check_fix(data: &[u8]) {
+    let Ok(source) = decode(NAME, data.to_vec()) else {
+        return;
+    };
+    let text = source.text.clone();
+    let file = lint_source(source, Registry::builtin(), &settings());
+    for d in &file.diagnostics {
+        if d.edits.is_empty() {
+            continue;
+        }
+        let mut edits = d.edits.clone();
+        edits.sort_by_key(|e| (e.range.start, e.range.end));
+        for e in &edits {
+            assert!(
+                e.range.start <= e.range.end && e.range.end <= text.len(),
+                "{}: edit {:?} outside the file",
+                d.rule,
+                e.range
+            );
+            assert!(
+                text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end),
+                "{}: edit {:?} splits a character",
+                d.rule,
+                e.range
+            );
+        }
+        for pair in edits.windows(2) {
+            assert!(
+                pair[0].range.end <= pair[1].range.start,
+                "{}: overlapping edits {:?} and {:?}",
+                d.rule,
+                pair[0].range,
+                pair[1].range
+            );
+        }
+        let mut fixed = String::with_capacity(text.len());
+        let mut at = 0;
+        for e in &edits {
+            fixed.push_str(&text[at..e.range.start]);
+            fixed.push_str(&e.replacement);
+            at = e.range.end;
+        }
+        fixed.push_str(&text[at..]);
+        let after = SourceFile::new(NAME, fixed);
+        if let Err(errors) = parse_file(&after) {
+            panic!(
+                "{}: the fixed file no longer parses: {:?}\n{}",
+                d.rule, errors, after.text
+            );
+        }
+    }
+}

@@ -100,3 +100,9 @@ fn scalar_seeds_and_regressions() {
     replay("scalar", &seeds(), checks::check_scalar);
     replay("scalar", &regressions("scalar"), checks::check_scalar);
 }
+
+#[test]
+fn fix_seeds_and_regressions() {
+    replay("fix", &seeds(), checks::check_fix);
+    replay("fix", &regressions("fix"), checks::check_fix);
+}
