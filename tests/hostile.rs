@@ -942,6 +942,16 @@ mod rule_files {
     }
 
     #[test]
+    fn a_short_bad_pattern_is_found_on_its_own_line() {
+        // `(` also occurs in `summary`; the error must point at the pattern's line.
+        let text = rule("    - hello\n    - (\n").replace("says hello", "says (hello");
+        assert_eq!(
+            load_error(&text),
+            "packs/custom.yaml:10:7: patterns for `en`: pattern \"(\": invalid regex: unclosed group"
+        );
+    }
+
+    #[test]
     fn a_catastrophic_regex_stays_linear() {
         // Exponential in a backtracking engine; the regex crate runs it in linear time.
         let text = rule("    - '(a+)+$'\n    - '(x|x|x)*y'\n");

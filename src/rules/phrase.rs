@@ -194,18 +194,24 @@ fn shorten(pattern: &str) -> String {
 }
 
 /// 1-based line and column where a pattern is written in a rule file, trying the ways YAML
-/// spells it (plain or single-quoted as is, single-quoted with doubled quotes, double-quoted
-/// with escapes).
+/// spells it (single-quoted with doubled quotes, double-quoted with escapes, plain after `- `
+/// or a key), so that a short pattern is not found inside some other line.
 fn locate_pattern(text: &str, pattern: &str) -> Option<(usize, usize)> {
+    if pattern.is_empty() {
+        return None;
+    }
+    let single = pattern.replace('\'', "''");
+    let double = pattern.replace('\\', "\\\\").replace('"', "\\\"");
     let spellings = [
-        pattern.to_string(),
-        pattern.replace('\'', "''"),
-        pattern.replace('\\', "\\\\").replace('"', "\\\""),
+        (format!("'{single}'"), 1),
+        (format!("\"{double}\""), 1),
+        (format!("- {pattern}"), 2),
+        (format!(": {pattern}"), 2),
+        (format!("[{pattern}"), 1),
     ];
     let at = spellings
         .iter()
-        .filter(|s| !s.is_empty())
-        .find_map(|s| text.find(s.as_str()))?;
+        .find_map(|(s, skip)| text.find(s.as_str()).map(|i| i + skip))?;
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
     let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
