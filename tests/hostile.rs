@@ -99,11 +99,12 @@ fn assert_error_help(out: &Out, expected: &str, help: &str) {
     let got = out
         .stdout
         .lines()
-        .find(|l| l.starts_with("  = help: "))
-        .unwrap_or("");
+        .find(|l| l.trim_start().starts_with("= help: "))
+        .unwrap_or("")
+        .trim_start();
     assert_eq!(
         got,
-        format!("  = help: {help}"),
+        format!("= help: {help}"),
         "\nwhole output:\n{}",
         out.stdout
     );
@@ -116,14 +117,14 @@ messages:
     trigger: delivered
     delay: 7d
     body: |
-      Hello, thank you for your order. We hope you enjoy it.
+      Which engraving font would you like for order {{order_id}}: script or block?
 ";
 
 /// A valid file with one finding (a shipping confirmation).
 const FIRES: &str = "sequence: Shipping
 messages:
   - id: shipped
-    body: Good news, your order has shipped!
+    body: Good news, your order {{order_id}} has shipped!
 ";
 
 fn seq(messages_yaml: &str) -> String {
@@ -374,7 +375,7 @@ fn deep_nesting_is_refused_in_plain_words() {
 #[test]
 fn a_20_mib_single_line_body_is_linted() {
     let d = dir("big_body");
-    let body = "Thank you for your order. ".repeat(20 * 1024 * 1024 / 26);
+    let body = "Please confirm the engraving text for order 111-2223334-4445556. ".repeat(20 * 1024 * 1024 / 66);
     write(
         &d,
         "big.yaml",
@@ -382,7 +383,7 @@ fn a_20_mib_single_line_body_is_linted() {
     );
     let out = check(&d, &["big.yaml"]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    assert_eq!(out.stdout, "No problems in 1 file.\n");
+    assert!(out.stdout.ends_with("\nNo problems in 1 file.\n"), "{}", out.stdout);
 }
 
 #[test]
@@ -581,7 +582,7 @@ fn other_files_are_still_linted() {
     assert!(out.stdout.contains("b-broken.yaml:1:11: error:"));
     assert!(
         out.stdout
-            .contains("c-fires.yaml:4:11: error[unsolicited/order-confirmation]:"),
+            .contains("c-fires.yaml:4:27: error[unsolicited/order-confirmation]:"),
         "{}",
         out.stdout
     );
@@ -626,7 +627,7 @@ fn a_closed_stdout_ends_the_run_quietly() {
     let d = dir("closed_stdout");
     // Far more output than a pipe buffers (64 KiB), so writes meet the closed pipe.
     let messages: String = (0..40)
-        .map(|i| format!("  - id: m{i}\n    body: Good news, your order has shipped!\n"))
+        .map(|i| format!("  - id: m{i}\n    body: Good news, your order {{order_id}} has shipped!\n"))
         .collect();
     for f in 0..60 {
         write(
@@ -1080,7 +1081,7 @@ fn an_unreadable_subdirectory_is_named_and_the_rest_linted() {
     let _ = std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755));
     assert!(
         out.stdout
-            .contains("seqs/a.yaml:4:11: error[unsolicited/order-confirmation]"),
+            .contains("seqs/a.yaml:4:27: error[unsolicited/order-confirmation]"),
         "{}",
         out.stdout
     );

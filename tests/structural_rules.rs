@@ -391,9 +391,12 @@ fn a_bom_does_not_shift_columns() {
 
 #[test]
 fn directory_walks_still_pick_only_yaml() {
+    // The folder holds only templates: a walk lints none of them, and a folder named on the
+    // command line with nothing to lint is an error, not a silent pass.
     let r = run(&[&fixture("templates")]);
-    assert_eq!(r.report["summary"]["files"], 0);
-    assert_eq!(r.code, 0);
+    assert_eq!(r.report["summary"]["messages"], 0);
+    assert_eq!(r.report["errors"].as_array().map(Vec::len), Some(1));
+    assert_eq!(r.code, 2);
 }
 
 #[test]
