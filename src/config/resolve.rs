@@ -327,11 +327,11 @@ impl LoadedConfig {
                 errors.push(error_with_help(&source, rl.offset, message, help));
             }
         }
-        let all_rule_options = file
-            .base
-            .rule_options
-            .iter()
-            .chain(file.per_file.iter().flat_map(|p| p.overrides.rule_options.iter()));
+        let all_rule_options = file.base.rule_options.iter().chain(
+            file.per_file
+                .iter()
+                .flat_map(|p| p.overrides.rule_options.iter()),
+        );
         for entry in all_rule_options {
             errors.extend(check_rule_options(&registry, &source, entry));
         }

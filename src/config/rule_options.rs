@@ -50,10 +50,7 @@ pub fn check_rule_options(
         if known.iter().any(|o| o.name == option.value) {
             continue;
         }
-        let message = format!(
-            "unknown option `{}` for `{}`",
-            option.value, entry.rule
-        );
+        let message = format!("unknown option `{}` for `{}`", option.value, entry.rule);
         let help = if known.is_empty() {
             format!("`{}` has no options", entry.rule)
         } else {
@@ -166,7 +163,10 @@ mod tests {
     #[test]
     fn a_rule_without_options_says_so() {
         let errs = errors("rule-options:\n  review/gating: [anything]\n");
-        assert_eq!(errs[0].help.as_deref(), Some("`review/gating` has no options"));
+        assert_eq!(
+            errs[0].help.as_deref(),
+            Some("`review/gating` has no options")
+        );
     }
 
     #[test]

@@ -501,7 +501,11 @@ impl PhraseRule {
                 .iter()
                 .map(|(name, o)| RuleOption {
                     name: name.clone(),
-                    description: o.description.split_whitespace().collect::<Vec<_>>().join(" "),
+                    description: o
+                        .description
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 })
                 .collect(),
             options: file.options,
@@ -913,7 +917,10 @@ impl Rule for PhraseRule {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        let options = ctx.options.get(self.meta.id.as_ref()).unwrap_or(&NO_OPTIONS);
+        let options = ctx
+            .options
+            .get(self.meta.id.as_ref())
+            .unwrap_or(&NO_OPTIONS);
         for (index, mv) in ctx.messages.iter().enumerate() {
             for field in &self.fields {
                 let (view, text_field) = match field {
@@ -1045,6 +1052,120 @@ examples:
     fn guards_keep_cues_from_firing_alone() {
         let rule = PhraseRule::load("guards.yaml", GUARDED);
         assert!(rule.is_ok(), "{:?}", rule.err());
+    }
+
+    const WITH_OPTION: &str = r#"
+id: test/phone
+severity: error
+summary: includes a phone number
+why: because
+source: https://example.invalid
+fix: do not
+patterns:
+  en: ['\b\d{3}-\d{4}\b']
+exceptions:
+  en: ['\bfax\b']
+options:
+  allow-carrier:
+    description: Do not report a carrier's number.
+    exceptions:
+      en: ['\bcarrier\b']
+    examples:
+      fire:
+        en: ["Call us at 555-0199."]
+      pass:
+        en: ["Call the carrier at 555-0199."]
+examples:
+  fire:
+    en: ["Call the carrier at 555-0199.", "Call us at 555-0199."]
+  pass:
+    en: ["Fax 555-0199."]
+"#;
+
+    fn hits(rule: &PhraseRule, text: &str, on: &[&str]) -> usize {
+        let on: BTreeSet<String> = on.iter().map(|s| s.to_string()).collect();
+        rule.find_in_text_with(&TextView::plain(text), &["en".to_string()], &on)
+            .len()
+    }
+
+    #[test]
+    fn an_option_adds_its_exceptions_only_when_on() {
+        let rule = match PhraseRule::load("opt.yaml", WITH_OPTION) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        let carrier = "Call the carrier at 555-0199.";
+        assert_eq!(hits(&rule, carrier, &[]), 1);
+        assert_eq!(hits(&rule, carrier, &["allow-carrier"]), 0);
+        assert_eq!(hits(&rule, carrier, &["another-option"]), 1);
+        assert_eq!(hits(&rule, "Call us at 555-0199.", &["allow-carrier"]), 1);
+        // The rule's own exceptions hold either way.
+        assert_eq!(hits(&rule, "Fax 555-0199.", &["allow-carrier"]), 0);
+        let docs = rule.options();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].name, "allow-carrier");
+        assert_eq!(docs[0].description, "Do not report a carrier's number.");
+    }
+
+    fn load_error(text: &str) -> String {
+        PhraseRule::load("opt.yaml", text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn option_examples_are_checked_with_the_option_on() {
+        let bad = WITH_OPTION.replace(
+            r#"fire:
+        en: ["Call us at 555-0199."]"#,
+            r#"fire:
+        en: ["Call the carrier at 555-0199."]"#,
+        );
+        let err = load_error(&bad);
+        assert!(
+            err.contains("must fire with option `allow-carrier`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn top_level_examples_are_checked_with_options_off() {
+        let bad = WITH_OPTION.replace(
+            r#"pass:
+    en: ["Fax 555-0199."]"#,
+            r#"pass:
+    en: ["Fax 555-0199.", "Call the carrier at 555-0199."]"#,
+        );
+        let err = load_error(&bad);
+        assert!(err.contains("must not fire fires"), "{err}");
+    }
+
+    #[test]
+    fn an_option_pass_example_must_show_what_the_option_changes() {
+        let bad = WITH_OPTION.replace(
+            r#"pass:
+        en: ["Call the carrier at 555-0199."]"#,
+            r#"pass:
+        en: ["Call the carrier tomorrow."]"#,
+        );
+        let err = load_error(&bad);
+        assert!(err.contains("with the option off either"), "{err}");
+    }
+
+    #[test]
+    fn options_are_checked_when_the_rule_loads() {
+        let err = load_error(&WITH_OPTION.replace("allow-carrier:", "Allow_Carrier:"));
+        assert!(err.contains("lowercase letters"), "{err}");
+        let err = load_error(&WITH_OPTION.replace("en: ['\\bcarrier\\b']", "de: ['x']"));
+        assert!(err.contains("has no `patterns`"), "{err}");
+        let err = load_error(&WITH_OPTION.replace("en: ['\\bcarrier\\b']", "en: ['(x']"));
+        assert!(err.contains("exception of option `allow-carrier`"), "{err}");
+        let err =
+            load_error(&WITH_OPTION.replace("    exceptions:\n      en: ['\\bcarrier\\b']\n", ""));
+        assert!(err.contains("changes nothing"), "{err}");
+        let err = load_error(&WITH_OPTION.replace("Do not report a carrier's number.", "''"));
+        assert!(err.contains("needs a `description`"), "{err}");
     }
 
     #[test]
