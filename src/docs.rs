@@ -5,7 +5,7 @@
 use crate::diagnostic::Applicability;
 use crate::profile::Profile;
 use crate::rules::registry::Registry;
-use crate::rules::RuleMeta;
+use crate::rules::{RuleMeta, RuleOption};
 use std::fmt::Write;
 
 /// `sellerlint rules`: one line per rule, or JSON.
@@ -43,6 +43,7 @@ pub fn rules_list(registry: &Registry, json: bool) -> String {
                     "example_good": m.example_good,
                     "docs": doc_path(m),
                     "details": r.details(),
+                    "options": r.options(),
                 })
             })
             .collect();
@@ -95,7 +96,7 @@ pub fn explain(registry: &Registry, id: &str) -> Result<String, String> {
             "unknown rule `{id}`{hint}; `sellerlint rules` lists them"
         ));
     };
-    Ok(rule_page(rule.meta(), rule.details()))
+    Ok(rule_page(rule.meta(), rule.details(), rule.options()))
 }
 
 /// `sellerlint profiles`.
@@ -114,7 +115,7 @@ pub fn profiles_list() -> String {
 
 /// The documentation page of one rule, in Markdown: what `sellerlint explain` prints and what
 /// `docs/rules/<category>/<name>.md` holds.
-pub fn rule_page(m: &RuleMeta, details: Option<&str>) -> String {
+pub fn rule_page(m: &RuleMeta, details: Option<&str>, options: &[RuleOption]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", m.id);
     let _ = writeln!(
@@ -163,6 +164,18 @@ pub fn rule_page(m: &RuleMeta, details: Option<&str>) -> String {
             let _ = writeln!(out, "A message that {}.\n", m.summary.trim_end_matches('.'));
         }
     }
+    if !options.is_empty() {
+        let _ = writeln!(
+            out,
+            "## Options\n\nOff by default; switch one on in `.sellerlint.yaml`:\n\n```yaml\n\
+             rule-options:\n  {}: [{}]\n```\n",
+            m.id, options[0].name
+        );
+        for o in options {
+            let _ = writeln!(out, "- `{}`: {}", o.name, o.description.trim());
+        }
+        let _ = writeln!(out);
+    }
     let _ = writeln!(out, "## Why it matters\n\n{}\n", m.why.trim());
     let _ = writeln!(out, "Source: <{}>\n", m.source);
     let _ = writeln!(
@@ -187,7 +200,12 @@ pub fn doc_pages(registry: &Registry) -> Vec<(String, String)> {
     let mut pages: Vec<(String, String)> = registry
         .rules
         .iter()
-        .map(|r| (doc_path(r.meta()), rule_page(r.meta(), r.details())))
+        .map(|r| {
+            (
+                doc_path(r.meta()),
+                rule_page(r.meta(), r.details(), r.options()),
+            )
+        })
         .collect();
     pages.sort();
     let mut index = String::from(

@@ -22,6 +22,8 @@ pub struct Settings {
     pub default_marketplace: Option<String>,
     /// Suppressions must give a reason (`meta/allow-without-reason`).
     pub require_reason: bool,
+    /// Rule options switched on (`rule-options`): rule id → option names.
+    pub rule_options: crate::rules::RuleOptions,
 }
 
 impl Settings {
@@ -31,6 +33,7 @@ impl Settings {
             levels: Vec::new(),
             default_marketplace: None,
             require_reason: false,
+            rule_options: crate::rules::RuleOptions::new(),
         }
     }
 
@@ -111,6 +114,7 @@ pub fn check_sequence(
             profile: &settings.profile,
             languages: &languages,
             earlier: &findings,
+            options: &settings.rule_options,
         };
         rule.check(&ctx, &mut out);
         findings.extend(out);

@@ -375,7 +375,8 @@ fn deep_nesting_is_refused_in_plain_words() {
 #[test]
 fn a_20_mib_single_line_body_is_linted() {
     let d = dir("big_body");
-    let body = "Please confirm the engraving text for order 111-2223334-4445556. ".repeat(20 * 1024 * 1024 / 66);
+    let body = "Please confirm the engraving text for order 111-2223334-4445556. "
+        .repeat(20 * 1024 * 1024 / 66);
     write(
         &d,
         "big.yaml",
@@ -383,7 +384,11 @@ fn a_20_mib_single_line_body_is_linted() {
     );
     let out = check(&d, &["big.yaml"]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    assert!(out.stdout.ends_with("\nNo problems in 1 file.\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.ends_with("\nNo problems in 1 file.\n"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -627,7 +632,9 @@ fn a_closed_stdout_ends_the_run_quietly() {
     let d = dir("closed_stdout");
     // Far more output than a pipe buffers (64 KiB), so writes meet the closed pipe.
     let messages: String = (0..40)
-        .map(|i| format!("  - id: m{i}\n    body: Good news, your order {{order_id}} has shipped!\n"))
+        .map(|i| {
+            format!("  - id: m{i}\n    body: Good news, your order {{order_id}} has shipped!\n")
+        })
         .collect();
     for f in 0..60 {
         write(

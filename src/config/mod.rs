@@ -5,6 +5,7 @@
 
 pub mod options;
 pub mod resolve;
+pub mod rule_options;
 
 pub use options::ConfigError;
 pub use resolve::{CliOverrides, FileSetup, LoadedConfig, Resolver, CONFIG_NAMES};
@@ -47,6 +48,11 @@ rules:
 
 # Make every `# sellerlint: allow RULE` comment give a reason after `--`.
 # require-reason: true
+
+# Rule options, all off by default (`sellerlint explain RULE` lists a rule's options).
+# Do not report the numbers of a carrier, a manufacturer or a warranty service:
+# rule-options:
+#   content/phone-number: [allow-service-numbers]
 "#;
 
 /// `sellerlint config FILE`: which config applies and each rule's resolved level.
@@ -93,6 +99,7 @@ pub fn describe(resolver: &Resolver, path: &std::path::Path, setup: &FileSetup) 
             "no"
         }
     );
+    rule_options::describe(&setup.settings.rule_options, &mut out);
     let _ = writeln!(out, "rules:");
     let rules = Resolver::explain_levels(setup);
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(10);

@@ -13,7 +13,7 @@ use serde_saphyr::Spanned;
 use std::fmt;
 
 /// Keys a configuration file may have.
-pub const CONFIG_KEYS: [&str; 8] = [
+pub const CONFIG_KEYS: [&str; 9] = [
     "profile",
     "marketplace",
     "rules",
@@ -22,10 +22,11 @@ pub const CONFIG_KEYS: [&str; 8] = [
     "per-file",
     "rule-packs",
     "require-reason",
+    "rule-options",
 ];
 
 /// Keys of one `per-file` entry.
-pub const PER_FILE_KEYS: [&str; 3] = ["profile", "marketplace", "rules"];
+pub const PER_FILE_KEYS: [&str; 4] = ["profile", "marketplace", "rules", "rule-options"];
 
 /// A configuration problem, always exit status 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,7 +99,12 @@ struct RawConfig {
     rule_packs: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     require_reason: Option<bool>,
+    #[serde(default)]
+    rule_options: Option<RawRuleOptions>,
 }
+
+/// `rule-options:` as written: rule id → option names.
+type RawRuleOptions = IndexMap<String, Spanned<Vec<Spanned<String>>>>;
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -109,6 +115,8 @@ struct RawPerFile {
     marketplace: Option<Spanned<String>>,
     #[serde(default)]
     rules: Option<IndexMap<String, Spanned<String>>>,
+    #[serde(default)]
+    rule_options: Option<RawRuleOptions>,
 }
 
 /// A string value of the config with where it is written (byte offset of the value).
@@ -127,12 +135,24 @@ pub struct RuleLevel {
     pub offset: usize,
 }
 
+/// `RULE: [option, ...]` of `rule-options` as written (checked against the rules in
+/// [`super::resolve`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleOptionsEntry {
+    pub rule: String,
+    /// Where the rule id is written.
+    pub offset: usize,
+    pub options: Vec<Item>,
+}
+
 /// Settings that apply to the files a glob matches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Overrides {
     pub profile: Option<Item>,
     pub marketplace: Option<Item>,
     pub rules: Vec<RuleLevel>,
+    /// Options switched on per rule; an entry replaces what an earlier one said for its rule.
+    pub rule_options: Vec<RuleOptionsEntry>,
 }
 
 /// One `per-file` entry.
@@ -291,6 +311,26 @@ fn levels(
     out
 }
 
+fn rule_options(source: &SourceFile, map: Option<RawRuleOptions>) -> Vec<RuleOptionsEntry> {
+    let mut out = Vec::new();
+    for (rule, names) in map.into_iter().flatten() {
+        let value_at = offset_of(&names);
+        // The rule id is written before its list, on the same line or one above.
+        let rule = rule.trim().to_string();
+        let offset = source
+            .text
+            .get(..value_at)
+            .and_then(|head| head.rfind(&rule))
+            .unwrap_or(value_at);
+        out.push(RuleOptionsEntry {
+            rule,
+            offset,
+            options: names.value.iter().map(item).collect(),
+        });
+    }
+    out
+}
+
 fn check_profile(source: &SourceFile, p: &Option<Spanned<String>>, errors: &mut Vec<ConfigError>) {
     if let Some(p) = p {
         if let Err(e) = crate::profile::Profile::named(p.value.trim()) {
@@ -353,6 +393,7 @@ pub fn parse_config(source: SourceFile) -> Result<ConfigFile, Vec<ConfigError>> 
         profile: raw.profile.as_ref().map(item),
         marketplace,
         rules: levels(&source, raw.rules, &mut errors),
+        rule_options: rule_options(&source, raw.rule_options),
     };
     let mut per_file = Vec::new();
     for (glob, entry) in raw.per_file.into_iter().flatten() {
@@ -368,6 +409,7 @@ pub fn parse_config(source: SourceFile) -> Result<ConfigFile, Vec<ConfigError>> 
                 profile: entry.value.profile.as_ref().map(item),
                 marketplace,
                 rules: levels(&source, entry.value.rules, &mut errors),
+                rule_options: rule_options(&source, entry.value.rule_options),
             },
         });
     }

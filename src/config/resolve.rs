@@ -11,6 +11,7 @@
 //! (the most specific key wins; equal keys, the later one).
 
 use super::options::{error_at, error_with_help, parse_config, ConfigError, ConfigFile, Item};
+use super::rule_options::{check_rule_options, resolve_rule_options};
 use crate::diagnostic::Severity;
 use crate::lint::Settings;
 use crate::parse::did_you_mean;
@@ -326,6 +327,14 @@ impl LoadedConfig {
                 errors.push(error_with_help(&source, rl.offset, message, help));
             }
         }
+        let all_rule_options = file.base.rule_options.iter().chain(
+            file.per_file
+                .iter()
+                .flat_map(|p| p.overrides.rule_options.iter()),
+        );
+        for entry in all_rule_options {
+            errors.extend(check_rule_options(&registry, &source, entry));
+        }
         let mut globs = |items: &[Item]| match glob_set(Some(&source), items) {
             Ok(g) => g,
             Err(e) => {
@@ -533,6 +542,7 @@ impl Resolver {
         self.apply_cli_selection(&registry, &mut settings, &config)?;
         settings.default_marketplace = marketplace;
         settings.require_reason = self.cli.require_reason || file.require_reason;
+        settings.rule_options = resolve_rule_options(file, &matches);
         self.settings.insert(key, settings.clone());
         Ok(FileSetup {
             config,

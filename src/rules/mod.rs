@@ -22,6 +22,19 @@ use crate::profile::Profile;
 use crate::source::SourceFile;
 use crate::text::TextView;
 use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Options switched on per rule, by the configuration's `rule-options`: rule id → option names.
+pub type RuleOptions = BTreeMap<String, BTreeSet<String>>;
+
+/// An option a rule offers (see [`Rule::options`]), as its documentation lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RuleOption {
+    /// Lowercase words joined by dashes, e.g. `allow-service-numbers`.
+    pub name: String,
+    /// What switching it on changes, in one or two sentences.
+    pub description: String,
+}
 
 /// Everything the documentation, `sellerlint rules` and the reports say about a rule.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -72,9 +85,16 @@ pub struct Context<'a> {
     /// Languages whose phrases apply to this sequence (the sequence's language, plus English).
     pub languages: &'a [String],
     pub earlier: &'a [Finding],
+    /// Options the configuration switched on (`rule-options`); empty by default.
+    pub options: &'a RuleOptions,
 }
 
 impl Context<'_> {
+    /// True when the configuration switched on option `name` of rule `rule`.
+    pub fn option_on(&self, rule: &str, name: &str) -> bool {
+        self.options.get(rule).is_some_and(|set| set.contains(name))
+    }
+
     /// True when `rule` already fired on message `index`.
     pub fn fired(&self, index: usize, rule: &str) -> bool {
         self.earlier
@@ -98,5 +118,10 @@ pub trait Rule: Send + Sync {
     /// rule's documentation page; `None` when the summary says it all.
     fn details(&self) -> Option<&'static str> {
         None
+    }
+    /// The options the configuration may switch on for this rule (`rule-options`); all are
+    /// off by default.
+    fn options(&self) -> &[RuleOption] {
+        &[]
     }
 }

@@ -24,15 +24,22 @@
 //! field with `exception_scope: field`). Sentences end at `.`, `!`, `?`, `;`, the CJK stops
 //! and at line breaks that start a new block, see [`sentence_around`]; other line breaks read as
 //! spaces, so a pattern written with spaces also matches a hard-wrapped template.
+//!
+//! `options` name behaviours a seller may switch on in the configuration (`rule-options`),
+//! all off by default. An option has a `description` (shown by `sellerlint explain` and the
+//! rule docs), its own `exceptions` per language (applied, like `exceptions`, only while the
+//! option is on) and optional `examples: {fire, pass}` that must hold with the option on; each
+//! of its `pass` examples must also fire with the option off, so the examples show what the
+//! option changes. The rule's top-level examples are checked with every option off.
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta, RuleOption};
 use crate::text::{sentence_around, unwrap_lines, TextView};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -100,6 +107,23 @@ pub struct Examples {
     pub pass: BTreeMap<String, Vec<String>>,
 }
 
+/// An option of a rule as written: off unless the configuration's `rule-options` names it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionSpec {
+    /// What switching it on changes (for `sellerlint explain` and the rule docs).
+    pub description: String,
+    /// Exceptions per language, applied only while the option is on.
+    #[serde(default)]
+    pub exceptions: BTreeMap<String, Vec<String>>,
+    /// Examples checked with the option on.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// No option switched on.
+static NO_OPTIONS: BTreeSet<String> = BTreeSet::new();
+
 /// Which matches become diagnostics.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -151,6 +175,9 @@ pub struct PhraseRuleFile {
     pub exceptions: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub examples: Examples,
+    /// Options the configuration may switch on (see the module doc).
+    #[serde(default)]
+    pub options: BTreeMap<String, OptionSpec>,
     /// A mechanical fix of the match (see [`crate::fix::phrase_fix`]).
     #[serde(default)]
     pub autofix: Option<crate::fix::phrase_fix::AutofixSpec>,
@@ -169,6 +196,8 @@ struct Compiled {
     /// Patterns with guards, matched one by one.
     guarded: Vec<Guarded>,
     exceptions: Option<Regex>,
+    /// Exceptions of each option (by option name) that has some in this language.
+    option_exceptions: BTreeMap<String, Regex>,
 }
 
 /// What a guarded pattern matches with.
@@ -259,6 +288,9 @@ pub struct PhraseRule {
     patterns: BTreeMap<String, Vec<PatternSpec>>,
     exceptions: BTreeMap<String, Vec<String>>,
     examples: Examples,
+    options: BTreeMap<String, OptionSpec>,
+    /// The options as documentation lists them.
+    option_docs: Vec<RuleOption>,
     compiled: BTreeMap<String, OnceLock<Result<Compiled, String>>>,
     autofix: Option<crate::fix::phrase_fix::PhraseFix>,
     /// Where the rule came from (for error messages).
@@ -457,6 +489,35 @@ impl PhraseRule {
         if file.patterns.is_empty() {
             return Err(err("the rule has no `patterns`".into()));
         }
+        for (name, option) in &file.options {
+            let name_ok = !name.is_empty()
+                && !name.starts_with('-')
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !name_ok {
+                return Err(err(format!(
+                    "option name `{name}` must be lowercase letters, digits and dashes"
+                )));
+            }
+            if option.description.trim().is_empty() {
+                return Err(err(format!("option `{name}` needs a `description`")));
+            }
+            if option.exceptions.values().all(Vec::is_empty) {
+                return Err(err(format!(
+                    "option `{name}` changes nothing: give it `exceptions`"
+                )));
+            }
+            if let Some(lang) = option
+                .exceptions
+                .keys()
+                .find(|l| !file.patterns.contains_key(*l))
+            {
+                return Err(err(format!(
+                    "option `{name}` has exceptions for `{lang}`, which has no `patterns`"
+                )));
+            }
+        }
         let compiled = file
             .patterns
             .keys()
@@ -513,6 +574,19 @@ impl PhraseRule {
             patterns: file.patterns,
             exceptions: file.exceptions,
             examples: file.examples,
+            option_docs: file
+                .options
+                .iter()
+                .map(|(name, o)| RuleOption {
+                    name: name.clone(),
+                    description: o
+                        .description
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                })
+                .collect(),
+            options: file.options,
             compiled,
             autofix,
             origin: origin.to_string(),
@@ -553,6 +627,46 @@ impl PhraseRule {
                     return Err(err(format!(
                         "example that must not fire fires ({lang}) on {hit:?}: {example:?}"
                     )));
+                }
+            }
+        }
+        for (name, option) in &self.options {
+            let on = BTreeSet::from([name.clone()]);
+            for (lang, examples) in &option.examples.fire {
+                for example in examples {
+                    if self
+                        .find_in_text_with(
+                            &TextView::plain(example),
+                            &self.languages_with(lang),
+                            &on,
+                        )
+                        .is_empty()
+                    {
+                        return Err(err(format!(
+                            "example that must fire with option `{name}` does not fire \
+                             ({lang}): {example:?}"
+                        )));
+                    }
+                }
+            }
+            for (lang, examples) in &option.examples.pass {
+                for example in examples {
+                    let view = TextView::plain(example);
+                    let langs = self.languages_with(lang);
+                    if let Some(m) = self.find_in_text_with(&view, &langs, &on).first() {
+                        let hit = example.get(m.clone()).unwrap_or("");
+                        return Err(err(format!(
+                            "example that must not fire with option `{name}` fires ({lang}) \
+                             on {hit:?}: {example:?}"
+                        )));
+                    }
+                    if self.find_in_text(&view, &langs).is_empty() {
+                        return Err(err(format!(
+                            "example of option `{name}` does not fire with the option off \
+                             either, so it shows nothing about the option ({lang}): \
+                             {example:?}"
+                        )));
+                    }
                 }
             }
         }
@@ -684,20 +798,14 @@ impl PhraseRule {
                     .map_err(|e| format!("the phrase list cannot be built: {e}"))?,
             )
         };
-        let exceptions = match self.exceptions.get(lang) {
-            Some(list) if !list.is_empty() => {
-                for r in list {
-                    case_insensitive(r).map_err(|e| format!("exception {:?}: {e}", shorten(r)))?;
-                }
-                let joined = list
-                    .iter()
-                    .map(|r| format!("(?:{r})"))
-                    .collect::<Vec<_>>()
-                    .join("|");
-                Some(case_insensitive(&joined)?)
+        let exceptions = alternation(self.exceptions.get(lang), "exception")?;
+        let mut option_exceptions = BTreeMap::new();
+        for (name, option) in &self.options {
+            let what = format!("exception of option `{name}`");
+            if let Some(re) = alternation(option.exceptions.get(lang), &what)? {
+                option_exceptions.insert(name.clone(), re);
             }
-            _ => None,
-        };
+        }
         Ok(Compiled {
             regex,
             literals,
@@ -705,11 +813,23 @@ impl PhraseRule {
             near,
             guarded,
             exceptions,
+            option_exceptions,
         })
     }
 
-    /// Byte ranges of the view text where the rule fires, in order, exceptions removed.
+    /// Byte ranges of the view text where the rule fires with every option off, in order,
+    /// exceptions removed.
     pub fn find_in_text(&self, view: &TextView, languages: &[String]) -> Vec<Range<usize>> {
+        self.find_in_text_with(view, languages, &NO_OPTIONS)
+    }
+
+    /// [`Self::find_in_text`] with the named options on (their exceptions apply too).
+    pub fn find_in_text_with(
+        &self,
+        view: &TextView,
+        languages: &[String],
+        options: &BTreeSet<String>,
+    ) -> Vec<Range<usize>> {
         // Hard-wrapped lines read as one line: "check out our\nother products" matches
         // "check out our other". Offsets are those of the view text.
         let unwrapped = unwrap_lines(&view.text);
@@ -746,7 +866,7 @@ impl PhraseRule {
                     ExceptionScope::Field => 0..text.len(),
                 };
                 let excepted = self
-                    .exceptions_for(languages)
+                    .exceptions_for(languages, options)
                     .any(|ex| ex.is_match(&text[scope.clone()]));
                 if !excepted {
                     hits.push(r);
@@ -759,15 +879,23 @@ impl PhraseRule {
     }
 
     /// Exceptions of every language in play: an exception written for English also protects
-    /// an English sentence in a German sequence.
+    /// an English sentence in a German sequence. With them, those of the options that are on.
     fn exceptions_for<'a>(
         &'a self,
         languages: &'a [String],
+        options: &'a BTreeSet<String>,
     ) -> impl Iterator<Item = &'a Regex> + 'a {
         languages
             .iter()
             .filter_map(move |l| self.compiled_for(l).ok())
-            .filter_map(|c| c.exceptions.as_ref())
+            .flat_map(move |c| {
+                c.exceptions.iter().chain(
+                    c.option_exceptions
+                        .iter()
+                        .filter(|(name, _)| options.contains(*name))
+                        .map(|(_, re)| re),
+                )
+            })
     }
 
     fn finding(
@@ -796,6 +924,23 @@ impl PhraseRule {
             fix: None,
         }
     }
+}
+
+/// A list of regexes as one case-insensitive alternation (`None` for no list or an empty one);
+/// each is compiled alone first so that an error names the one that is wrong.
+fn alternation(list: Option<&Vec<String>>, what: &str) -> Result<Option<Regex>, String> {
+    let Some(list) = list.filter(|l| !l.is_empty()) else {
+        return Ok(None);
+    };
+    for r in list {
+        case_insensitive(r).map_err(|e| format!("{what} {:?}: {e}", shorten(r)))?;
+    }
+    let joined = list
+        .iter()
+        .map(|r| format!("(?:{r})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    case_insensitive(&joined).map(Some)
 }
 
 /// Does a literal match start and end at word boundaries?
@@ -845,7 +990,15 @@ impl Rule for PhraseRule {
         &self.meta
     }
 
+    fn options(&self) -> &[RuleOption] {
+        &self.option_docs
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let options = ctx
+            .options
+            .get(self.meta.id.as_ref())
+            .unwrap_or(&NO_OPTIONS);
         for (index, mv) in ctx.messages.iter().enumerate() {
             for field in &self.fields {
                 let (view, text_field) = match field {
@@ -855,7 +1008,7 @@ impl Rule for PhraseRule {
                     },
                     _ => (&mv.body, &mv.message.body),
                 };
-                let hits = self.find_in_text(view, ctx.languages);
+                let hits = self.find_in_text_with(view, ctx.languages, options);
                 let take = if self.report == Report::First {
                     1
                 } else {
@@ -977,6 +1130,120 @@ examples:
     fn guards_keep_cues_from_firing_alone() {
         let rule = PhraseRule::load("guards.yaml", GUARDED);
         assert!(rule.is_ok(), "{:?}", rule.err());
+    }
+
+    const WITH_OPTION: &str = r#"
+id: test/phone
+severity: error
+summary: includes a phone number
+why: because
+source: https://example.invalid
+fix: do not
+patterns:
+  en: ['\b\d{3}-\d{4}\b']
+exceptions:
+  en: ['\bfax\b']
+options:
+  allow-carrier:
+    description: Do not report a carrier's number.
+    exceptions:
+      en: ['\bcarrier\b']
+    examples:
+      fire:
+        en: ["Call us at 555-0199."]
+      pass:
+        en: ["Call the carrier at 555-0199."]
+examples:
+  fire:
+    en: ["Call the carrier at 555-0199.", "Call us at 555-0199."]
+  pass:
+    en: ["Fax 555-0199."]
+"#;
+
+    fn hits(rule: &PhraseRule, text: &str, on: &[&str]) -> usize {
+        let on: BTreeSet<String> = on.iter().map(|s| s.to_string()).collect();
+        rule.find_in_text_with(&TextView::plain(text), &["en".to_string()], &on)
+            .len()
+    }
+
+    #[test]
+    fn an_option_adds_its_exceptions_only_when_on() {
+        let rule = match PhraseRule::load("opt.yaml", WITH_OPTION) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        let carrier = "Call the carrier at 555-0199.";
+        assert_eq!(hits(&rule, carrier, &[]), 1);
+        assert_eq!(hits(&rule, carrier, &["allow-carrier"]), 0);
+        assert_eq!(hits(&rule, carrier, &["another-option"]), 1);
+        assert_eq!(hits(&rule, "Call us at 555-0199.", &["allow-carrier"]), 1);
+        // The rule's own exceptions hold either way.
+        assert_eq!(hits(&rule, "Fax 555-0199.", &["allow-carrier"]), 0);
+        let docs = rule.options();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].name, "allow-carrier");
+        assert_eq!(docs[0].description, "Do not report a carrier's number.");
+    }
+
+    fn load_error(text: &str) -> String {
+        PhraseRule::load("opt.yaml", text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn option_examples_are_checked_with_the_option_on() {
+        let bad = WITH_OPTION.replace(
+            r#"fire:
+        en: ["Call us at 555-0199."]"#,
+            r#"fire:
+        en: ["Call the carrier at 555-0199."]"#,
+        );
+        let err = load_error(&bad);
+        assert!(
+            err.contains("must fire with option `allow-carrier`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn top_level_examples_are_checked_with_options_off() {
+        let bad = WITH_OPTION.replace(
+            r#"pass:
+    en: ["Fax 555-0199."]"#,
+            r#"pass:
+    en: ["Fax 555-0199.", "Call the carrier at 555-0199."]"#,
+        );
+        let err = load_error(&bad);
+        assert!(err.contains("must not fire fires"), "{err}");
+    }
+
+    #[test]
+    fn an_option_pass_example_must_show_what_the_option_changes() {
+        let bad = WITH_OPTION.replace(
+            r#"pass:
+        en: ["Call the carrier at 555-0199."]"#,
+            r#"pass:
+        en: ["Call the carrier tomorrow."]"#,
+        );
+        let err = load_error(&bad);
+        assert!(err.contains("with the option off either"), "{err}");
+    }
+
+    #[test]
+    fn options_are_checked_when_the_rule_loads() {
+        let err = load_error(&WITH_OPTION.replace("allow-carrier:", "Allow_Carrier:"));
+        assert!(err.contains("lowercase letters"), "{err}");
+        let err = load_error(&WITH_OPTION.replace("en: ['\\bcarrier\\b']", "de: ['x']"));
+        assert!(err.contains("has no `patterns`"), "{err}");
+        let err = load_error(&WITH_OPTION.replace("en: ['\\bcarrier\\b']", "en: ['(x']"));
+        assert!(err.contains("exception of option `allow-carrier`"), "{err}");
+        let err =
+            load_error(&WITH_OPTION.replace("    exceptions:\n      en: ['\\bcarrier\\b']\n", ""));
+        assert!(err.contains("changes nothing"), "{err}");
+        let err = load_error(&WITH_OPTION.replace("Do not report a carrier's number.", "''"));
+        assert!(err.contains("needs a `description`"), "{err}");
     }
 
     #[test]
