@@ -40,7 +40,7 @@ fn pattern() -> &'static Regex {
             format!(r"\{{\{{\s*\$?(?P<a>{name})\s*\}}\}}"),
             format!(r"\[\[\s*(?P<b>{name})\s*\]\]"),
             format!(r"%%(?P<c>{name})%%"),
-            format!(r"#(?P<d>[A-Za-z_][A-Za-z0-9_.\-]*)#"),
+            r"#(?P<d>[A-Za-z_][A-Za-z0-9_.\-]*)#".to_string(),
             format!(r"\$\{{(?P<e>{name})\}}"),
             format!(r"\{{\$(?P<f>{name})\}}"),
             format!(r"\{{(?P<g>{name})\}}"),
