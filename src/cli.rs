@@ -7,7 +7,7 @@ use crate::lint::Settings;
 use crate::output::{self, Format};
 use crate::profile::{Profile, DEFAULT_PROFILE};
 use crate::rules::registry::Registry;
-use crate::run::{run, RunInputs, EXIT_ERROR, EXIT_OK};
+use crate::run::{run_with, RunInputs, RunOptions, EXIT_ERROR, EXIT_OK};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::Write;
@@ -70,6 +70,15 @@ pub struct CheckArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+    /// Lint files on N threads (default: one per core; 1 = no extra threads).
+    #[arg(
+        long,
+        short = 'j',
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    pub threads: usize,
 }
 
 #[derive(Debug, clap::Args)]
@@ -154,7 +163,11 @@ fn check(args: CheckArgs) -> u8 {
         stdin_name,
         max_file_size: args.max_file_size,
     };
-    let report = run(&inputs, Registry::builtin(), &settings);
+    let options = RunOptions {
+        threads: args.threads,
+        shed_text: output::shows_only_diagnostics(args.format),
+    };
+    let report = run_with(&inputs, Registry::builtin(), &settings, &options);
     let styled = args.color != ColorChoice::Never;
     let text = output::render(args.format, &report, styled);
     match emit(&text, args.color) {

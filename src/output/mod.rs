@@ -23,3 +23,9 @@ pub fn render(format: Format, report: &RunReport, styled: bool) -> String {
         Format::Json => json::render(report),
     }
 }
+
+/// True when a format shows diagnostics and errors only (with source frames), never the text
+/// of the messages: a run may then drop that text as soon as each file is linted.
+pub fn shows_only_diagnostics(format: Format) -> bool {
+    matches!(format, Format::Human | Format::Json)
+}

@@ -175,6 +175,15 @@ fn unspaced(language: &str) -> bool {
 impl PhraseRule {
     /// Parses a rule file and checks it: id, fields, every pattern compiles, examples hold.
     pub fn load(origin: &str, text: &str) -> Result<PhraseRule, RuleLoadError> {
+        let rule = PhraseRule::parse(origin, text)?;
+        rule.verify()?;
+        Ok(rule)
+    }
+
+    /// Parses a rule file and checks its shape, without compiling any pattern or running the
+    /// examples: for the built-in rules, which `cargo test` verifies, so that start-up does
+    /// not compile the matchers of every language (they compile on first use).
+    pub fn parse(origin: &str, text: &str) -> Result<PhraseRule, RuleLoadError> {
         let file: PhraseRuleFile = serde_saphyr::from_str(text).map_err(|e| {
             let loc = e.location();
             let msg = e.without_snippet().to_string();
@@ -197,9 +206,7 @@ impl PhraseRule {
                 message: msg,
             }
         })?;
-        let rule = PhraseRule::from_file(origin, file)?;
-        rule.verify()?;
-        Ok(rule)
+        PhraseRule::from_file(origin, file)
     }
 
     fn from_file(origin: &str, file: PhraseRuleFile) -> Result<PhraseRule, RuleLoadError> {

@@ -31,7 +31,9 @@ impl Registry {
             for (origin, text) in embedded::BUILTIN_RULES {
                 // Built-in rules are checked by `cargo test` (every example of every rule);
                 // a broken one is skipped here rather than taking the whole linter down.
-                if let Ok(rule) = PhraseRule::load(origin, text) {
+                // `parse`, not `load`: verifying would compile every language's matchers at
+                // start-up (see the test `every_builtin_rule_verifies`).
+                if let Ok(rule) = PhraseRule::parse(origin, text) {
                     rules.push(Box::new(rule));
                 }
             }
@@ -76,6 +78,11 @@ pub fn selector_covers(selector: &str, id: &str) -> bool {
         .is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// Embedded phrase rule files: `(origin, YAML text)`.
+pub fn builtin_rule_sources() -> &'static [(&'static str, &'static str)] {
+    embedded::BUILTIN_RULES
+}
+
 /// Embedded profile files.
 pub fn builtin_profiles() -> &'static [(&'static str, &'static str)] {
     embedded::BUILTIN_PROFILES
@@ -93,5 +100,14 @@ mod tests {
         assert!(!selector_covers("review/gat", "review/gating"));
         assert!(!selector_covers("rev", "review/gating"));
         assert!(selector_covers("all", "review/gating"));
+    }
+
+    /// `Registry::builtin()` only parses the built-in rules (no pattern compiled, no example
+    /// run, for start-up time): this is where they are verified.
+    #[test]
+    fn every_builtin_rule_verifies() {
+        for (origin, result) in Registry::builtin_phrase_files() {
+            assert!(result.is_ok(), "{origin}: {:?}", result.err());
+        }
     }
 }
