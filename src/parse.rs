@@ -125,10 +125,11 @@ fn located<T: Clone>(s: &Spanned<T>) -> Located<T> {
     }
 }
 
-fn text_field(source: &SourceFile, s: &Spanned<String>) -> TextField {
+/// Takes the value (no copy: bodies are most of a file's bytes).
+fn text_field(source: &SourceFile, s: Spanned<String>) -> TextField {
     TextField {
-        map: ScalarMap::build(&source.text, offset_of(s), &s.value),
-        value: s.value.clone(),
+        map: ScalarMap::build(&source.text, offset_of(&s), &s.value),
+        value: s.value,
     }
 }
 
@@ -242,7 +243,7 @@ fn unknown_field_help(message: &str) -> Option<String> {
 fn validate(
     source: &SourceFile,
     document: usize,
-    raw: RawSequence,
+    mut raw: RawSequence,
 ) -> Result<Sequence, Vec<FileError>> {
     let mut errors = Vec::new();
 
@@ -320,9 +321,9 @@ fn validate(
 
     let mut seen: HashMap<String, Range<usize>> = HashMap::new();
     let mut messages = Vec::new();
-    for raw_msg in &raw.messages.value {
-        let span = range_of(raw_msg);
-        let m = &raw_msg.value;
+    for raw_msg in std::mem::take(&mut raw.messages.value) {
+        let span = range_of(&raw_msg);
+        let m = raw_msg.value;
         let id = m.id.value.trim().to_string();
         if id.is_empty() {
             errors.push(FileError::at(
@@ -416,11 +417,11 @@ fn validate(
             },
             trigger,
             delay_hours,
-            subject: m.subject.as_ref().map(|s| text_field(source, s)),
+            subject: m.subject.map(|s| text_field(source, s)),
             format,
             attachments: m.attachments.iter().flatten().map(located).collect(),
             purpose: m.purpose.as_ref().map(located),
-            body: text_field(source, &m.body),
+            body: text_field(source, m.body),
             allow: m.allow.iter().flatten().map(located).collect(),
             span,
         });

@@ -143,20 +143,26 @@ pub fn run_with(
     }
     let lint_one = |input: Input| match input {
         Input::File(path) => match read_file(&path, inputs.max_file_size) {
-            Ok(source) => Ok(finish(lint_source(source, registry, settings))),
-            Err(e) => Err(e),
+            Ok(source) => Outcome::Linted(finish(lint_source(source, registry, settings))),
+            Err(e) => Outcome::Unreadable(e),
         },
         Input::Error { path, message } => {
-            Err(FileError::whole_file(&path.display().to_string(), message))
+            Outcome::Unreadable(FileError::whole_file(&path.display().to_string(), message))
         }
     };
     for outcome in ordered_map(collect_inputs(&inputs.paths), options.threads, lint_one) {
         match outcome {
-            Ok(file) => report.files.push(file),
-            Err(e) => report.unreadable.push(e),
+            Outcome::Linted(file) => report.files.push(file),
+            Outcome::Unreadable(e) => report.unreadable.push(e),
         }
     }
     report
+}
+
+/// What became of one input.
+enum Outcome {
+    Linted(FileReport),
+    Unreadable(FileError),
 }
 
 /// `items.map(f)` on `threads` threads (0 = one per core), results in the order of `items`.

@@ -8,6 +8,7 @@
 //! `regex` crate (linear time: no backtracking engine, whatever a rule pack writes).
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
+use crate::rules::guard::Guard;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::text::{sentence_around, TextView};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -122,6 +123,9 @@ struct Compiled {
     word_bounded: bool,
     near: Vec<(Regex, Regex, usize)>,
     exceptions: Option<Regex>,
+    /// Word-boundary-free guards of `regex` and of each `near` pair (see [`super::guard`]).
+    guard: Guard,
+    near_guards: Vec<(Guard, Guard)>,
 }
 
 /// A loaded phrase rule.
@@ -165,6 +169,31 @@ fn case_insensitive(pattern: &str) -> Result<Regex, String> {
         .dfa_size_limit(REGEX_SIZE_LIMIT)
         .build()
         .map_err(|e| e.to_string())
+}
+
+/// `(?:a)|(?:b)|...`: one regex, so a text is searched once per rule and language.
+fn alternation(patterns: &[String]) -> String {
+    patterns
+        .iter()
+        .map(|r| format!("(?:{r})"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Compiles an alternation; when it fails, names the first pattern that fails alone. (Not
+/// each pattern alone first: compiling Unicode-aware patterns is slow, and this runs at the
+/// first use of a rule's language, while a linter is expected to be quick.)
+fn compile_alternation(joined: &str, parts: &[String], what: &str) -> Result<Regex, String> {
+    case_insensitive(joined).map_err(|joined_error| {
+        parts
+            .iter()
+            .find_map(|r| {
+                case_insensitive(r)
+                    .err()
+                    .map(|e| format!("{what} {r:?}: {e}"))
+            })
+            .unwrap_or(joined_error)
+    })
 }
 
 /// Languages written without spaces between words, where `\b` means nothing.
@@ -364,6 +393,7 @@ impl PhraseRule {
         let mut regexes = Vec::new();
         let mut literals = Vec::new();
         let mut near = Vec::new();
+        let mut near_guards = Vec::new();
         for spec in self.patterns.get(lang).into_iter().flatten() {
             match spec {
                 PatternSpec::Regex(r) => regexes.push(r.clone()),
@@ -394,24 +424,21 @@ impl PhraseRule {
                             case_insensitive(a).map_err(|e| format!("in `near` {a:?}: {e}"))?;
                         let rb =
                             case_insensitive(b).map_err(|e| format!("in `near` {b:?}: {e}"))?;
+                        near_guards.push((
+                            Guard::new(a, REGEX_SIZE_LIMIT),
+                            Guard::new(b, REGEX_SIZE_LIMIT),
+                        ));
                         near.push((ra, rb, o.within.unwrap_or(60)));
                     }
                 }
             }
         }
-        for r in &regexes {
-            // Compile each alone first so the error names the pattern that is wrong.
-            case_insensitive(r).map_err(|e| format!("pattern {r:?}: {e}"))?;
-        }
+        let joined = alternation(&regexes);
+        let regex_guard = Guard::new(&joined, REGEX_SIZE_LIMIT);
         let regex = if regexes.is_empty() {
             None
         } else {
-            let joined = regexes
-                .iter()
-                .map(|r| format!("(?:{r})"))
-                .collect::<Vec<_>>()
-                .join("|");
-            Some(case_insensitive(&joined)?)
+            Some(compile_alternation(&joined, &regexes, "pattern")?)
         };
         let literals = if literals.is_empty() {
             None
@@ -426,19 +453,13 @@ impl PhraseRule {
         };
         let exceptions = match self.exceptions.get(lang) {
             Some(list) if !list.is_empty() => {
-                for r in list {
-                    case_insensitive(r).map_err(|e| format!("exception {r:?}: {e}"))?;
-                }
-                let joined = list
-                    .iter()
-                    .map(|r| format!("(?:{r})"))
-                    .collect::<Vec<_>>()
-                    .join("|");
-                Some(case_insensitive(&joined)?)
+                Some(compile_alternation(&alternation(list), list, "exception")?)
             }
             _ => None,
         };
         Ok(Compiled {
+            guard: regex_guard,
+            near_guards,
             regex,
             literals,
             word_bounded,
@@ -456,7 +477,7 @@ impl PhraseRule {
                 continue;
             };
             let mut raw = Vec::new();
-            if let Some(re) = &c.regex {
+            if let Some(re) = c.regex.as_ref().filter(|_| c.guard.may_match(text)) {
                 raw.extend(
                     re.find_iter(text)
                         .map(|m| m.range())
@@ -470,7 +491,10 @@ impl PhraseRule {
                         .filter(|r| !c.word_bounded || on_word_boundaries(text, r)),
                 );
             }
-            for (a, b, within) in &c.near {
+            for ((a, b, within), (ga, gb)) in c.near.iter().zip(&c.near_guards) {
+                if !ga.may_match(text) || !gb.may_match(text) {
+                    continue;
+                }
                 raw.extend(find_near(text, a, b, *within));
             }
             for r in raw {
