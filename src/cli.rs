@@ -3,11 +3,9 @@
 //! status. `main.rs` only calls it; tests call it too.
 
 use crate::input::DEFAULT_MAX_FILE_SIZE;
-use crate::lint::Settings;
-use crate::output::{self, Format};
-use crate::profile::{Profile, DEFAULT_PROFILE};
+use crate::output::Format;
 use crate::rules::registry::Registry;
-use crate::run::{run_with, RunInputs, RunOptions, EXIT_ERROR, EXIT_OK};
+use crate::run::{EXIT_ERROR, EXIT_OK};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::Write;
@@ -38,6 +36,85 @@ pub enum Command {
     },
     /// List the policy profiles.
     Profiles,
+    /// Write a commented starter `.sellerlint.yaml` (never overwrites one).
+    Init {
+        /// Folder to write it in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Show the configuration that applies to a file: which config file, each rule's level.
+    Config(ConfigArgs),
+    /// Print the JSON Schema of the sequence format (for editors).
+    Schema,
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Manpage,
+    /// Write the rule documentation (one Markdown page per rule and an index).
+    Docs(DocsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// The file (or folder) to show the configuration for.
+    #[arg(default_value = ".")]
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub config: ConfigFlags,
+}
+
+/// How to find the configuration.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConfigFlags {
+    /// Use this config file for every input instead of discovering `.sellerlint.yaml` files.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files: built-in defaults and the command line only.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Policy profile: `amazon` (current), `amazon-2020`, `amazon-2017`. See `sellerlint profiles`.
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Only these rules (ids or prefixes like `review/`, comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Also these rules, on top of the configured ones.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+    /// Not these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Report suppressions without a `-- reason` (`meta/allow-without-reason`, an error).
+    #[arg(long)]
+    pub require_reason: bool,
+}
+
+impl ConfigFlags {
+    pub(crate) fn overrides(&self) -> crate::config::CliOverrides {
+        crate::config::CliOverrides {
+            config: self.config.clone(),
+            no_config: self.no_config,
+            profile: self.profile.clone(),
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            extend_select: self.extend_select.clone(),
+            require_reason: self.require_reason,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DocsArgs {
+    /// Folder to write the pages to.
+    #[arg(long, value_name = "DIR", default_value = "docs/rules")]
+    pub out: PathBuf,
+    /// Write nothing; exit with status 1 when the pages are out of date.
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -52,15 +129,23 @@ pub struct CheckArgs {
     /// Files and directories to lint (directories: every *.yaml / *.yml inside). `-` reads stdin.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format [default: human; github when GITHUB_ACTIONS=true].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Also write the report in `--format` to this file (the terminal still gets the human
+    /// report).
+    #[arg(
+        short = 'o',
+        long = "output-file",
+        visible_alias = "output",
+        value_name = "FILE"
+    )]
+    pub output_file: Option<PathBuf>,
     /// When to use colour (`NO_COLOR` is honoured in `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Policy profile: `amazon` (current), `amazon-2020`, `amazon-2017`. See `sellerlint profiles`.
-    #[arg(long, default_value = DEFAULT_PROFILE)]
-    pub profile: String,
+    #[command(flatten)]
+    pub config: ConfigFlags,
     /// Exit with status 1 when there are more than N warnings.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
@@ -70,6 +155,27 @@ pub struct CheckArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+    /// Exit 0 even when there are errors (unreadable files and bad configs still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Print the problems only: no summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Print the files that would be linted, and lint nothing.
+    #[arg(long)]
+    pub list_files: bool,
+    /// Apply safe fixes (marked `[*]`) to the files, then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply unsafe fixes (they change what a message says: read the result).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a diff of what `--fix` would change; write nothing (exit 1 if there is any).
+    #[arg(long)]
+    pub diff: bool,
+    /// Apply fixes and report nothing else.
+    #[arg(long)]
+    pub fix_only: bool,
     /// Lint files on N threads (default: one per core; 1 = no extra threads).
     #[arg(
         long,
@@ -95,7 +201,7 @@ pub enum RulesFormat {
 }
 
 /// Writes to stdout; a closed pipe (`sellerlint check | head -1`) ends the program quietly.
-fn emit(text: &str, color: ColorChoice) -> Result<(), std::io::Error> {
+pub(crate) fn emit(text: &str, color: ColorChoice) -> Result<(), std::io::Error> {
     let choice = match color {
         ColorChoice::Auto => anstream::ColorChoice::Auto,
         ColorChoice::Always => anstream::ColorChoice::Always,
@@ -106,7 +212,7 @@ fn emit(text: &str, color: ColorChoice) -> Result<(), std::io::Error> {
     out.flush()
 }
 
-fn usage_error(message: &str) -> u8 {
+pub(crate) fn usage_error(message: &str) -> u8 {
     let _ = writeln!(std::io::stderr(), "sellerlint: error: {message}");
     EXIT_ERROR
 }
@@ -132,6 +238,29 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
             Err(e) => return usage_error(&e),
         },
         Command::Profiles => emit(&crate::docs::profiles_list(), ColorChoice::Auto),
+        Command::Init { dir } => return crate::commands::init(&dir),
+        Command::Config(args) => {
+            return crate::commands::show_config(&args.file, args.config.overrides())
+        }
+        Command::Schema => emit(&crate::schema::sequence_schema(), ColorChoice::Never),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "sellerlint",
+                &mut buf,
+            );
+            emit(&String::from_utf8_lossy(&buf), ColorChoice::Never)
+        }
+        Command::Manpage => {
+            let mut buf = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut buf) {
+                Ok(()) => emit(&String::from_utf8_lossy(&buf), ColorChoice::Never),
+                Err(e) => Err(e),
+            }
+        }
+        Command::Docs(args) => return docs(args),
     };
     match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
@@ -140,39 +269,32 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let profile = match Profile::named(&args.profile) {
-        Ok(p) => p,
-        Err(e) => return usage_error(&e),
-    };
-    let settings = Settings::new(profile);
-    let mut paths = Vec::new();
-    let mut stdin_name = None;
-    for p in args.paths {
-        if p.as_os_str() == "-" {
-            stdin_name = Some(
-                args.stdin_filename
-                    .clone()
-                    .unwrap_or_else(|| "<stdin>".to_string()),
+    crate::commands::check(args)
+}
+
+fn docs(args: DocsArgs) -> u8 {
+    match crate::docs::write_docs(Registry::builtin(), &args.out, args.check) {
+        Err(e) => usage_error(&format!("{}: {e}", args.out.display())),
+        Ok(changed) if args.check && !changed.is_empty() => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "sellerlint: the rule documentation in {} is out of date ({}); run `sellerlint docs --out {}`",
+                args.out.display(),
+                changed.join(", "),
+                args.out.display()
             );
-        } else {
-            paths.push(p);
+            crate::run::EXIT_PROBLEMS
+        }
+        Ok(changed) => {
+            if !args.check {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "sellerlint: {} page(s) written to {}",
+                    changed.len(),
+                    args.out.display()
+                );
+            }
+            EXIT_OK
         }
     }
-    let inputs = RunInputs {
-        paths,
-        stdin_name,
-        max_file_size: args.max_file_size,
-    };
-    let options = RunOptions {
-        threads: args.threads,
-        shed_text: output::shows_only_diagnostics(args.format),
-    };
-    let report = run_with(&inputs, Registry::builtin(), &settings, &options);
-    let styled = args.color != ColorChoice::Never;
-    let text = output::render(args.format, &report, styled);
-    match emit(&text, args.color) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return usage_error(&e.to_string()),
-        _ => {}
-    }
-    report.exit_code(args.max_warnings)
 }

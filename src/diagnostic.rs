@@ -102,6 +102,39 @@ pub struct Edit {
     pub replacement: String,
 }
 
+/// An edit with the positions reports show (`--format json`: `edits`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PlacedEdit {
+    #[serde(skip)]
+    pub range: Range<usize>,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub replacement: String,
+}
+
+impl PlacedEdit {
+    pub fn new(source: &SourceFile, edit: &Edit) -> PlacedEdit {
+        let (start, end) = positions(source, &edit.range);
+        PlacedEdit {
+            range: edit.range.clone(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            replacement: edit.replacement.clone(),
+        }
+    }
+
+    pub fn edit(&self) -> Edit {
+        Edit {
+            range: self.range.clone(),
+            replacement: self.replacement.clone(),
+        }
+    }
+}
+
 /// A concrete fix suggestion.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Fix {
@@ -149,9 +182,8 @@ pub struct Diagnostic {
     pub applicability: Applicability,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<String>,
-    /// Edits of the fix on the source (rendered by the fixer and by formats that show them).
-    #[serde(skip)]
-    pub edits: Vec<Edit>,
+    /// Edits of the fix on the source, placed (empty when the fix is advice only).
+    pub edits: Vec<PlacedEdit>,
     #[serde(skip)]
     pub span: Range<usize>,
     /// Index of the sequence in the file and of the message in the sequence (for sorting).

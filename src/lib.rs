@@ -7,11 +7,17 @@
 //! in `src/rules/`) → [`diagnostic`]s with [`profile`] severities ([`lint`], [`run`]) →
 //! one renderer per format in [`output`]. [`cli`] ties a command line to that pipeline.
 
+pub mod check;
 pub mod cli;
+pub mod commands;
+pub mod config;
 pub mod diagnostic;
 pub mod docs;
+pub mod fix;
 pub mod html;
 pub mod input;
+pub mod language;
+pub mod links;
 pub mod lint;
 pub mod model;
 pub mod output;
@@ -21,6 +27,10 @@ pub mod profile;
 pub mod rules;
 pub mod run;
 pub mod scalar;
+pub mod schema;
 pub mod source;
+pub mod suppress;
+pub mod template;
 pub mod text;
+pub mod verdict;
 pub mod walk;

@@ -2,9 +2,9 @@
 //! rules) → diagnostics with the severities of the active profile and settings. Knows nothing
 //! of output formats.
 
-use crate::diagnostic::{positions, Diagnostic, Finding, Severity};
+use crate::diagnostic::{positions, Applicability, Diagnostic, Finding, PlacedEdit, Severity};
 use crate::model::Sequence;
-use crate::parse::{parse_file, FileError};
+use crate::parse::{parse_file_with, FileError, DEFAULT_MARKETPLACE};
 use crate::profile::Profile;
 use crate::rules::registry::{selector_covers, Registry};
 use crate::rules::{Context, MessageView};
@@ -18,6 +18,10 @@ pub struct Settings {
     /// `(selector, level)` pairs; for each rule the most specific matching selector wins
     /// (an exact id beats `review/`, which beats `all`). `None` = off.
     pub levels: Vec<(String, Option<Severity>)>,
+    /// Marketplace of sequences that do not name one (`None`: amazon.com).
+    pub default_marketplace: Option<String>,
+    /// Suppressions must give a reason (`meta/allow-without-reason`).
+    pub require_reason: bool,
 }
 
 impl Settings {
@@ -25,6 +29,8 @@ impl Settings {
         Settings {
             profile,
             levels: Vec::new(),
+            default_marketplace: None,
+            require_reason: false,
         }
     }
 
@@ -58,6 +64,8 @@ pub struct FileReport {
     pub sequences: Vec<Sequence>,
     pub diagnostics: Vec<Diagnostic>,
     pub errors: Vec<FileError>,
+    /// Diagnostics hidden by suppressions (`# sellerlint: allow`, `allow:`).
+    pub suppressed: usize,
 }
 
 /// Languages whose phrases run on a sequence: its own, and English, which sellers mix into
@@ -112,7 +120,17 @@ pub fn check_sequence(
 
 /// Lints one file's text.
 pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings) -> FileReport {
-    let sequences = match parse_file(&source) {
+    let marketplace = settings
+        .default_marketplace
+        .as_deref()
+        .unwrap_or(DEFAULT_MARKETPLACE);
+    // A plain template (`.txt`, `.md`, `.html`) is one message; everything else is YAML.
+    let parsed = if crate::template::is_template(&source.name) {
+        crate::template::parse_template(&source)
+    } else {
+        parse_file_with(&source, marketplace)
+    };
+    let sequences = match parsed {
         Ok(s) => s,
         Err(errors) => {
             return FileReport {
@@ -120,6 +138,7 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
                 sequences: Vec::new(),
                 diagnostics: Vec::new(),
                 errors,
+                suppressed: 0,
             };
         }
     };
@@ -133,6 +152,8 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
             }
         }
     }
+    let outcome = crate::suppress::apply(&source, &sequences, diagnostics, registry, settings);
+    let mut diagnostics = outcome.kept;
     diagnostics.sort_by(|a, b| {
         (a.order, a.line, a.column, &a.rule).cmp(&(b.order, b.line, b.column, &b.rule))
     });
@@ -141,6 +162,7 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
         sequences,
         diagnostics,
         errors: Vec::new(),
+        suppressed: outcome.suppressed,
     }
 }
 
@@ -162,8 +184,15 @@ fn to_diagnostic(
         .map(|m| m.id.value.clone())
         .unwrap_or_default();
     let (applicability, edits) = match &f.fix {
-        Some(fix) => (fix.applicability, fix.edits.clone()),
-        None => (crate::diagnostic::Applicability::Manual, Vec::new()),
+        // A fix without edits is advice, whatever grade it claims.
+        Some(fix) if !fix.edits.is_empty() && fix.applicability != Applicability::Manual => (
+            fix.applicability,
+            fix.edits
+                .iter()
+                .map(|e| PlacedEdit::new(source, e))
+                .collect(),
+        ),
+        _ => (Applicability::Manual, Vec::new()),
     };
     Some(Diagnostic {
         file: source.name.clone(),

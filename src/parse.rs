@@ -147,8 +147,20 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// Marketplace of a sequence that names none.
+pub const DEFAULT_MARKETPLACE: &str = "amazon.com";
+
 /// Parses and validates every YAML document of a file.
 pub fn parse_file(source: &SourceFile) -> Result<Vec<Sequence>, Vec<FileError>> {
+    parse_file_with(source, DEFAULT_MARKETPLACE)
+}
+
+/// [`parse_file`], with the marketplace for sequences that name none (a config's
+/// `marketplace`; their default language follows it).
+pub fn parse_file_with(
+    source: &SourceFile,
+    default_marketplace: &str,
+) -> Result<Vec<Sequence>, Vec<FileError>> {
     let text = source.text.as_str();
     let raws: Vec<RawSequence> = match serde_saphyr::from_str_multiple(text) {
         Ok(docs) => docs,
@@ -163,7 +175,7 @@ pub fn parse_file(source: &SourceFile) -> Result<Vec<Sequence>, Vec<FileError>> 
     let mut errors = Vec::new();
     let mut sequences = Vec::new();
     for (document, raw) in raws.into_iter().enumerate() {
-        match validate(source, document, raw) {
+        match validate(source, document, raw, default_marketplace) {
             Ok(seq) => sequences.push(seq),
             Err(mut errs) => errors.append(&mut errs),
         }
@@ -244,6 +256,7 @@ fn validate(
     source: &SourceFile,
     document: usize,
     mut raw: RawSequence,
+    default_marketplace: &str,
 ) -> Result<Sequence, Vec<FileError>> {
     let mut errors = Vec::new();
 
@@ -270,7 +283,7 @@ fn validate(
             }
         }
         None => Located {
-            value: "amazon.com".to_string(),
+            value: default_marketplace.to_string(),
             span: range_of(&raw.sequence),
         },
     };

@@ -32,6 +32,11 @@ pub struct RunReport {
     /// Inputs that could not even be read (missing paths, unreadable files).
     pub unreadable: Vec<FileError>,
     pub profile: String,
+    /// Documentation of every rule the run knew (built-in and rule packs), for formats that
+    /// describe rules (SARIF).
+    pub rules: Vec<crate::rules::RuleMeta>,
+    /// The status the run exits with, when the caller has decided it (SARIF `invocations`).
+    pub exit_status: Option<u8>,
 }
 
 /// Counts for the summary line.
@@ -45,6 +50,8 @@ pub struct Counts {
     pub files_failed: usize,
     pub sequences: usize,
     pub messages: usize,
+    /// Problems hidden by `# sellerlint: allow` comments and `allow:` keys.
+    pub suppressed: usize,
 }
 
 impl RunReport {
@@ -72,6 +79,7 @@ impl RunReport {
             if !f.diagnostics.is_empty() {
                 c.files_with_problems += 1;
             }
+            c.suppressed += f.suppressed;
             c.sequences += f.sequences.len();
             c.messages += f.sequences.iter().map(|s| s.messages.len()).sum::<usize>();
             for d in &f.diagnostics {
@@ -115,6 +123,16 @@ pub struct RunOptions {
     pub shed_text: bool,
 }
 
+impl RunOptions {
+    /// What the run keeps of a linted file.
+    pub fn finish(&self, mut file: FileReport) -> FileReport {
+        if self.shed_text {
+            shed_text(&mut file);
+        }
+        file
+    }
+}
+
 /// Lints every input, files in parallel; the report lists them in input order whatever the
 /// number of threads.
 pub fn run_with(
@@ -127,12 +145,7 @@ pub fn run_with(
         profile: settings.profile.name.clone(),
         ..RunReport::default()
     };
-    let finish = |mut file: FileReport| {
-        if options.shed_text {
-            shed_text(&mut file);
-        }
-        file
-    };
+    let finish = |file: FileReport| options.finish(file);
     if let Some(name) = &inputs.stdin_name {
         match read_stdin(name, inputs.max_file_size) {
             Ok(source) => report

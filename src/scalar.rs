@@ -49,6 +49,9 @@ pub enum ScalarStyle {
     DoubleQuoted,
     Literal,
     Folded,
+    /// Not YAML at all: the value is a verbatim copy of the source (a plain template file,
+    /// where the whole file is the body).
+    Verbatim,
 }
 
 /// Source byte ranges for each char of a scalar value.
@@ -103,6 +106,32 @@ impl ScalarMap {
     /// A map for a value that has no known source text: every lookup returns the fallback range
     /// `node_start..node_start + 1`. There is no source to clamp against, so callers should slice
     /// with `get` (as they should with any range).
+    /// A map for a value that is a verbatim copy of the source bytes starting at `start` (a
+    /// plain template file): every offset maps one to one.
+    pub fn identity(value: &str, start: usize) -> ScalarMap {
+        let end = start.saturating_add(value.len());
+        let segs = if value.is_empty() {
+            Vec::new()
+        } else {
+            vec![Seg {
+                val: 0,
+                val_len: value.len(),
+                src: start..end,
+                verbatim: true,
+            }]
+        };
+        ScalarMap {
+            fallback: start..start.saturating_add(1),
+            mapped: Some(Mapped {
+                style: ScalarStyle::Verbatim,
+                value: value.into(),
+                segs,
+                node: start..end,
+                empty_at: start,
+            }),
+        }
+    }
+
     pub fn fallback(node_start: usize) -> ScalarMap {
         ScalarMap {
             fallback: node_start..node_start.saturating_add(1),

@@ -24,6 +24,15 @@ pub fn is_sequence_file(path: &Path) -> bool {
 
 /// Expands the given paths, in a deterministic order (sorted within each directory).
 pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
+    collect_inputs_with(paths, &mut |path, named| named || is_sequence_file(path))
+}
+
+/// [`collect_inputs`] with the choice of files left to `keep(path, named_explicitly)`
+/// (a config's `include`/`exclude`). Directories are never followed through symlinks.
+pub fn collect_inputs_with(
+    paths: &[PathBuf],
+    keep: &mut dyn FnMut(&Path, bool) -> bool,
+) -> Vec<Input> {
     let mut out = Vec::new();
     for path in paths {
         let meta = match std::fs::metadata(path) {
@@ -37,7 +46,9 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
             }
         };
         if !meta.is_dir() {
-            out.push(Input::File(path.clone()));
+            if keep(path, true) {
+                out.push(Input::File(path.clone()));
+            }
             continue;
         }
         let mut files = Vec::new();
@@ -50,7 +61,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
         for entry in walker {
             match entry {
                 Ok(e) => {
-                    if e.file_type().is_some_and(|t| t.is_file()) && is_sequence_file(e.path()) {
+                    if e.file_type().is_some_and(|t| t.is_file()) && keep(e.path(), false) {
                         files.push(e.into_path());
                     }
                 }

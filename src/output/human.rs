@@ -36,6 +36,11 @@ fn level(s: Severity) -> Level<'static> {
 /// Renders the whole report for a terminal. Styles are ANSI codes; the caller strips them
 /// when colour is off.
 pub fn render(report: &RunReport, styled: bool) -> String {
+    render_with(report, styled, false)
+}
+
+/// [`render`]; `quiet` leaves out everything but the problems (verdict tables, summary).
+pub fn render_with(report: &RunReport, styled: bool, quiet: bool) -> String {
     let renderer = if styled {
         Renderer::styled()
     } else {
@@ -52,8 +57,13 @@ pub fn render(report: &RunReport, styled: bool) -> String {
         for d in &file.diagnostics {
             render_diagnostic(&mut out, d, &file.source, &renderer);
         }
+        if !quiet {
+            super::verdict_table::render_file(&mut out, file);
+        }
     }
-    render_summary(&mut out, report);
+    if !quiet {
+        render_summary(&mut out, report);
+    }
     out
 }
 
@@ -191,6 +201,33 @@ fn render_summary(out: &mut String, report: &RunReport) {
             plural(problems, "problem", "problems"),
             parts.join(", "),
             plural(c.files_with_problems, "file", "files")
+        );
+    }
+    if c.suppressed > 0 {
+        let _ = writeln!(
+            out,
+            "{DIM}{} suppressed by `sellerlint: allow` comments or `allow:` keys.{DIM:#}",
+            plural(c.suppressed, "problem", "problems")
+        );
+    }
+    let graded = |a: Applicability| {
+        report
+            .diagnostics()
+            .filter(|d| d.applicability == a)
+            .count()
+    };
+    let (safe, unsafe_fixes) = (graded(Applicability::Safe), graded(Applicability::Unsafe));
+    if safe > 0 {
+        let _ = writeln!(
+            out,
+            "[*] {safe} fixable with `--fix` (preview with `--diff`)."
+        );
+    }
+    if unsafe_fixes > 0 {
+        let _ = writeln!(
+            out,
+            "{} fixable with `--fix --unsafe-fixes` (they change what the message says: check them).",
+            plural(unsafe_fixes, "problem", "problems")
         );
     }
     if c.files_failed > 0 {

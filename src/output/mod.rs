@@ -1,8 +1,15 @@
 //! Renderers: one module per output format, each turning a [`RunReport`] into text. They
 //! read the report and never change it.
 
+pub mod concise;
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
+pub mod sarif;
+pub mod verdict_table;
 
 use crate::run::RunReport;
 
@@ -13,6 +20,18 @@ pub enum Format {
     Human,
     /// The versioned JSON report.
     Json,
+    /// One line per problem: `path:line:col: severity[rule] message`.
+    Concise,
+    /// One JSON object per diagnostic per line.
+    JsonLines,
+    /// SARIF 2.1.0 (GitHub code scanning and other dashboards).
+    Sarif,
+    /// GitHub Actions annotations (the default when `GITHUB_ACTIONS=true`).
+    Github,
+    /// JUnit XML: one testcase per sequence message.
+    Junit,
+    /// One self-contained HTML page for sellers (use with `-o report.html`).
+    Html,
 }
 
 /// Renders the report in a format. `styled` asks for ANSI colours (stripped later when the
@@ -21,11 +40,36 @@ pub fn render(format: Format, report: &RunReport, styled: bool) -> String {
     match format {
         Format::Human => human::render(report, styled),
         Format::Json => json::render(report),
+        _ => render_quiet(format, report, styled, false),
+    }
+}
+
+/// [`render`], where `quiet` leaves out everything but the problems (no summary line).
+pub fn render_quiet(format: Format, report: &RunReport, styled: bool, quiet: bool) -> String {
+    match format {
+        Format::Human => human::render_with(report, styled, quiet),
+        Format::Json => json::render(report),
+        Format::Concise => concise::render(report, quiet),
+        Format::JsonLines => json_lines::render(report),
+        Format::Sarif => sarif::render(report),
+        Format::Github => github::render(report),
+        Format::Junit => junit::render(report),
+        Format::Html => html::render(report),
     }
 }
 
 /// True when a format shows diagnostics and errors only (with source frames), never the text
 /// of the messages: a run may then drop that text as soon as each file is linted.
 pub fn shows_only_diagnostics(format: Format) -> bool {
-    matches!(format, Format::Human | Format::Json)
+    // Not `Html`: the seller report shows every message. JUnit reads ids and spans, which stay.
+    matches!(
+        format,
+        Format::Human
+            | Format::Json
+            | Format::Concise
+            | Format::JsonLines
+            | Format::Sarif
+            | Format::Github
+            | Format::Junit
+    )
 }

@@ -7,6 +7,16 @@ pub mod guard;
 pub mod phrase;
 pub mod registry;
 
+pub mod content;
+pub mod critical;
+pub mod meta;
+pub mod review;
+pub mod sequence;
+pub mod style;
+pub mod support;
+pub mod timing;
+pub mod r#type;
+
 use crate::diagnostic::{Applicability, Finding, Severity};
 use crate::model::{Message, Sequence};
 use crate::profile::Profile;
@@ -85,4 +95,9 @@ impl Context<'_> {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>);
+    /// How the rule decides (what counts, what is exempt), for `sellerlint explain` and the
+    /// rule's documentation page; `None` when the summary says it all.
+    fn details(&self) -> Option<&'static str> {
+        None
+    }
 }

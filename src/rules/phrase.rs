@@ -110,6 +110,9 @@ pub struct PhraseRuleFile {
     pub exceptions: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub examples: Examples,
+    /// A mechanical fix of the match (see [`crate::fix::phrase_fix`]).
+    #[serde(default)]
+    pub autofix: Option<crate::fix::phrase_fix::AutofixSpec>,
 }
 
 /// The compiled matchers of one language.
@@ -140,6 +143,7 @@ pub struct PhraseRule {
     exceptions: BTreeMap<String, Vec<String>>,
     examples: Examples,
     compiled: BTreeMap<String, OnceLock<Result<Compiled, String>>>,
+    autofix: Option<crate::fix::phrase_fix::PhraseFix>,
     /// Where the rule came from (for error messages).
     pub origin: String,
 }
@@ -296,6 +300,12 @@ impl PhraseRule {
                 .cloned()
                 .unwrap_or_default()
         };
+        let autofix = file
+            .autofix
+            .as_ref()
+            .map(crate::fix::phrase_fix::PhraseFix::compile)
+            .transpose()
+            .map_err(err)?;
         let meta = RuleMeta {
             id: Cow::Owned(file.id.clone()),
             severity: file.severity,
@@ -313,7 +323,9 @@ impl PhraseRule {
                     .clone()
                     .unwrap_or_else(|| first_example(&file.examples.pass)),
             ),
-            fixable: Applicability::Manual,
+            fixable: autofix
+                .as_ref()
+                .map_or(Applicability::Manual, |a| a.applicability()),
             languages,
         };
         Ok(PhraseRule {
@@ -326,6 +338,7 @@ impl PhraseRule {
             exceptions: file.exceptions,
             examples: file.examples,
             compiled,
+            autofix,
             origin: origin.to_string(),
         })
     }
@@ -365,6 +378,13 @@ impl PhraseRule {
                         "example that must not fire fires ({lang}) on {hit:?}: {example:?}"
                     )));
                 }
+            }
+        }
+        if let Some(fix) = &self.autofix {
+            for (lang, examples) in &self.examples.fire {
+                let langs = self.languages_with(lang);
+                fix.check_examples(examples, |t| self.find_in_text(&TextView::plain(t), &langs))
+                    .map_err(err)?;
             }
         }
         Ok(())
@@ -612,7 +632,11 @@ impl Rule for PhraseRule {
                 };
                 for r in hits.into_iter().take(take) {
                     let span = text_field.source_range(view.value_range(r.clone()));
-                    out.push(self.finding(index, *field, &view.text, r, span));
+                    let mut finding = self.finding(index, *field, &view.text, r.clone(), span);
+                    if let Some(fix) = &self.autofix {
+                        finding.fix = Some(fix.fix_for(&ctx.source.text, view, text_field, r));
+                    }
+                    out.push(finding);
                 }
             }
         }

@@ -13,6 +13,23 @@ mod embedded {
 fn structural() -> Vec<Box<dyn Rule>> {
     vec![
         // One line per rule, e.g. Box::new(crate::rules::timing::review_window::ReviewWindow),
+        Box::new(crate::rules::r#type::thank_you_only::ThankYouOnly),
+        Box::new(crate::rules::critical::not_critical_content::NotCriticalContent),
+        Box::new(crate::rules::critical::important_tag::ImportantTag),
+        Box::new(crate::rules::review::before_delivery::BeforeDelivery),
+        Box::new(crate::rules::sequence::repeat_review_request::RepeatReviewRequest),
+        Box::new(crate::rules::timing::review_window::ReviewWindow),
+        Box::new(crate::rules::timing::proactive_30_days::Proactive30Days),
+        Box::new(crate::rules::content::external_link::ExternalLink),
+        Box::new(crate::rules::content::insecure_link::InsecureLink),
+        Box::new(crate::rules::content::attachment_type::AttachmentType),
+        Box::new(crate::rules::content::tracking_pixel::TrackingPixel),
+        Box::new(crate::rules::content::logo_with_link::LogoWithLink),
+        Box::new(crate::rules::style::emoji::Emoji),
+        Box::new(crate::rules::meta::order_id_missing::OrderIdMissing),
+        Box::new(crate::rules::meta::language::Language),
+        Box::new(crate::rules::meta::unused_allow::UnusedAllow),
+        Box::new(crate::rules::meta::allow_without_reason::AllowWithoutReason),
     ]
 }
 
@@ -40,6 +57,20 @@ impl Registry {
             rules.extend(structural());
             Registry { rules }
         })
+    }
+
+    /// The built-in rules plus extra phrase rules (a config's rule packs), which run after the
+    /// built-in phrase rules and before the structural rules.
+    pub fn with_phrase_rules(extra: Vec<PhraseRule>) -> Registry {
+        let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+        for (origin, text) in embedded::BUILTIN_RULES {
+            if let Ok(rule) = PhraseRule::load(origin, text) {
+                rules.push(Box::new(rule));
+            }
+        }
+        rules.extend(extra.into_iter().map(|r| Box::new(r) as Box<dyn Rule>));
+        rules.extend(structural());
+        Registry { rules }
     }
 
     /// Built-in phrase rule files with their load results (for tests and `sellerlint rules`).

@@ -1,0 +1,149 @@
+//! `sellerlint check` with configuration: expands the command line's paths (directory walks
+//! honour `.gitignore`, `include` and `exclude`; named files honour `exclude`), finds each
+//! file's config, and lints each file with its own settings and rules into one [`RunReport`].
+
+use crate::config::{ConfigError, Resolver};
+use crate::input::{read_file, read_stdin};
+use crate::lint::lint_source;
+use crate::parse::FileError;
+use crate::run::{ordered_map, RunOptions, RunReport};
+use crate::walk::{collect_inputs_with, Input};
+use std::path::PathBuf;
+
+/// Where to read sequences from.
+#[derive(Debug, Clone, Default)]
+pub struct CheckInputs {
+    pub paths: Vec<PathBuf>,
+    /// Read one sequence from stdin, reported under this name (and configured as if it were a
+    /// file at that path).
+    pub stdin_name: Option<String>,
+    pub max_file_size: u64,
+    /// Worker threads (0 = one per core); see [`crate::run::RunOptions`].
+    pub threads: usize,
+    /// Drop field text after linting (for formats that only show diagnostics).
+    pub shed_text: bool,
+}
+
+/// The files a run would lint, after `include`/`exclude`, in order.
+pub fn plan(paths: &[PathBuf], resolver: &mut Resolver) -> Result<Vec<Input>, Vec<ConfigError>> {
+    let mut first_error: Option<Vec<ConfigError>> = None;
+    let inputs = collect_inputs_with(paths, &mut |path, named| {
+        if first_error.is_some() {
+            return false;
+        }
+        match resolver.config_for(path) {
+            Ok(config) => {
+                let abs = resolver.absolute(path);
+                !config.is_excluded(&abs) && (named || config.is_included(&abs))
+            }
+            Err(e) => {
+                first_error = Some(e);
+                false
+            }
+        }
+    });
+    match first_error {
+        Some(e) => Err(e),
+        None => Ok(inputs),
+    }
+}
+
+/// Lints every input. A configuration error stops the run (exit status 2).
+pub fn run_checked(
+    inputs: &CheckInputs,
+    resolver: &mut Resolver,
+) -> Result<RunReport, Vec<ConfigError>> {
+    let mut report = RunReport::default();
+    let mut rule_ids: Vec<String> = Vec::new();
+    let mut note_rules = |report: &mut RunReport, registry: &crate::rules::registry::Registry| {
+        for r in &registry.rules {
+            let m = r.meta();
+            if !rule_ids.iter().any(|id| id == m.id.as_ref()) {
+                rule_ids.push(m.id.to_string());
+                report.rules.push(m.clone());
+            }
+        }
+    };
+    note_rules(&mut report, crate::rules::registry::Registry::builtin());
+    let mut profile: Option<String> = None;
+    if let Some(name) = &inputs.stdin_name {
+        let as_path = PathBuf::from(name);
+        let setup = resolver.setup_for(&as_path)?;
+        let abs = resolver.absolute(&as_path);
+        if !setup.config.is_excluded(&abs) {
+            profile.get_or_insert_with(|| setup.settings.profile.name.clone());
+            note_rules(&mut report, &setup.registry);
+            match read_stdin(name, inputs.max_file_size) {
+                Ok(source) => {
+                    report
+                        .files
+                        .push(lint_source(source, &setup.registry, &setup.settings))
+                }
+                Err(e) => report.unreadable.push(e),
+            }
+        }
+    }
+    // Configs are resolved in order on this thread (the resolver caches them); then the files
+    // are linted in parallel, and the report lists them in input order.
+    let mut setups = Vec::new();
+    for input in plan(&inputs.paths, resolver)? {
+        let setup = match &input {
+            Input::File(path) => {
+                let setup = resolver.setup_for(path)?;
+                profile.get_or_insert_with(|| setup.settings.profile.name.clone());
+                note_rules(&mut report, &setup.registry);
+                Some(setup)
+            }
+            Input::Error { .. } => None,
+        };
+        setups.push((input, setup));
+    }
+    let jobs: Vec<_> = setups
+        .iter()
+        .map(|(input, setup)| {
+            let rules = setup.as_ref().map(|s| (&*s.registry, &s.settings));
+            (input, rules)
+        })
+        .collect();
+    let options = RunOptions {
+        threads: inputs.threads,
+        shed_text: inputs.shed_text,
+    };
+    let outcomes = ordered_map(jobs, inputs.threads, |(input, rules)| {
+        match (input, rules) {
+            (Input::File(path), Some((registry, settings))) => {
+                match read_file(path, inputs.max_file_size) {
+                    Ok(source) => Ok(options.finish(lint_source(source, registry, settings))),
+                    Err(e) => Err(Box::new(e)),
+                }
+            }
+            (Input::File(path), None) | (Input::Error { path, .. }, _) => {
+                let message = match input {
+                    Input::Error { message, .. } => message.clone(),
+                    Input::File(_) => "no configuration".to_string(),
+                };
+                Err(Box::new(FileError::whole_file(
+                    &path.display().to_string(),
+                    message,
+                )))
+            }
+        }
+    });
+    for outcome in outcomes {
+        match outcome {
+            Ok(file) => report.files.push(file),
+            Err(e) => report.unreadable.push(*e),
+        }
+    }
+    report.profile = match profile {
+        Some(p) => p,
+        None => {
+            resolver
+                .setup_for(&resolver.cwd().join("-"))?
+                .settings
+                .profile
+                .name
+        }
+    };
+    Ok(report)
+}

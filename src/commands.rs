@@ -1,0 +1,269 @@
+//! What `check`, `init` and `config` do once clap has parsed them: config resolution, rule
+//! selection, exit status policy (`--exit-zero`, `--max-warnings`), and where reports go
+//! (terminal, `-o FILE`, GitHub annotations under Actions).
+
+use crate::check::{plan, run_checked, CheckInputs};
+use crate::cli::{emit, usage_error, CheckArgs, ColorChoice};
+use crate::config::{CliOverrides, ConfigError, Resolver, CONFIG_NAMES, STARTER_CONFIG};
+use crate::output::{render_quiet, Format};
+use crate::run::{EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS};
+use crate::walk::Input;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn config_errors(errors: &[ConfigError]) -> u8 {
+    let mut stderr = std::io::stderr().lock();
+    for e in errors {
+        let _ = writeln!(stderr, "sellerlint: error: {e}");
+    }
+    EXIT_ERROR
+}
+
+fn current_dir() -> Result<PathBuf, u8> {
+    std::env::current_dir()
+        .map_err(|e| usage_error(&format!("cannot read the current directory: {e}")))
+}
+
+/// True under GitHub Actions (its runner sets `GITHUB_ACTIONS=true`).
+fn in_github_actions() -> bool {
+    std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true")
+}
+
+/// `sellerlint check`.
+pub fn check(args: CheckArgs) -> u8 {
+    let cwd = match current_dir() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut resolver = match Resolver::new(args.config.overrides(), cwd) {
+        Ok(r) => r,
+        Err(e) => return config_errors(&e),
+    };
+    let mut paths = Vec::new();
+    let mut stdin_name = None;
+    for p in &args.paths {
+        if p.as_os_str() == "-" {
+            stdin_name = Some(
+                args.stdin_filename
+                    .clone()
+                    .unwrap_or_else(|| "<stdin>".to_string()),
+            );
+        } else {
+            paths.push(p.clone());
+        }
+    }
+    // `sellerlint check - --stdin-filename x` lints stdin only, not the default `.` too.
+    if args.list_files {
+        return match plan(&paths, &mut resolver) {
+            Err(e) => config_errors(&e),
+            Ok(inputs) => {
+                let mut text = String::new();
+                let mut failed = false;
+                for input in inputs {
+                    match input {
+                        Input::File(p) => {
+                            text.push_str(&p.display().to_string());
+                            text.push('\n');
+                        }
+                        Input::Error { path, message } => {
+                            failed = true;
+                            let _ = writeln!(
+                                std::io::stderr(),
+                                "sellerlint: error: {}: {message}",
+                                path.display()
+                            );
+                        }
+                    }
+                }
+                let _ = emit(&text, ColorChoice::Never);
+                if failed {
+                    EXIT_ERROR
+                } else {
+                    EXIT_OK
+                }
+            }
+        };
+    }
+    if args.fix || args.fix_only || args.diff {
+        return fix(&args, resolver, paths, stdin_name);
+    }
+    let inputs = CheckInputs {
+        paths,
+        stdin_name,
+        max_file_size: args.max_file_size,
+        threads: args.threads,
+        // The other format in play (terminal default, or `-o`'s default) is human, GitHub or
+        // JSON: diagnostics only.
+        shed_text: crate::output::shows_only_diagnostics(args.format.unwrap_or(Format::Json)),
+    };
+    let mut report = match run_checked(&inputs, &mut resolver) {
+        Ok(r) => r,
+        Err(e) => return config_errors(&e),
+    };
+    let mut code = report.exit_code(args.max_warnings);
+    if args.exit_zero && code == EXIT_PROBLEMS {
+        code = EXIT_OK;
+    }
+    report.exit_status = Some(code);
+
+    let terminal_default = if in_github_actions() {
+        Format::Github
+    } else {
+        Format::Human
+    };
+    let terminal_format = match (&args.output_file, args.format) {
+        (None, Some(f)) => f,
+        _ => terminal_default,
+    };
+    if let Some(file) = &args.output_file {
+        let format = args.format.unwrap_or(Format::Json);
+        let text = render_quiet(format, &report, false, args.quiet);
+        if let Err(e) = std::fs::write(file, text) {
+            return usage_error(&format!(
+                "cannot write the report to {}: {}",
+                file.display(),
+                crate::walk::io_message(&e)
+            ));
+        }
+    }
+    let styled = args.color != ColorChoice::Never;
+    let text = render_quiet(terminal_format, &report, styled, args.quiet);
+    match emit(&text, args.color) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
+        _ => code,
+    }
+}
+
+/// `check --fix`, `--fix-only`, `--diff` (see [`crate::fix::command`]): each file is fixed
+/// with the rules and settings its own configuration gives it.
+fn fix(
+    args: &CheckArgs,
+    mut resolver: Resolver,
+    paths: Vec<PathBuf>,
+    stdin_name: Option<String>,
+) -> u8 {
+    use crate::fix::command::{run_planned, FileRules, FixMode, FixRequest, RulesRef};
+    let files = match plan(&paths, &mut resolver) {
+        Ok(f) => f,
+        Err(e) => return config_errors(&e),
+    };
+    let mode = if args.diff {
+        FixMode::Diff
+    } else if args.fix_only {
+        FixMode::FixOnly
+    } else {
+        FixMode::Fix
+    };
+    let request = FixRequest {
+        mode,
+        options: crate::fix::FixOptions {
+            unsafe_fixes: args.unsafe_fixes,
+            ..crate::fix::FixOptions::default()
+        },
+        format: args.format.unwrap_or(Format::Human),
+        styled: args.color != ColorChoice::Never && stdin_name.is_none(),
+        max_warnings: args.max_warnings,
+    };
+    let inputs = crate::run::RunInputs {
+        paths,
+        stdin_name: stdin_name.clone(),
+        max_file_size: args.max_file_size,
+    };
+    let stdin = stdin_name
+        .as_ref()
+        .map(|name| crate::input::read_stdin(name, args.max_file_size));
+    let mut rules_for = |path: &Path| {
+        resolver
+            .setup_for(path)
+            .map(|setup| FileRules {
+                registry: RulesRef::Config(setup.registry),
+                settings: setup.settings,
+            })
+            .map_err(|errors| {
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+    };
+    let out = run_planned(&inputs, stdin, files, &mut rules_for, &request);
+    let stderr_color = match args.color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    let _ = anstream::AutoStream::new(std::io::stderr().lock(), stderr_color)
+        .write_all(out.stderr.as_bytes());
+    // The fixed text of stdin and diffs are data: never coloured.
+    let color = if mode == FixMode::Diff || inputs.stdin_name.is_some() {
+        ColorChoice::Never
+    } else {
+        args.color
+    };
+    let mut code = out.exit;
+    if args.exit_zero && code == EXIT_PROBLEMS {
+        code = EXIT_OK;
+    }
+    match emit(&out.stdout, color) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
+        _ => code,
+    }
+}
+
+/// `sellerlint init [DIR]`.
+pub fn init(dir: &Path) -> u8 {
+    for name in CONFIG_NAMES {
+        let existing = dir.join(name);
+        if existing.exists() {
+            return usage_error(&format!(
+                "{} already exists; not overwriting it (`sellerlint config` shows what it does)",
+                existing.display()
+            ));
+        }
+    }
+    let path = dir.join(CONFIG_NAMES[0]);
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(STARTER_CONFIG.as_bytes()));
+    match written {
+        Ok(()) => {
+            let _ = emit(
+                &format!(
+                    "Wrote {}: every key is there, commented. `sellerlint config` shows the result.\n",
+                    path.display()
+                ),
+                ColorChoice::Auto,
+            );
+            EXIT_OK
+        }
+        Err(e) => usage_error(&format!(
+            "cannot write {}: {}",
+            path.display(),
+            crate::walk::io_message(&e)
+        )),
+    }
+}
+
+/// `sellerlint config [FILE]`.
+pub fn show_config(file: &Path, overrides: CliOverrides) -> u8 {
+    let cwd = match current_dir() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut resolver = match Resolver::new(overrides, cwd) {
+        Ok(r) => r,
+        Err(e) => return config_errors(&e),
+    };
+    let setup = match resolver.setup_for(file) {
+        Ok(s) => s,
+        Err(e) => return config_errors(&e),
+    };
+    let text = crate::config::describe(&resolver, file, &setup);
+    match emit(&text, ColorChoice::Auto) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
+        _ => EXIT_OK,
+    }
+}

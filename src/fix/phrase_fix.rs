@@ -1,0 +1,275 @@
+//! The optional `autofix:` key of phrase rule files: how a phrase rule's match is fixed.
+//!
+//! ```yaml
+//! autofix:
+//!   applicability: safe        # safe: applied by --fix; unsafe: only with --unsafe-fixes
+//!   title: drop "5-star"       # optional; what the fix does
+//!   replace:                   # regexes run on the matched words; `with` may use $1
+//!     - {pattern: '\b5[- ]star\s+', with: ''}
+//! # or
+//! autofix: {applicability: unsafe, remove: sentence}   # remove: match | sentence
+//! ```
+//!
+//! A fix is only offered where the matched text maps exactly to the source; elsewhere the
+//! rule's `fix` text stays advice. When the rule loads, each `fire` example is fixed and must
+//! then fire less often, so a rule cannot ship a fix that loops.
+
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::fix::edits::{
+    exact_value_range, fix_or_manual, remove_sentence, remove_value, replace_value,
+    widen_over_space,
+};
+use crate::model::TextField;
+use crate::text::{sentence_around, TextView};
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use std::ops::Range;
+
+/// The grade a phrase rule may give its fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixGrade {
+    Safe,
+    Unsafe,
+}
+
+/// What to remove.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RemoveScope {
+    /// The matched words (and one space next to them).
+    Match,
+    /// The whole sentence holding the match.
+    Sentence,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplaceSpec {
+    /// A regex (case-insensitive) searched for inside the matched words.
+    pub pattern: String,
+    /// Its replacement (`$1`, `${name}` refer to groups); empty removes.
+    #[serde(default)]
+    pub with: String,
+}
+
+/// `autofix:` as written in a rule file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AutofixSpec {
+    pub applicability: FixGrade,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub replace: Vec<ReplaceSpec>,
+    #[serde(default)]
+    pub remove: Option<RemoveScope>,
+}
+
+#[derive(Debug)]
+enum Action {
+    Replace(Vec<(Regex, String)>),
+    Remove(RemoveScope),
+}
+
+/// A compiled `autofix:`.
+#[derive(Debug)]
+pub struct PhraseFix {
+    applicability: Applicability,
+    title: String,
+    action: Action,
+}
+
+impl PhraseFix {
+    pub fn compile(spec: &AutofixSpec) -> Result<PhraseFix, String> {
+        let action = match (&spec.remove, spec.replace.is_empty()) {
+            (Some(scope), true) => Action::Remove(*scope),
+            (None, false) => {
+                let mut list = Vec::new();
+                for r in &spec.replace {
+                    let re = RegexBuilder::new(&r.pattern)
+                        .case_insensitive(true)
+                        .size_limit(1 << 20)
+                        .build()
+                        .map_err(|e| format!("autofix pattern {:?}: {e}", r.pattern))?;
+                    list.push((re, r.with.clone()));
+                }
+                Action::Replace(list)
+            }
+            _ => return Err("`autofix` needs exactly one of `replace` and `remove`".into()),
+        };
+        let title = spec.title.clone().unwrap_or_else(|| {
+            match &action {
+                Action::Remove(RemoveScope::Match) => "remove the matched words",
+                Action::Remove(RemoveScope::Sentence) => "remove the sentence",
+                Action::Replace(_) => "rewrite the matched words",
+            }
+            .to_string()
+        });
+        Ok(PhraseFix {
+            applicability: match spec.applicability {
+                FixGrade::Safe => Applicability::Safe,
+                FixGrade::Unsafe => Applicability::Unsafe,
+            },
+            title,
+            action,
+        })
+    }
+
+    pub fn applicability(&self) -> Applicability {
+        self.applicability
+    }
+
+    /// Replacements in view coordinates for a match at `hit`: (view range, new text).
+    fn view_changes(&self, text: &str, hit: Range<usize>) -> Option<Vec<(Range<usize>, String)>> {
+        let matched = text.get(hit.clone())?;
+        match &self.action {
+            Action::Replace(list) => {
+                let mut changes: Vec<(Range<usize>, String)> = Vec::new();
+                for (re, with) in list {
+                    for caps in re.captures_iter(matched) {
+                        let Some(m) = caps.get(0) else { continue };
+                        let range = hit.start + m.start()..hit.start + m.end();
+                        if changes
+                            .iter()
+                            .any(|(r, _)| r.start < range.end && range.start < r.end)
+                        {
+                            continue;
+                        }
+                        let mut new = String::new();
+                        caps.expand(with, &mut new);
+                        changes.push((range, new));
+                    }
+                }
+                changes.sort_by_key(|(r, _)| r.start);
+                (!changes.is_empty()).then_some(changes)
+            }
+            Action::Remove(RemoveScope::Match) => {
+                Some(vec![(widen_over_space(text, hit), String::new())])
+            }
+            Action::Remove(RemoveScope::Sentence) => {
+                let s = sentence_around(text, hit);
+                let mut end = s.end;
+                while text[end..].starts_with(' ') {
+                    end += 1;
+                }
+                let start = s.start
+                    + (text[s.start..s.end].len() - text[s.start..s.end].trim_start().len());
+                Some(vec![(start..end, String::new())])
+            }
+        }
+    }
+
+    /// The fix for a match at `hit` (view range) of a field: edits when they can be placed
+    /// exactly, else advice.
+    pub fn fix_for(
+        &self,
+        source: &str,
+        view: &TextView,
+        field: &TextField,
+        hit: Range<usize>,
+    ) -> Fix {
+        let edits = match &self.action {
+            Action::Remove(RemoveScope::Sentence) => {
+                remove_sentence(source, view, field, hit).map(|e| vec![e])
+            }
+            Action::Remove(RemoveScope::Match) => exact_value_range(view, field, hit)
+                .and_then(|r| remove_value(source, field, r))
+                .map(|e| vec![e]),
+            Action::Replace(_) => self.view_changes(&view.text, hit).and_then(|changes| {
+                changes
+                    .into_iter()
+                    .map(|(r, new)| {
+                        let value_range = exact_value_range(view, field, r)?;
+                        replace_value(source, field, value_range, &new)
+                    })
+                    .collect::<Option<Vec<Edit>>>()
+            }),
+        };
+        fix_or_manual(self.applicability, self.title.clone(), edits)
+    }
+
+    /// Checks the fix on the rule's `fire` examples: where it applies, the fixed example
+    /// fires less often. `find` is the rule's matcher.
+    pub fn check_examples<'a>(
+        &self,
+        examples: impl IntoIterator<Item = &'a String>,
+        find: impl Fn(&str) -> Vec<Range<usize>>,
+    ) -> Result<(), String> {
+        for example in examples {
+            let hits = find(example);
+            let Some(first) = hits.first() else { continue };
+            let Some(changes) = self.view_changes(example, first.clone()) else {
+                continue;
+            };
+            let mut fixed = example.clone();
+            for (r, new) in changes.iter().rev() {
+                fixed.replace_range(r.clone(), new);
+            }
+            let after = find(&fixed).len();
+            if after >= hits.len() {
+                return Err(format!(
+                    "autofix does not fix the example {example:?} (fixed to {fixed:?}, which still fires)"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Applicability;
+    use crate::rules::phrase::PhraseRule;
+    use crate::rules::Rule;
+
+    const RULE: &str = r#"
+id: test/five-star
+severity: error
+summary: asks for a 5-star review
+why: because
+source: https://example.invalid
+fix: ask for an honest review
+patterns:
+  en: ['\b5[- ]star\s+review']
+AUTOFIX
+examples:
+  fire:
+    en: ["Leave a 5-star review!"]
+"#;
+
+    fn load(autofix: &str) -> Result<PhraseRule, String> {
+        PhraseRule::load("t.yaml", &RULE.replace("AUTOFIX", autofix)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_rule_with_a_fix_is_graded_by_it() {
+        let rule =
+            load("autofix: {applicability: safe, replace: [{pattern: '5-star\\s+', with: ''}]}");
+        let rule = rule.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(rule.meta().fixable, Applicability::Safe);
+        let rule = load("autofix: {applicability: unsafe, remove: sentence}");
+        assert_eq!(rule.map(|r| r.meta().fixable), Ok(Applicability::Unsafe));
+    }
+
+    #[test]
+    fn a_fix_that_does_not_fix_its_example_stops_the_rule_loading() {
+        let err =
+            load("autofix: {applicability: safe, replace: [{pattern: 'review', with: 'Review'}]}")
+                .err()
+                .unwrap_or_default();
+        assert!(err.contains("does not fix the example"), "{err}");
+    }
+
+    #[test]
+    fn an_autofix_needs_exactly_one_action() {
+        let both = load("autofix: {applicability: safe, remove: match, replace: [{pattern: 'x'}]}");
+        assert!(both.err().unwrap_or_default().contains("exactly one"));
+        let none = load("autofix: {applicability: safe}");
+        assert!(none.err().unwrap_or_default().contains("exactly one"));
+        let manual = load("autofix: {applicability: manual, remove: match}");
+        assert!(manual.is_err());
+        let bad = load("autofix: {applicability: safe, replace: [{pattern: '(', with: ''}]}");
+        assert!(bad.err().unwrap_or_default().contains("autofix pattern"));
+    }
+}

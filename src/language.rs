@@ -1,0 +1,106 @@
+//! Which language a message is written in, with `whatlang` (trigram and script based, no model
+//! files). Placeholders, URLs, e-mail addresses and numbers are removed first, since they are
+//! the same in every language; a guess is returned only when the text is long enough and the
+//! detector is confident, so callers can act on it.
+
+use crate::links::text_links;
+use crate::text::TextView;
+use whatlang::{Detector, Lang};
+
+/// Fewer letters than this are too few to tell a language reliably.
+pub const MIN_LETTERS: usize = 40;
+/// Fewer CJK characters than this are too few (each carries more than a Latin letter).
+pub const MIN_CJK: usize = 12;
+/// The detector's confidence (0 to 1) a guess needs.
+pub const MIN_CONFIDENCE: f64 = 0.8;
+
+/// ISO 639-1 code of a whatlang language, for the languages a sequence may declare.
+pub fn iso639_1(lang: Lang) -> Option<&'static str> {
+    Some(match lang {
+        Lang::Eng => "en",
+        Lang::Deu => "de",
+        Lang::Fra => "fr",
+        Lang::Spa => "es",
+        Lang::Ita => "it",
+        Lang::Jpn => "ja",
+        Lang::Nld => "nl",
+        Lang::Swe => "sv",
+        Lang::Pol => "pl",
+        Lang::Tur => "tr",
+        Lang::Ara => "ar",
+        Lang::Por => "pt",
+        Lang::Cmn => "zh",
+        _ => return None,
+    })
+}
+
+/// The text of a view without placeholders, links, e-mail addresses and digits.
+pub fn prose(view: &TextView) -> String {
+    let mut text = view.text.clone();
+    let mut cuts: Vec<std::ops::Range<usize>> =
+        view.placeholders.iter().map(|p| p.view.clone()).collect();
+    cuts.extend(text_links(view).into_iter().filter_map(|l| match l.site {
+        crate::links::LinkSite::Text { view } => Some(view),
+        crate::links::LinkSite::Attr { .. } => None,
+    }));
+    cuts.sort_by_key(|r| std::cmp::Reverse(r.start));
+    let mut last_start = usize::MAX;
+    for r in cuts {
+        if r.end <= last_start && r.end <= text.len() {
+            text.replace_range(r.clone(), " ");
+            last_start = r.start;
+        }
+    }
+    text.split_whitespace()
+        .filter(|w| !w.contains('@'))
+        .map(|w| w.trim_matches(|c: char| c.is_ascii_digit()))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A confident guess of the language of `text` (ISO 639-1), or `None`.
+pub fn detect(text: &str) -> Option<&'static str> {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let cjk = text
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF))
+        .count();
+    if letters < MIN_LETTERS && cjk < MIN_CJK {
+        return None;
+    }
+    let info = Detector::new().detect(text)?;
+    if !info.is_reliable() || info.confidence() < MIN_CONFIDENCE {
+        return None;
+    }
+    iso639_1(info.lang())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confident_guesses_only() {
+        assert_eq!(
+            detect("Thank you for your order. Please let us know which colour you would like for the engraving on the lid, and we will send you a proof."),
+            Some("en")
+        );
+        assert_eq!(
+            detect("Vielen Dank für Ihre Bestellung. Bitte teilen Sie uns mit, welche Farbe Sie für die Gravur wünschen."),
+            Some("de")
+        );
+        assert_eq!(
+            detect("ご注文ありがとうございます。刻印する文字をお知らせください。よろしくお願いいたします。"),
+            Some("ja")
+        );
+        assert_eq!(detect("Thanks!"), None);
+    }
+
+    #[test]
+    fn prose_drops_placeholders_and_links() {
+        let v =
+            TextView::plain("Hi {{buyer_name}}, see https://x.example.com/a or mail a@b.com 123");
+        assert_eq!(prose(&v), "Hi , see or mail");
+    }
+}

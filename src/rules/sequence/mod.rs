@@ -1,0 +1,3 @@
+//! Rules about a sequence as a whole (several messages to one order).
+
+pub mod repeat_review_request;

@@ -1,0 +1,121 @@
+//! `style/emoji`: emoji in the subject or the body.
+//!
+//! An emoji is a character shown as a picture by default (Unicode `Emoji_Presentation`:
+//! 😊 🎉 ✨ 📦, flags), a pictograph asked to show as a picture (followed by U+FE0F, as in ❤️),
+//! a keycap (1️⃣), or one of the few text pictographs every mail client draws as emoji (❤ ☺
+//! ✌). Joined sequences (👍🏽, 👨‍👩‍👧) count as one. Text symbols such as ★ ☆ ✓ ♪ © ™ are
+//! typography, not emoji, and are not reported: Japanese sellers write ratings as "★5", which
+//! is `review/positive-only`'s business when it asks for five stars.
+
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
+use crate::rules::support::{text_fields, text_finding};
+use crate::rules::{Context, Rule, RuleMeta};
+use regex::Regex;
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+pub struct Emoji;
+
+const ID: &str = "style/emoji";
+
+static META: RuleMeta = RuleMeta {
+    id: Cow::Borrowed(ID),
+    severity: Severity::Error,
+    summary: Cow::Borrowed("uses emoji"),
+    why: Cow::Borrowed(
+        "Emoji are on the list of styling that permitted messages may not contain in Amazon's \
+         2020 Communication Guidelines (\"Emojis\"), together with GIFs and overridden fonts. \
+         The list does not say whether it covers the subject line; this rule checks both, \
+         since the subject is part of the message the buyer sees.",
+    ),
+    source: Cow::Borrowed(
+        "https://www.ecommercebytes.com/C/abblog/blog.pl?/comments/2020/9/1599588424.html",
+    ),
+    fix: Cow::Borrowed("Remove the emoji; say it in words if it carried meaning."),
+    example_bad: Cow::Borrowed("subject: \"Your engraving proof is ready 🎉\""),
+    example_good: Cow::Borrowed("subject: \"Your engraving proof is ready\""),
+    fixable: Applicability::Unsafe,
+    languages: Vec::new(),
+};
+
+fn emoji_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let atom = r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\x{FE0F}|[0-9#*]\x{FE0F}?\x{20E3}|[\x{2764}\x{263A}\x{270C}\x{261D}\x{2708}])";
+        let pattern = format!(
+            r"{atom}(?:[\x{{FE0F}}\p{{Emoji_Modifier}}]|\x{{200D}}\p{{Extended_Pictographic}}\x{{FE0F}}?|{atom})*"
+        );
+        Regex::new(&pattern).unwrap_or_else(|_| crate::rules::support::constant_regex(r"[^\s\S]"))
+    })
+}
+
+impl Rule for Emoji {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "Emoji in the subject or the body: characters shown as pictures by default (😊 🎉 ✨ 📦, flags), pictographs followed by the emoji selector U+FE0F (❤️), keycaps (1️⃣), and the few text pictographs mail clients draw as emoji anyway (❤ ☺ ✌ ☝ ✈). Joined sequences (👍🏽, 👨‍👩‍👧) are one finding.
+
+Text symbols such as ★ ☆ ✓ ✔ ♪ © ® ™ are typography, not emoji, and are not reported: Japanese sellers write ratings as \"★5\", which `review/positive-only` reports when it asks for five stars.",
+        )
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        for (index, mv) in ctx.messages.iter().enumerate() {
+            for (field, view, text_field) in text_fields(mv) {
+                for m in emoji_re().find_iter(&view.text) {
+                    let mut finding = text_finding(
+                        ID,
+                        index,
+                        field,
+                        view,
+                        text_field,
+                        m.range(),
+                        format!("emoji `{}`", m.as_str()),
+                    );
+                    // Drop one space before it too, so "ready 🎉" becomes "ready".
+                    let spaced = view.text[..m.start()].ends_with(' ');
+                    let from = if spaced { m.start() - 1 } else { m.start() };
+                    if let Some(range) =
+                        text_field.map.source_range(view.value_range(from..m.end()))
+                    {
+                        finding.fix = Some(Fix {
+                            applicability: Applicability::Unsafe,
+                            title: "remove the emoji".to_string(),
+                            edits: vec![Edit {
+                                range,
+                                replacement: String::new(),
+                            }],
+                        });
+                    }
+                    out.push(finding);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        emoji_re().find_iter(text).map(|m| m.as_str()).collect()
+    }
+
+    #[test]
+    fn emoji_and_sequences() {
+        assert_eq!(found("Ready 🎉!"), ["🎉"]);
+        assert_eq!(found("I ❤️ it, I ❤ it"), ["❤️", "❤"]);
+        assert_eq!(found("👍🏽 👨‍👩‍👧"), ["👍🏽", "👨‍👩‍👧"]);
+        assert_eq!(found("press 1️⃣ now ✨📦"), ["1️⃣", "✨📦"]);
+        assert_eq!(found("🇩🇪 quality"), ["🇩🇪"]);
+    }
+
+    #[test]
+    fn text_symbols_are_not_emoji() {
+        assert!(found("★5のレビュー ☆ ✓ ✔ ♪ © ® ™ → 100% #1 *note*").is_empty());
+    }
+}

@@ -1,0 +1,282 @@
+//! What structural rules share: building findings that point at text, fields or values; the
+//! message classification they build on (is this a review request? does it carry critical
+//! content?); and send times relative to delivery.
+
+use crate::diagnostic::{Field, Finding};
+use crate::links::{all_links, LinkSite};
+use crate::model::{Located, Message, TextField, Trigger};
+use crate::placeholder::PlaceholderKind;
+use crate::rules::{Context, MessageView};
+use crate::text::TextView;
+use regex::{Regex, RegexBuilder};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The phrase rule that classifies review and seller-feedback requests.
+pub const FEEDBACK_REQUEST: &str = "unsolicited/feedback-request";
+
+/// Rule categories whose findings say what a message is *for* (as opposed to content or style
+/// problems, which any message can have).
+pub const PURPOSE_CATEGORIES: [&str; 5] =
+    ["unsolicited/", "type/", "review/", "feedback/", "critical/"];
+
+/// Compiles a constant pattern (case-insensitive). The patterns are literals in this crate, so
+/// a failure is a bug that the unit tests catch; it yields a regex that never matches.
+pub fn constant_regex(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .build()
+        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+}
+
+/// The view and the field of a message's subject or body.
+pub fn field_view<'a>(
+    mv: &'a MessageView<'a>,
+    field: Field,
+) -> Option<(&'a TextView, &'a TextField)> {
+    match field {
+        Field::Subject => match (&mv.subject, &mv.message.subject) {
+            (Some(v), Some(f)) => Some((v, f)),
+            _ => None,
+        },
+        Field::Body => Some((&mv.body, &mv.message.body)),
+        _ => None,
+    }
+}
+
+/// The subject (if any) and the body, with their field names.
+pub fn text_fields<'a>(mv: &'a MessageView<'a>) -> Vec<(Field, &'a TextView, &'a TextField)> {
+    [Field::Subject, Field::Body]
+        .into_iter()
+        .filter_map(|f| field_view(mv, f).map(|(v, t)| (f, v, t)))
+        .collect()
+}
+
+/// A finding about words of a view.
+pub fn text_finding(
+    rule: &str,
+    index: usize,
+    field: Field,
+    view: &TextView,
+    text_field: &TextField,
+    view_range: Range<usize>,
+    message: String,
+) -> Finding {
+    let matched = view
+        .text
+        .get(view_range.clone())
+        .map(|s| s.trim().to_string());
+    Finding {
+        rule: rule.to_string(),
+        message_index: index,
+        field,
+        span: text_field.source_range(view.value_range(view_range)),
+        message,
+        matched,
+        help: None,
+        fix: None,
+    }
+}
+
+/// A finding about bytes of a field value (an HTML attribute, say).
+pub fn value_finding(
+    rule: &str,
+    index: usize,
+    field: Field,
+    text_field: &TextField,
+    value_range: Range<usize>,
+    message: String,
+) -> Finding {
+    let matched = text_field
+        .value
+        .get(value_range.clone())
+        .map(str::to_string);
+    Finding {
+        rule: rule.to_string(),
+        message_index: index,
+        field,
+        span: text_field.source_range(value_range),
+        message,
+        matched,
+        help: None,
+        fix: None,
+    }
+}
+
+/// A finding about a located value (trigger, delay, an attachment, the id).
+pub fn located_finding<T>(
+    rule: &str,
+    index: usize,
+    field: Field,
+    at: &Located<T>,
+    message: String,
+) -> Finding {
+    Finding {
+        rule: rule.to_string(),
+        message_index: index,
+        field,
+        span: at.span.clone(),
+        message,
+        matched: None,
+        help: None,
+        fix: None,
+    }
+}
+
+/// Where a message-level finding points when nothing smaller is to blame: the message id.
+pub fn message_finding(rule: &str, index: usize, message: &Message, text: String) -> Finding {
+    located_finding(rule, index, Field::Id, &message.id, text)
+}
+
+/// Evidence that message `index` asks for a product review or seller feedback: the span of
+/// the phrase rule's finding, of a review-link placeholder, or of a link to Amazon's review or
+/// feedback pages. `None` when it is not a review request.
+///
+/// On a message that declares a critical purpose and carries critical content (an engraving
+/// proof to "review", a preview to check), the phrase rule's word is not taken alone: only a
+/// review link proves a review request there, so a critical message is never counted wrongly.
+pub fn review_request(ctx: &Context<'_>, index: usize) -> Option<(Field, Range<usize>)> {
+    let mv = ctx.messages.get(index)?;
+    let critical = mv.message.declared_critical()
+        && (critical_content(&mv.body.text).is_some()
+            || mv
+                .subject
+                .as_ref()
+                .is_some_and(|s| critical_content(&s.text).is_some()));
+    if let Some(f) = ctx
+        .findings_on(index)
+        .find(|f| f.rule == FEEDBACK_REQUEST)
+        .filter(|_| !critical)
+    {
+        return Some((f.field, f.span.clone()));
+    }
+    for (field, view, text_field) in text_fields(mv) {
+        if let Some(p) = view
+            .placeholders
+            .iter()
+            .find(|p| p.kind == PlaceholderKind::ReviewLink)
+        {
+            return Some((field, text_field.source_range(p.value.clone())));
+        }
+        for link in all_links(view) {
+            let lower = link.url.to_ascii_lowercase();
+            let is_review_page = link.placeholder == Some(PlaceholderKind::ReviewLink)
+                || link
+                    .host
+                    .as_deref()
+                    .is_some_and(crate::links::is_amazon_host)
+                    && (lower.contains("/review/")
+                        || lower.contains("create-review")
+                        || lower.contains("/feedback")
+                        || lower.contains("review-your-purchases"));
+            if is_review_page {
+                let span = match &link.site {
+                    LinkSite::Text { view: r } => {
+                        text_field.source_range(view.value_range(r.clone()))
+                    }
+                    LinkSite::Attr { value, .. } => text_field.source_range(value.clone()),
+                };
+                return Some((field, span));
+            }
+        }
+    }
+    None
+}
+
+/// Hours after delivery at which a message goes out, when its trigger is `delivered`.
+pub fn hours_after_delivery(message: &Message) -> Option<u64> {
+    let trigger = message.trigger.as_ref()?;
+    (trigger.value == Trigger::Delivered)
+        .then(|| message.delay_hours.as_ref().map_or(0, |d| d.value))
+}
+
+/// `96h` → "4 days", `36h` → "1.5 days", `24h` → "1 day".
+pub fn describe_hours(hours: u64) -> String {
+    if hours % 24 == 0 {
+        let d = hours / 24;
+        if d == 1 {
+            "1 day".to_string()
+        } else {
+            format!("{d} days")
+        }
+    } else {
+        format!("{:.1} days", hours as f64 / 24.0)
+    }
+}
+
+/// Words that only a genuinely critical message carries: a question about a customization
+/// (engraving, monogram, proof, size, colour), delivery scheduling (a slot, an appointment, a
+/// freight delivery), or a problem with the shipping address. In the six languages.
+pub fn critical_content(text: &str) -> Option<Range<usize>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        constant_regex(concat!(
+            // en
+            r"\b(?:engrav\w*|monogram\w*|personali[sz]ation|custom (?:text|name|design|order)|",
+            r"(?:design |digital )?proofs?\b|mock-?up|artwork|initials|",
+            r"which (?:font|colou?r|size|length|initials|thread)|which \w+ (?:looks|would you|do you|should we)|",
+            r"previews?|crop (?:looks|choice)|thread colou?r|(?:another|which) shade|",
+            r"delivery (?:date|day|slot|window|time|appointment)|time slot|book (?:a|the|your) (?:slot|delivery|installation)|",
+            r"schedul\w+ (?:the |your |a )?(?:delivery|installation)|curbside|freight|",
+            r"(?:shipping|delivery) address|address (?:is|was|on your order)|suite (?:number|no)|",
+            r"apartment number|flat number|house number|unit number|zip code|postal code|postcode|",
+            // de
+            r"gravur\w*|korrekturabzug|liefertermin\w*|zustelltermin|lieferadresse|hausnummer|",
+            r"postleitzahl|personalisierung|",
+            // fr
+            r"gravure|personnalisation|maquette|bon à tirer|créneau|rendez-vous de livraison|",
+            r"adresse de livraison|numéro de rue|code postal|",
+            // es
+            r"grabado|personalización|franja horaria|dirección (?:de envío|de entrega|incompleta)|",
+            r"código postal|número de (?:calle|portal|piso)|",
+            // it
+            r"incisione|personalizzazione|bozza|fascia oraria|indirizzo di (?:consegna|spedizione)|",
+            r"numero civico|codice postale|cap\b",
+            r")\b|",
+            // ja (no word boundaries)
+            r"刻印|名入れ|配達日時|お届け日時|配達希望|住所|番地|郵便番号|プレビュー"
+        ))
+    });
+    re.find(text).map(|m| m.range())
+}
+
+/// True when an earlier finding on message `index` is in one of the purpose categories.
+pub fn has_purpose_finding(ctx: &Context<'_>, index: usize, except: &str) -> bool {
+    ctx.findings_on(index)
+        .any(|f| f.rule != except && PURPOSE_CATEGORIES.iter().any(|c| f.rule.starts_with(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn critical_cues_in_six_languages() {
+        for t in [
+            "Which thread colour would you like for the monogram?",
+            "we'd welcome your feedback on which crop looks best - both previews are attached",
+            "The suite number is missing from your shipping address.",
+            "Bitte nennen Sie uns Ihren Wunschtermin für den Liefertermin.",
+            "Pouvez-vous valider la maquette ?",
+            "¿Qué franja horaria le viene mejor?",
+            "Ci manca il numero civico.",
+            "配達日時のご希望をお知らせください。",
+        ] {
+            assert!(critical_content(t).is_some(), "{t}");
+        }
+        for t in [
+            "Thank you for your order!",
+            "Customize your next umbrella on our site",
+            "Vielen Dank für Ihren Einkauf.",
+        ] {
+            assert!(critical_content(t).is_none(), "{t}");
+        }
+    }
+
+    #[test]
+    fn hours_read_as_days() {
+        assert_eq!(describe_hours(96), "4 days");
+        assert_eq!(describe_hours(24), "1 day");
+        assert_eq!(describe_hours(36), "1.5 days");
+    }
+}
