@@ -14,6 +14,7 @@ use sellerlint::parse::parse_file;
 use sellerlint::profile::Profile;
 use sellerlint::rules::phrase::PhraseRule;
 use sellerlint::rules::registry::Registry;
+use sellerlint::rules::Rule;
 use sellerlint::run::RunReport;
 use sellerlint::source::SourceFile;
 use sellerlint::text::TextView;
@@ -33,6 +34,58 @@ fn example_files() -> Vec<SourceFile> {
             let text = std::fs::read_to_string(p).ok()?;
             Some(SourceFile::new(p.display().to_string(), text))
         })
+        .collect()
+}
+
+/// The phrase rules of `benches/fixtures/rules`, loaded (and so verified) like a rule pack.
+fn fixture_registry() -> Registry {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/fixtures/rules");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+    for path in paths {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        match PhraseRule::load(&path.display().to_string(), &text) {
+            Ok(rule) => rules.push(Box::new(rule)),
+            Err(e) => panic!("fixture rule does not load: {e}"),
+        }
+    }
+    Registry { rules }
+}
+
+/// Parses every fixture rule and compiles its English and `any` matchers: the first-use cost
+/// an English file pays.
+fn first_use(c: &mut Criterion) {
+    let mut g = c.benchmark_group("startup");
+    g.sample_size(10);
+    let sources = fixture_sources();
+    g.bench_function("fixture_rules_compile_en", |b| {
+        b.iter(|| {
+            let view = TextView::plain("Thank you for your order.");
+            let langs = ["en".to_string(), "any".to_string()];
+            for (origin, text) in &sources {
+                if let Ok(rule) = PhraseRule::parse(origin, text) {
+                    black_box(rule.find_in_text(&view, &langs));
+                }
+            }
+        })
+    });
+    g.finish();
+}
+
+fn fixture_sources() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/fixtures/rules");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(&p).ok()?)))
         .collect()
 }
 
@@ -112,6 +165,23 @@ fn rules(c: &mut Criterion) {
             }
         })
     });
+    // The stand-in rule set of benches/fixtures/rules (about 20 rules in 6 languages, in the
+    // shape of the real ones): the phrase matcher at a realistic size, first use excluded.
+    let fixture = fixture_registry();
+    for (f, seqs) in &parsed {
+        for s in seqs {
+            black_box(check_sequence(f, s, &fixture, &settings));
+        }
+    }
+    g.bench_function("check_sequence_fixture_rules", |b| {
+        b.iter(|| {
+            for (f, seqs) in &parsed {
+                for s in seqs {
+                    black_box(check_sequence(f, s, &fixture, &settings));
+                }
+            }
+        })
+    });
     g.bench_function("lint_source", |b| {
         b.iter(|| {
             for f in &files {
@@ -159,5 +229,5 @@ fn startup(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse, views, rules, output, startup);
+criterion_group!(benches, parse, views, rules, output, startup, first_use);
 criterion_main!(benches);

@@ -92,9 +92,12 @@ pub fn check(args: CheckArgs) -> u8 {
         stdin_name,
         max_file_size: args.max_file_size,
         threads: args.threads,
-        // The other format in play (terminal default, or `-o`'s default) is human, GitHub or
-        // JSON: diagnostics only.
-        shed_text: crate::output::shows_only_diagnostics(args.format.unwrap_or(Format::Json)),
+        // Only when the one format rendered is known to need no message text (with `-o`, the
+        // terminal shows the human report too).
+        shed_text: args.output_file.is_none()
+            && args
+                .format
+                .is_some_and(crate::output::shows_only_diagnostics),
     };
     let mut report = match run_checked(&inputs, &mut resolver) {
         Ok(r) => r,

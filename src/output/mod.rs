@@ -58,18 +58,13 @@ pub fn render_quiet(format: Format, report: &RunReport, styled: bool, quiet: boo
     }
 }
 
-/// True when a format shows diagnostics and errors only (with source frames), never the text
-/// of the messages: a run may then drop that text as soon as each file is linted.
+/// True when a format shows diagnostics and errors only, never the text of the messages: a
+/// run may then drop that text as soon as each file is linted (see `RunOptions::shed_text`).
+/// Not `Human`, `Json` and `Html`: they show message verdicts, which read the text when they
+/// render. JUnit reads message ids and spans, which stay.
 pub fn shows_only_diagnostics(format: Format) -> bool {
-    // Not `Html`: the seller report shows every message. JUnit reads ids and spans, which stay.
     matches!(
         format,
-        Format::Human
-            | Format::Json
-            | Format::Concise
-            | Format::JsonLines
-            | Format::Sarif
-            | Format::Github
-            | Format::Junit
+        Format::Concise | Format::JsonLines | Format::Sarif | Format::Github | Format::Junit
     )
 }
