@@ -56,6 +56,10 @@ median_of() {
     hyperfine -N --style none -i --warmup 1 --runs "$n" --export-json "$tmp/$name.json" "$@" >/dev/null 2>&1
     python3 -c 'import json,sys; [print(r["median"]) for r in json.load(open(sys.argv[1]))["results"]]' "$tmp/$name.json"
 }
+# cpu_of NAME: mean CPU time (user + system, seconds) of each command of a median_of run.
+cpu_of() {
+    python3 -c 'import json,sys; [print(r["user"] + r["system"]) for r in json.load(open(sys.argv[1]))["results"]]' "$tmp/$1.json"
+}
 # peak_rss_mib CMD...: peak resident set size of one run, in MiB.
 peak_rss_mib() {
     /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident/ { printf "%.1f", $6 / 1024 }'
@@ -63,33 +67,44 @@ peak_rss_mib() {
 ms() { python3 -c 'import sys; print("%.1f ms" % (float(sys.argv[1]) * 1000))' "$1"; }
 ratio() { python3 -c 'import sys; print("%.2fx" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
 
-row() { printf '| %-34s | %12s | %12s | %8s | %10s |\n' "$@"; }
+row() { printf '| %-42s | %10s | %10s | %7s | %17s | %9s |\n' "$@"; }
+# cpu_ratio NAME: "sellerlint CPU / ripgrep CPU" of a two-command median_of run.
+cpu_ratio() {
+    mapfile -t c < <(cpu_of "$1")
+    python3 -c 'import sys; a, b = map(float, sys.argv[1:]); print("%.0f/%.0f ms %.1fx" % (a * 1000, b * 1000, a / b))' "${c[0]}" "${c[1]}"
+}
 
 echo "sellerlint $("$bin" --version | awk '{print $2}') ($bin), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-row "workload" "sellerlint" "ripgrep" "ratio" "peak RSS"
-row "----------------------------------" "------------" "------------" "--------" "----------"
+row "workload" "sellerlint" "ripgrep" "ratio" "CPU (user+sys)" "peak RSS"
+row "------------------------------------------" "----------" "----------" "-------" "-----------------" "---------"
 
 # Throughput: 5,000 files, JSON report.
 mapfile -t t < <(median_of c5k "$runs" \
     "$bin check --format json $tmp/c5k" \
     "rg -c -i -F -f $phrases $tmp/c5k")
-row "5,000 files ($(du -sh "$tmp/c5k" | cut -f1)), --format json" "$(ms "${t[0]}")" "$(ms "${t[1]}")" \
-    "$(ratio "${t[0]}" "${t[1]}")" "$(peak_rss_mib "$bin" check --format json "$tmp/c5k") MiB"
+row "5,000 files ($(du -sh --apparent-size "$tmp/c5k" | cut -f1)), --format json" "$(ms "${t[0]}")" "$(ms "${t[1]}")" \
+    "$(ratio "${t[0]}" "${t[1]}")" "$(cpu_ratio c5k)" "$(peak_rss_mib "$bin" check --format json "$tmp/c5k") MiB"
+
+mapfile -t t < <(median_of c5k_concise "$runs" \
+    "$bin check --format concise $tmp/c5k" \
+    "rg -c -i -F -f $phrases $tmp/c5k")
+row "5,000 files, --format concise" "$(ms "${t[0]}")" "$(ms "${t[1]}")" \
+    "$(ratio "${t[0]}" "${t[1]}")" "$(cpu_ratio c5k_concise)" "$(peak_rss_mib "$bin" check --format concise "$tmp/c5k") MiB"
 
 # Latency: one small file, process start included.
 mapfile -t t < <(median_of small "$latency_runs" \
     "$bin check --format json $small" \
     "rg -c -i -F -f $phrases $small")
-row "1 file ($(basename "$small"))" "$(ms "${t[0]}")" "$(ms "${t[1]}")" \
-    "$(ratio "${t[0]}" "${t[1]}")" "$(peak_rss_mib "$bin" check --format json "$small") MiB"
+row "1 small file, --format json" "$(ms "${t[0]}")" "$(ms "${t[1]}")" \
+    "$(ratio "${t[0]}" "${t[1]}")" "$(cpu_ratio small)" "$(peak_rss_mib "$bin" check --format json "$small") MiB"
 
 # One big file.
 mapfile -t t < <(median_of big 3 \
     "$bin check --format json $big" \
     "rg -c -i -F -f $phrases $big")
-row "1 file of 50 MiB" "$(ms "${t[0]}")" "$(ms "${t[1]}")" \
-    "$(ratio "${t[0]}" "${t[1]}")" "$(peak_rss_mib "$bin" check --format json "$big") MiB"
+row "1 file of 50 MiB, --format json" "$(ms "${t[0]}")" "$(ms "${t[1]}")" \
+    "$(ratio "${t[0]}" "${t[1]}")" "$(cpu_ratio big)" "$(peak_rss_mib "$bin" check --format json "$big") MiB"
 
 echo
 echo "Threads (5,000 files, --format json):"

@@ -162,10 +162,11 @@ pub fn parse_file_with(
     default_marketplace: &str,
 ) -> Result<Vec<Sequence>, Vec<FileError>> {
     let text = source.text.as_str();
-    let raws: Vec<RawSequence> = match serde_saphyr::from_str_multiple(text) {
-        Ok(docs) => docs,
-        Err(err) => return Err(vec![yaml_error(source, &err)]),
-    };
+    let raws: Vec<RawSequence> =
+        match serde_saphyr::from_str_multiple_with_options(text, yaml_options(text.len())) {
+            Ok(docs) => docs,
+            Err(err) => return Err(vec![yaml_error(source, &err)]),
+        };
     if raws.is_empty() {
         return Err(vec![FileError::whole_file(
             &source.name,
@@ -185,6 +186,20 @@ pub fn parse_file_with(
     } else {
         Err(errors)
     }
+}
+
+/// The parser's budget, scaled to the input: serde-saphyr's defaults (250,000 nodes, a million
+/// events, 64 MiB of scalars) refuse a legitimate file of a few tens of MiB (a 50 MiB sequence
+/// holds about 290,000 nodes). Nodes and events are scaled with the input length, which a
+/// document without aliases cannot exceed; alias expansion keeps its own absolute caps.
+fn yaml_options(len: usize) -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = budget.max_nodes.max(len / 2);
+    budget.max_events = budget.max_events.max(len);
+    budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len);
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
 }
 
 /// Turns a serde-saphyr error into our error, adding a did-you-mean to unknown fields.
