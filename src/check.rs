@@ -70,7 +70,10 @@ pub fn run_checked(
         let as_path = PathBuf::from(name);
         let setup = resolver.setup_for(&as_path)?;
         let abs = resolver.absolute(&as_path);
-        if !setup.config.is_excluded(&abs) {
+        if setup.config.is_excluded(&abs) {
+            // Drain it anyway, so the editor or script writing to us never sees a broken pipe.
+            let _ = read_stdin(name, inputs.max_file_size);
+        } else {
             profile.get_or_insert_with(|| setup.settings.profile.name.clone());
             note_rules(&mut report, &setup.registry);
             match read_stdin(name, inputs.max_file_size) {

@@ -132,8 +132,8 @@ pub struct CheckArgs {
     /// Output format [default: human; github when GITHUB_ACTIONS=true].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Also write the report in `--format` to this file (the terminal still gets the human
-    /// report).
+    /// Also write the report in `--format` (json when none is given) to this file; the
+    /// terminal still gets the human report.
     #[arg(
         short = 'o',
         long = "output-file",

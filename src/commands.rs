@@ -120,7 +120,9 @@ pub fn check(args: CheckArgs) -> u8 {
     };
     if let Some(file) = &args.output_file {
         let format = args.format.unwrap_or(Format::Json);
+        // Renderers style their text for terminals; a report file never gets escape codes.
         let text = render_quiet(format, &report, false, args.quiet);
+        let text = anstream::adapter::strip_str(&text).to_string();
         if let Err(e) = std::fs::write(file, text) {
             return usage_error(&format!(
                 "cannot write the report to {}: {}",

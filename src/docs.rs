@@ -133,8 +133,12 @@ pub fn rule_page(m: &RuleMeta, details: Option<&str>) -> String {
         .collect();
     let _ = writeln!(out, "- By profile: {}", levels.join(", "));
     let fix = match m.fixable {
-        Applicability::Safe => "yes (safe: the edit cannot change the meaning)",
-        Applicability::Unsafe => "yes (unsafe: review the edit)",
+        Applicability::Safe => {
+            "yes (safe: the edit cannot change the meaning); `sellerlint check --fix` applies it"
+        }
+        Applicability::Unsafe => {
+            "yes (unsafe: review the edit); `sellerlint check --fix --unsafe-fixes` applies it"
+        }
         Applicability::Manual => "no, the fix needs a person",
     };
     let _ = writeln!(out, "- Automatic fix: {fix}");

@@ -19,6 +19,7 @@ use crate::lint::Settings;
 use crate::model::Sequence;
 use crate::parse::did_you_mean;
 use crate::rules::registry::{selector_covers, Registry};
+use crate::scalar::ScalarStyle;
 use crate::source::SourceFile;
 use std::ops::Range;
 
@@ -45,6 +46,9 @@ pub struct Suppression {
     pub reason: Option<String>,
     /// The whole comment or `allow:` entry.
     pub span: Range<usize>,
+    /// What to delete to remove a comment suppression: its whole line when it stands alone,
+    /// else the comment and the spaces before it. `None` for `allow:` entries.
+    pub removal: Option<Range<usize>>,
 }
 
 /// A YAML comment: the byte range of `#...` and its line (0-based).
@@ -158,7 +162,9 @@ pub fn comments(source: &SourceFile, scalars: &[Range<usize>]) -> Vec<Comment> {
                 continue;
             }
         }
-        let found = comment_start(line);
+        // A UTF-8 BOM is not text: `\u{feff}# sellerlint: ...` is a comment at column 1.
+        let bom = line.len() - content.len();
+        let found = comment_start(content).map(|i| i + bom);
         let code = found.map_or(line, |i| &line[..i]);
         if let Some(i) = found {
             let at = range.start + i;
@@ -166,7 +172,7 @@ pub fn comments(source: &SourceFile, scalars: &[Range<usize>]) -> Vec<Comment> {
                 out.push(Comment {
                     range: at..range.end,
                     line: index,
-                    own_line: line[..i].trim().is_empty(),
+                    own_line: line[bom..i].trim().is_empty(),
                 });
             }
         }
@@ -227,19 +233,53 @@ pub fn parse_directive(
     Ok(Some((file_wide, rules, reason.filter(|r| !r.is_empty()))))
 }
 
-/// The scalar node ranges of a file's text fields.
-fn scalar_ranges(sequences: &[Sequence]) -> Vec<Range<usize>> {
+/// The scalar node ranges of a file's text fields: where a `#` is text, not a comment.
+fn scalar_ranges(source: &SourceFile, sequences: &[Sequence]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for seq in sequences {
         out.push(seq.name.span.clone());
         for m in &seq.messages {
-            out.push(m.body.map.node_range());
+            out.push(content_range(source, &m.body.map));
             if let Some(s) = &m.subject {
-                out.push(s.map.node_range());
+                out.push(content_range(source, &s.map));
             }
         }
     }
     out
+}
+
+/// A scalar's node range, less a block scalar's header line: `body: |  # comment` has a real
+/// comment after the indicator, and the content only starts on the next line.
+fn content_range(source: &SourceFile, map: &crate::scalar::ScalarMap) -> Range<usize> {
+    let node = map.node_range();
+    match map.style() {
+        Some(ScalarStyle::Literal | ScalarStyle::Folded) => {
+            let header = source.line_index(node.start);
+            let next = source.line_range(header + 1).start.max(node.start);
+            next.min(node.end)..node.end
+        }
+        _ => node,
+    }
+}
+
+/// Does 0-based `line` hold the key of a field whose scalar starts at `node_start`? That is
+/// the scalar's own line, or, when the scalar's content starts a line (a block scalar whose
+/// span begins at its text), the `body: |` header line above it.
+fn is_field_line(source: &SourceFile, node_start: usize, line: usize) -> bool {
+    let first = source.line_index(node_start);
+    if first == line {
+        return true;
+    }
+    let line_start = source.line_range(first).start;
+    let before = source.text.get(line_start..node_start).unwrap_or("");
+    if !before.trim().is_empty() || first == 0 || line >= first {
+        return false;
+    }
+    let mut header = first - 1;
+    while header > 0 && source.line_text(header).trim().is_empty() {
+        header -= 1;
+    }
+    header == line
 }
 
 /// What a comment on (or directly above) 0-based `line` covers.
@@ -249,11 +289,11 @@ fn scope_of_line(source: &SourceFile, sequences: &[Sequence], line: usize) -> Sc
             if source.line_index(m.span.start) == line {
                 return Scope::Message(si, mi);
             }
-            if source.line_index(m.body.map.node_range().start) == line {
+            if is_field_line(source, m.body.map.node_range().start, line) {
                 return Scope::Field(si, mi, Field::Body);
             }
             if let Some(s) = &m.subject {
-                if source.line_index(s.map.node_range().start) == line {
+                if is_field_line(source, s.map.node_range().start, line) {
                     return Scope::Field(si, mi, Field::Subject);
                 }
             }
@@ -267,7 +307,7 @@ pub fn collect(
     source: &SourceFile,
     sequences: &[Sequence],
 ) -> (Vec<Suppression>, Vec<(Range<usize>, String)>) {
-    let all_comments = comments(source, &scalar_ranges(sequences));
+    let all_comments = comments(source, &scalar_ranges(source, sequences));
     let comment_lines: std::collections::HashSet<usize> = all_comments
         .iter()
         .filter(|c| c.own_line)
@@ -296,11 +336,24 @@ pub fn collect(
                     }
                     scope_of_line(source, sequences, target)
                 };
+                let line = source.line_range(c.line);
+                let removal = if c.own_line {
+                    let end = source
+                        .text
+                        .get(line.end..)
+                        .and_then(|rest| rest.find('\n'))
+                        .map_or(source.text.len(), |i| line.end + i + 1);
+                    line.start..end
+                } else {
+                    let before = source.text.get(line.start..c.range.start).unwrap_or("");
+                    line.start + before.trim_end().len()..c.range.end
+                };
                 out.push(Suppression {
                     scope,
                     rules,
                     reason,
                     span: c.range.clone(),
+                    removal: Some(removal),
                 });
             }
         }
@@ -326,6 +379,7 @@ pub fn collect(
                     rules: vec![(entry.value.trim().to_string(), entry.span.clone())],
                     reason,
                     span: entry.span.clone(),
+                    removal: None,
                 });
             }
         }
@@ -466,6 +520,8 @@ pub fn apply(
             ));
         }
         for (si, s) in suppressions.iter().enumerate() {
+            // A comment none of whose rules is used can go: a safe fix on its first report.
+            let mut removal = s.removal.clone().filter(|_| used[si].iter().all(|u| !u));
             for (ri, (sel, range)) in s.rules.iter().enumerate() {
                 if used[si][ri] {
                     continue;
@@ -493,7 +549,7 @@ pub fn apply(
                         "Delete the suppression: the problem it allowed is gone.".to_string(),
                     )
                 };
-                extra.push(meta_diagnostic(
+                let mut d = meta_diagnostic(
                     source,
                     sequences,
                     registry,
@@ -503,7 +559,18 @@ pub fn apply(
                     range.clone(),
                     message,
                     fix,
-                ));
+                );
+                if let Some(r) = removal.take() {
+                    d.applicability = Applicability::Safe;
+                    d.edits = vec![crate::diagnostic::PlacedEdit::new(
+                        source,
+                        &crate::diagnostic::Edit {
+                            range: r,
+                            replacement: String::new(),
+                        },
+                    )];
+                }
+                extra.push(d);
             }
         }
     }
@@ -566,6 +633,37 @@ mod tests {
         let s = src("  - body: |\n      # text\n    # comment\n");
         let found: Vec<usize> = comments(&s, &[]).iter().map(|c| c.line).collect();
         assert_eq!(found, vec![2]);
+    }
+
+    #[test]
+    fn unused_comment_suppressions_carry_a_safe_removal() {
+        let text = "sequence: S\nmessages:\n  # sellerlint: allow meta/allow-without-reason\n  - id: a  # sellerlint: allow meta/allow-without-reason -- x\n    body: hi\n";
+        let s = src(text);
+        let seqs = crate::parse::parse_file(&s).unwrap();
+        let registry = Registry::builtin();
+        let profile = crate::profile::Profile::named("amazon").unwrap();
+        let out = apply(&s, &seqs, Vec::new(), registry, &Settings::new(profile));
+        assert_eq!(out.kept.len(), 2);
+        let mut fixed = text.to_string();
+        let mut edits: Vec<_> = out.kept.iter().flat_map(|d| d.edits.clone()).collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+        for e in edits {
+            fixed.replace_range(e.range, &e.replacement);
+        }
+        assert_eq!(fixed, "sequence: S\nmessages:\n  - id: a\n    body: hi\n");
+        assert!(out
+            .kept
+            .iter()
+            .all(|d| d.applicability == Applicability::Safe));
+    }
+
+    #[test]
+    fn a_comment_after_a_bom_counts() {
+        let s = src("\u{feff}# sellerlint: allow-file x/y\nsequence: S\n");
+        let c = comments(&s, &[]);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].range.start, 3);
+        assert!(c[0].own_line);
     }
 
     #[test]

@@ -156,27 +156,133 @@ impl TextView {
     }
 }
 
-/// The sentence of `text` around a byte range: bounded by `.`, `!`, `?`, the CJK stops, or a
-/// line break followed by a blank line or a list marker. Rules evaluate exceptions there.
+/// The sentence of `text` around a byte range: bounded by `.`, `!`, `?`, `;`, the CJK stops,
+/// or a line break that starts a new block: a blank line, a list item (`-`, `*`, `•`, `1.`),
+/// or a line after one that ended without a comma or a word that continues it. A single line
+/// break inside a hard-wrapped paragraph does not end a sentence, so patterns and exceptions
+/// see the whole sentence however the template was wrapped. Linear in the distance scanned.
 pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
-    let is_stop = |c: char| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '\n');
-    let before = &text[..range.start.min(text.len())];
-    let mut start = 0;
-    for (i, c) in before.char_indices().rev() {
-        if is_stop(c) && !is_inner_dot(text, i, c) {
-            start = i + c.len_utf8();
+    let start_at = floor_char_boundary(text, range.start.min(text.len()));
+    let end_at = floor_char_boundary(text, range.end.min(text.len())).max(start_at);
+    // A "sentence" without a stop is cut at MAX_SENTENCE_REACH bytes on each side, so that
+    // the work per match stays bounded on pathological input (one huge unpunctuated line).
+    let floor = floor_char_boundary(text, start_at.saturating_sub(MAX_SENTENCE_REACH));
+    let ceil = ceil_char_boundary(text, end_at.saturating_add(MAX_SENTENCE_REACH));
+    let mut start = floor;
+    for (i, c) in text[floor..start_at].char_indices().rev() {
+        if ends_sentence(text, floor + i, c) {
+            start = floor + i + c.len_utf8();
             break;
         }
     }
-    let from = range.end.min(text.len());
-    let mut end = text.len();
-    for (i, c) in text[from..].char_indices() {
-        if is_stop(c) && !is_inner_dot(text, from + i, c) {
-            end = from + i + c.len_utf8();
+    let mut end = ceil;
+    for (i, c) in text[end_at..ceil].char_indices() {
+        if ends_sentence(text, end_at + i, c) {
+            end = end_at + i + c.len_utf8();
             break;
         }
     }
     start..end
+}
+
+/// How far [`sentence_around`] looks for the end of a sentence, in bytes, on each side.
+pub const MAX_SENTENCE_REACH: usize = 600;
+
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// `text` with every line break that does not end a sentence (see [`sentence_around`]) turned
+/// into a space, so that a phrase written with spaces matches a hard-wrapped template. Byte
+/// offsets are unchanged (`\n` and ` ` are one byte each), so ranges found in the result are
+/// ranges of `text`. Borrows when nothing changes.
+pub fn unwrap_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    let joins: Vec<usize> = text
+        .match_indices('\n')
+        .map(|(i, _)| i)
+        .filter(|&i| !line_break_ends_sentence(text, i))
+        .collect();
+    if joins.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for i in joins {
+        bytes[i] = b' ';
+    }
+    // Only ASCII `\n` bytes were replaced by ASCII spaces: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Does the char `c` at byte `i` end a sentence?
+fn ends_sentence(text: &str, i: usize, c: char) -> bool {
+    match c {
+        '!' | '?' | ';' | '。' | '！' | '？' => true,
+        '.' => !is_inner_dot(text, i, c),
+        '\n' => line_break_ends_sentence(text, i),
+        _ => false,
+    }
+}
+
+/// A line break ends a sentence when a new block starts after it (blank line, list item) or
+/// when the line before it does not read as the first half of a wrapped sentence.
+fn line_break_ends_sentence(text: &str, i: usize) -> bool {
+    // Only the start of the next line and the end of this one matter: look at 200 bytes.
+    let after = &text[i + 1..ceil_char_boundary(text, i + 201)];
+    let next_line = after.split('\n').next().unwrap_or("");
+    let next = next_line.trim_start();
+    if next.is_empty() {
+        return true; // blank line (or end of text)
+    }
+    let mut chars = next.chars();
+    let first = chars.next();
+    let second = chars.next();
+    let list_item = match first {
+        Some('-' | '*' | '•' | '–' | '·' | '>') => true,
+        Some(d) if d.is_ascii_digit() => {
+            let digits: String = next.chars().take_while(|c| c.is_ascii_digit()).collect();
+            matches!(
+                next[digits.len()..].chars().next(),
+                Some('.' | ')' | '、' | '．')
+            )
+        }
+        _ => false,
+    };
+    if list_item && second.is_none_or(|s| s.is_whitespace() || first != Some('-')) {
+        return true;
+    }
+    let before = &text[floor_char_boundary(text, i.saturating_sub(200))..i];
+    let line = before.rsplit('\n').next().unwrap_or("").trim_end();
+    // Japanese and Chinese lines are written one sentence (or one item) per line.
+    if line.chars().next_back().is_some_and(is_cjk) || next.chars().next().is_some_and(is_cjk) {
+        return !line.ends_with('、');
+    }
+    // A line ending in a greeting comma or colon ("Hi Anna,", "Cheers,") closes a block, but a
+    // wrapped sentence often ends a line with a comma too: only short lines count as closers.
+    if line.ends_with(':') {
+        return true;
+    }
+    if line.ends_with(',') {
+        return line.chars().count() < 25;
+    }
+    // A short line without end punctuation is a heading or a signature ("Cheers", "Team X").
+    line.chars().count() < 25
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
 /// A dot inside a word or number (`amazon.com`, `2.5`) does not end a sentence.
@@ -215,10 +321,56 @@ mod tests {
     }
 
     #[test]
+    fn sentences_are_bounded_on_unpunctuated_text() {
+        let t = "word ".repeat(10_000);
+        let s = sentence_around(&t, 25_000..25_004);
+        assert!(s.end - s.start <= 2 * MAX_SENTENCE_REACH + 4);
+        assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+        let j = "レビュー".repeat(2_000);
+        let s = sentence_around(&j, 6_000..6_003);
+        assert!(j.is_char_boundary(s.start) && j.is_char_boundary(s.end));
+    }
+
+    #[test]
     fn sentences() {
         let t = "Thanks! Visit amazon.com today. Bye";
         let at = t.find("Visit").unwrap();
         let s = sentence_around(t, at..at + 5);
         assert_eq!(&t[s], " Visit amazon.com today.");
+    }
+
+    #[test]
+    fn wrapped_lines_unwrap_to_spaces_and_keep_offsets() {
+        let t =
+            "Did you know we also make placemats? Check out our\nother products.\n\nCheers,\nTeam";
+        let u = unwrap_lines(t);
+        assert_eq!(
+            u,
+            "Did you know we also make placemats? Check out our other products.\n\nCheers,\nTeam"
+        );
+        assert_eq!(u.len(), t.len());
+    }
+
+    #[test]
+    fn a_wrapped_line_does_not_end_a_sentence() {
+        let t = "Hi Anna,\n\nif you are happy with the lamp, we would love\na review on Amazon.\nThanks";
+        let at = t.find("review").unwrap();
+        let s = sentence_around(t, at..at + 6);
+        assert_eq!(
+            &t[s],
+            "if you are happy with the lamp, we would love\na review on Amazon."
+        );
+    }
+
+    #[test]
+    fn blank_lines_list_items_and_short_lines_end_sentences() {
+        let t = "A few tips for your board\n- Hand wash only\n- Oil it monthly\n\nCheers,\nTeam";
+        let at = t.find("Hand").unwrap();
+        assert_eq!(&t[sentence_around(t, at..at + 4)], "- Hand wash only\n");
+        let at = t.find("Team").unwrap();
+        assert_eq!(&t[sentence_around(t, at..at + 4)], "Team");
+        let t = "ご注文ありがとうございます\n商品を発送いたしました";
+        let at = t.find("発送").unwrap();
+        assert_eq!(&t[sentence_around(t, at..at + 3)], "商品を発送いたしました");
     }
 }

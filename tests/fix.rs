@@ -449,13 +449,10 @@ fn an_abandoned_fix_is_reported_and_nothing_is_written() {
 fn explain_says_when_a_rule_fixes_itself() {
     let registry = common::registry();
     let safe = sellerlint::docs::explain(&registry, "test/five-star").unwrap();
-    assert!(
-        safe.contains("[*] `sellerlint check --fix` makes this fix"),
-        "{safe}"
-    );
+    assert!(safe.contains("Automatic fix: yes (safe"), "{safe}");
     let unsafe_ = sellerlint::docs::explain(&registry, "test/opt-out").unwrap();
     assert!(
-        unsafe_.contains("--unsafe-fixes` makes this fix"),
+        unsafe_.contains("Automatic fix: yes (unsafe") && unsafe_.contains("--unsafe-fixes"),
         "{unsafe_}"
     );
 }

@@ -69,7 +69,12 @@ fn attribute_values(html: &str, name: &str) -> Vec<String> {
         .map(|(at, _)| {
             let start = at + needle.len();
             let end = html[start..].find('"').map_or(html.len(), |e| start + e);
-            html[start..end].to_string()
+            // Attribute values are HTML-escaped; compare them as the browser reads them.
+            html[start..end]
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
         })
         .collect()
 }
@@ -182,16 +187,22 @@ fn report_is_a_complete_accessible_document() {
     assert!(html.contains("<h1>"));
     assert!(html.contains("<th scope=\"col\">Verdict</th>"));
     assert!(html.contains("@media print"));
-    // A mark is never colour alone: each is followed by a text label naming its rule.
+    // A mark is never colour alone: each highlight ends in a text label naming its rule
+    // (two problems on the same words share one mark and have a label each).
     let marks = html.matches("<mark").count();
     assert!(marks > 0);
     let labels = html.matches("<span class=\"tag ").count();
-    assert!(
-        labels >= 1 && labels <= marks,
-        "{labels} labels for {marks} marks"
-    );
+    assert!(labels >= 1, "{labels} labels for {marks} marks");
+    // Every highlight names its rule in text and points at its note.
+    for (at, _) in html.match_indices("<mark") {
+        let tag = &html[at..html[at..].find('>').map_or(html.len(), |e| at + e)];
+        assert!(
+            tag.contains(" title=\"") && tag.contains(" aria-describedby=\""),
+            "{tag}"
+        );
+    }
     assert!(html.contains(
-        "Why it matters: </strong>Amazon sends order, shipping and delivery confirmations itself."
+        "Why it matters: </strong>Amazon sends order, shipping and delivery confirmations itself, with tracking."
     ));
     assert!(html.contains("not permitted"));
     assert!(html.ends_with("</html>\n"));
@@ -256,7 +267,7 @@ fn hostile_seller_text_is_shown_as_text() {
 
 #[test]
 fn hostile_text_next_to_a_mark_does_not_break_it() {
-    let yaml = "sequence: S\nmessages:\n  - id: m\n    body: \"</mark>has shipped</mark><mark>\"\n";
+    let yaml = "sequence: S\nmessages:\n  - id: m\n    body: \"</mark>Order {{order_id}} has shipped</mark><mark>\"\n";
     let html = html_of(
         &[
             "check",
@@ -294,7 +305,8 @@ fn output_flag_writes_the_report_to_a_file() {
         None,
     );
     assert_eq!(out.status.code(), Some(1), "the examples have errors");
-    assert!(out.stdout.is_empty());
+    // The terminal still gets the human report.
+    assert!(String::from_utf8_lossy(&out.stdout).contains("problems ("));
     let written = std::fs::read_to_string(&path).expect("report written");
     assert_eq!(written, examples_html());
 
@@ -305,6 +317,8 @@ fn output_flag_writes_the_report_to_a_file() {
             "check",
             "--color",
             "always",
+            "--format",
+            "human",
             "--output",
             text_path.to_str().expect("UTF-8 path"),
             "examples/",
@@ -331,7 +345,7 @@ fn human_output_ends_each_sequence_with_its_verdict_table() {
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     for name in [
         "Engraved cutting board",
-        "Order updates and review",
+        "Chef knife welcome series",
         "Sofa delivery",
     ] {
         assert!(text.contains(&format!("Sequence \"{name}\"")), "{text}");

@@ -190,7 +190,33 @@ fn yaml_error(source: &SourceFile, err: &serde_saphyr::Error) -> ConfigError {
         }
     }
     let mut message = message.lines().next().unwrap_or("").trim().to_string();
+    // serde-saphyr repeats the position; we print our own.
+    if let Some(i) = message.find(" at line ") {
+        message.truncate(i);
+    }
     let mut help = None;
+    for (theirs, ours, hint) in [
+        (
+            "expected mapping start",
+            "expected a mapping here",
+            "write `key: value` lines, e.g. `rules:` then `  review/: warning`",
+        ),
+        (
+            "expected sequence start",
+            "expected a list here",
+            "write a list, e.g. `exclude: [drafts, \"old/*.yaml\"]`",
+        ),
+        (
+            "expected string scalar",
+            "expected a single value here",
+            "a rule level is one of off, info, warning, error",
+        ),
+    ] {
+        if message.starts_with(theirs) {
+            message = ours.to_string();
+            help = Some(hint.to_string());
+        }
+    }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some(name) = rest.split('`').next() {
             let known: &[&str] = if message.contains("require-reason") {

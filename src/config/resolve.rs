@@ -400,6 +400,9 @@ pub struct Resolver {
     by_dir: HashMap<PathBuf, Rc<LoadedConfig>>,
     by_path: HashMap<PathBuf, Rc<LoadedConfig>>,
     defaults: Rc<LoadedConfig>,
+    /// Settings per config and set of matching `per-file` entries: files that share them
+    /// share one resolution (profiles are parsed once, not per file).
+    settings: HashMap<(usize, Vec<usize>), Settings>,
 }
 
 impl Resolver {
@@ -423,6 +426,7 @@ impl Resolver {
             by_dir: HashMap::new(),
             by_path: HashMap::new(),
             defaults,
+            settings: HashMap::new(),
         })
     }
 
@@ -483,6 +487,14 @@ impl Resolver {
         let config = self.config_for(path)?;
         let abs = self.absolute(path);
         let matches = config.per_file_matches(&abs);
+        let key = (Rc::as_ptr(&config) as usize, matches.clone());
+        if let Some(settings) = self.settings.get(&key) {
+            return Ok(FileSetup {
+                registry: config.registry.clone(),
+                settings: settings.clone(),
+                config,
+            });
+        }
         let file = &config.file;
         let mut profile_name = file.base.profile.as_ref().map(|p| p.value.clone());
         let mut marketplace = file.base.marketplace.as_ref().map(|m| m.value.clone());
@@ -521,6 +533,7 @@ impl Resolver {
         self.apply_cli_selection(&registry, &mut settings, &config)?;
         settings.default_marketplace = marketplace;
         settings.require_reason = self.cli.require_reason || file.require_reason;
+        self.settings.insert(key, settings.clone());
         Ok(FileSetup {
             config,
             settings,
@@ -624,5 +637,50 @@ impl Resolver {
             });
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(patterns: &[&str]) -> GlobSet {
+        let items: Vec<Item> = patterns
+            .iter()
+            .map(|p| Item {
+                value: p.to_string(),
+                offset: 0,
+            })
+            .collect();
+        glob_set(None, &items).unwrap()
+    }
+
+    #[test]
+    fn globs_follow_gitignore_habits() {
+        let s = set(&["drafts", "old/*.yaml", "*.bak.yaml"]);
+        assert!(s.is_match("drafts/a.yaml"));
+        assert!(s.is_match("x/drafts/y/a.yaml"));
+        assert!(s.is_match("old/a.yaml"));
+        assert!(!s.is_match("old/keep/a.yaml"));
+        assert!(
+            !s.is_match("x/old/a.yaml"),
+            "a pattern with `/` is anchored"
+        );
+        assert!(s.is_match("deep/a.bak.yaml"));
+        assert!(!s.is_match("draftsman.yaml"));
+    }
+
+    #[test]
+    fn paths_are_normalised_without_touching_the_disk() {
+        let cwd = Path::new("/w/p");
+        assert_eq!(
+            absolute(Path::new("./a/../b/c.yaml"), cwd),
+            Path::new("/w/p/b/c.yaml")
+        );
+        assert_eq!(
+            relative_to(Path::new("/w/p/b/c.yaml"), cwd).as_deref(),
+            Some("b/c.yaml")
+        );
+        assert_eq!(relative_to(Path::new("/elsewhere/c.yaml"), cwd), None);
     }
 }

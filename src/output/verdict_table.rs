@@ -145,7 +145,7 @@ mod tests {
     #[test]
     fn columns_align_by_display_width() {
         let out = table(
-            "sequence: 配達\nmarketplace: amazon.co.jp\nmessages:\n  - id: 住所確認\n    purpose: address-issue\n    trigger: order-placed\n    body: 番地を教えてください。\n  - id: ask-review\n    trigger: delivered\n    delay: 7d\n    body: Thank you.\n",
+            "sequence: 配達\nmarketplace: amazon.co.jp\nmessages:\n  - id: 住所確認\n    purpose: address-issue\n    trigger: order-placed\n    body: 注文{{order_id}}の番地を教えてください。\n  - id: ask-review\n    trigger: delivered\n    delay: 7d\n    body: Hello from the workshop, order {{order_id}}.\n",
         );
         let lines: Vec<&str> = out.lines().collect();
         assert!(

@@ -6,11 +6,29 @@
 //! Matchers are compiled on first use, per language, so a run over German files never builds
 //! the Japanese patterns: literal phrase lists go through `aho-corasick`, patterns through the
 //! `regex` crate (linear time: no backtracking engine, whatever a rule pack writes).
+//!
+//! A pattern is a string (a case-insensitive regex) or an object with exactly one of
+//! `regex`, `phrase` (a literal, whole words outside Japanese and Chinese) or `near: [a, b]`
+//! (both regexes in one sentence, at most `within` characters apart, default 60). An object
+//! may add guards that keep a cue from firing alone:
+//!
+//! - `requires`: a regex that must also match somewhere in the same field (a "5 stars" only
+//!   counts in a field that talks about reviews);
+//! - `unless_before` / `unless_after`: regexes tried on the 40 characters just before / after
+//!   the match (anchor them with `$` / `^`); a hit is dropped when one matches (a number
+//!   right after "order" is an order id, not a phone number);
+//! - `focus`: a regex; the diagnostic covers its first match inside the hit instead of the
+//!   whole hit (a cue word found the phone number, the number is what is reported).
+//!
+//! `exceptions` (per language, regexes) drop a hit when they match its sentence (or the whole
+//! field with `exception_scope: field`). Sentences end at `.`, `!`, `?`, `;`, the CJK stops
+//! and at line breaks that start a new block, see [`sentence_around`]; other line breaks read as
+//! spaces, so a pattern written with spaces also matches a hard-wrapped template.
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
 use crate::rules::guard::Guard;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::text::{sentence_around, TextView};
+use crate::text::{sentence_around, unwrap_lines, TextView};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
@@ -48,7 +66,31 @@ pub struct PatternObject {
     pub near: Option<[String; 2]>,
     #[serde(default)]
     pub within: Option<usize>,
+    /// A regex that must also match somewhere in the same field.
+    #[serde(default)]
+    pub requires: Option<String>,
+    /// A regex tried on the text just before the hit; the hit is dropped when it matches.
+    #[serde(default)]
+    pub unless_before: Option<String>,
+    /// A regex tried on the text just after the hit; the hit is dropped when it matches.
+    #[serde(default)]
+    pub unless_after: Option<String>,
+    /// A regex; the reported range is its first match inside the hit.
+    #[serde(default)]
+    pub focus: Option<String>,
 }
+
+impl PatternObject {
+    fn has_guards(&self) -> bool {
+        self.requires.is_some()
+            || self.unless_before.is_some()
+            || self.unless_after.is_some()
+            || self.focus.is_some()
+    }
+}
+
+/// How many characters around a hit `unless_before` / `unless_after` look at.
+const GUARD_WINDOW: usize = 40;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -125,10 +167,89 @@ struct Compiled {
     /// Whether literal matches must start and end on word boundaries.
     word_bounded: bool,
     near: Vec<(Regex, Regex, usize)>,
+    /// Patterns with guards, matched one by one.
+    guarded: Vec<Guarded>,
     exceptions: Option<Regex>,
     /// Word-boundary-free guards of `regex` and of each `near` pair (see [`super::guard`]).
     guard: Guard,
     near_guards: Vec<(Guard, Guard)>,
+}
+
+/// What a guarded pattern matches with.
+#[derive(Debug)]
+enum Matcher {
+    Regex(Regex),
+    Near(Regex, Regex, usize),
+}
+
+/// A pattern with its guards (see the module doc).
+#[derive(Debug)]
+struct Guarded {
+    matcher: Matcher,
+    requires: Option<Regex>,
+    unless_before: Option<Regex>,
+    unless_after: Option<Regex>,
+    focus: Option<Regex>,
+}
+
+impl Guarded {
+    fn find(&self, text: &str) -> Vec<Range<usize>> {
+        if let Some(req) = &self.requires {
+            if !req.is_match(text) {
+                return Vec::new();
+            }
+        }
+        let raw: Vec<Range<usize>> = match &self.matcher {
+            Matcher::Regex(re) => re
+                .find_iter(text)
+                .map(|m| m.range())
+                .filter(|r| !r.is_empty())
+                .collect(),
+            Matcher::Near(a, b, within) => find_near(text, a, b, *within),
+        };
+        raw.into_iter()
+            .filter(|r| {
+                let before = window_before(text, r.start);
+                let after = window_after(text, r.end);
+                !self
+                    .unless_before
+                    .as_ref()
+                    .is_some_and(|g| g.is_match(before))
+                    && !self
+                        .unless_after
+                        .as_ref()
+                        .is_some_and(|g| g.is_match(after))
+            })
+            .map(|r| match &self.focus {
+                Some(f) => f
+                    .find(&text[r.clone()])
+                    .filter(|m| !m.range().is_empty())
+                    .map_or(r.clone(), |m| r.start + m.start()..r.start + m.end()),
+                None => r,
+            })
+            .collect()
+    }
+}
+
+/// Up to [`GUARD_WINDOW`] characters of `text` ending at byte `at`.
+fn window_before(text: &str, at: usize) -> &str {
+    let head = &text[..at];
+    let start = head
+        .char_indices()
+        .rev()
+        .nth(GUARD_WINDOW - 1)
+        .map_or(0, |(i, _)| i);
+    &head[start..]
+}
+
+/// Up to [`GUARD_WINDOW`] characters of `text` starting at byte `at`.
+fn window_after(text: &str, at: usize) -> &str {
+    let tail = &text[at..];
+    let end = tail
+        .char_indices()
+        .nth(GUARD_WINDOW)
+        .map_or(tail.len(), |(i, _)| i);
+    &tail[..end]
 }
 
 /// A loaded phrase rule.
@@ -238,6 +359,19 @@ impl PhraseRule {
                     .filter(|c| *c > 0),
                 message: msg,
             }
+        })?;
+        PhraseRule::from_file(origin, file)
+    }
+
+    /// Parses a rule file and checks its structure, without compiling patterns or running the
+    /// examples: for the built-in rules, whose examples `cargo test` runs, so that start-up
+    /// stays fast (patterns compile on first use, per language).
+    pub fn load_trusted(origin: &str, text: &str) -> Result<PhraseRule, RuleLoadError> {
+        let file: PhraseRuleFile = serde_saphyr::from_str(text).map_err(|e| RuleLoadError {
+            origin: origin.to_string(),
+            line: None,
+            column: None,
+            message: e.without_snippet().to_string(),
         })?;
         PhraseRule::from_file(origin, file)
     }
@@ -414,6 +548,12 @@ impl PhraseRule {
         let mut literals = Vec::new();
         let mut near = Vec::new();
         let mut near_guards = Vec::new();
+        let mut guarded = Vec::new();
+        let compile_opt = |what: &str, r: &Option<String>| -> Result<Option<Regex>, String> {
+            r.as_deref()
+                .map(|r| case_insensitive(r).map_err(|e| format!("in `{what}` {r:?}: {e}")))
+                .transpose()
+        };
         for spec in self.patterns.get(lang).into_iter().flatten() {
             match spec {
                 PatternSpec::Regex(r) => regexes.push(r.clone()),
@@ -426,6 +566,35 @@ impl PhraseRule {
                             "each pattern object needs exactly one of `regex`, `phrase`, `near`"
                                 .into(),
                         );
+                    }
+                    if o.has_guards() {
+                        let matcher = if let Some([a, b]) = &o.near {
+                            let ra =
+                                case_insensitive(a).map_err(|e| format!("in `near` {a:?}: {e}"))?;
+                            let rb =
+                                case_insensitive(b).map_err(|e| format!("in `near` {b:?}: {e}"))?;
+                            Matcher::Near(ra, rb, o.within.unwrap_or(60))
+                        } else {
+                            let r = match (&o.regex, &o.phrase) {
+                                (Some(r), _) => r.clone(),
+                                (_, Some(p)) if word_bounded => {
+                                    format!(r"\b{}\b", regex::escape(p))
+                                }
+                                (_, Some(p)) => regex::escape(p),
+                                _ => String::new(),
+                            };
+                            Matcher::Regex(
+                                case_insensitive(&r).map_err(|e| format!("pattern {r:?}: {e}"))?,
+                            )
+                        };
+                        guarded.push(Guarded {
+                            matcher,
+                            requires: compile_opt("requires", &o.requires)?,
+                            unless_before: compile_opt("unless_before", &o.unless_before)?,
+                            unless_after: compile_opt("unless_after", &o.unless_after)?,
+                            focus: compile_opt("focus", &o.focus)?,
+                        });
+                        continue;
                     }
                     if let Some(r) = &o.regex {
                         regexes.push(r.clone());
@@ -484,13 +653,17 @@ impl PhraseRule {
             literals,
             word_bounded,
             near,
+            guarded,
             exceptions,
         })
     }
 
     /// Byte ranges of the view text where the rule fires, in order, exceptions removed.
     pub fn find_in_text(&self, view: &TextView, languages: &[String]) -> Vec<Range<usize>> {
-        let text = view.text.as_str();
+        // Hard-wrapped lines read as one line: "check out our\nother products" matches
+        // "check out our other". Offsets are those of the view text.
+        let unwrapped = unwrap_lines(&view.text);
+        let text: &str = &unwrapped;
         let mut hits = Vec::new();
         for lang in languages {
             let Ok(c) = self.compiled_for(lang) else {
@@ -516,6 +689,9 @@ impl PhraseRule {
                     continue;
                 }
                 raw.extend(find_near(text, a, b, *within));
+            }
+            for g in &c.guarded {
+                raw.extend(g.find(text));
             }
             for r in raw {
                 let scope = match self.exception_scope {
@@ -556,7 +732,12 @@ impl PhraseRule {
         span: Range<usize>,
     ) -> Finding {
         let matched = text.get(view_range).unwrap_or("").trim().to_string();
-        let shown: String = matched.chars().take(80).collect();
+        // One line, at most 80 characters: the words of a hard-wrapped match read as a phrase.
+        let flat = matched.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut shown: String = flat.chars().take(80).collect();
+        if flat.chars().count() > 80 {
+            shown.push('…');
+        }
         Finding {
             rule: self.meta.id.to_string(),
             message_index: index,
@@ -577,7 +758,7 @@ fn on_word_boundaries(text: &str, r: &Range<usize>) -> bool {
     let first = text[r.start..].chars().next();
     let last = text[..r.end].chars().next_back();
     let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    !(is_word(before) && is_word(first)) && !(is_word(after) && is_word(last))
+    !(is_word(before) && is_word(first) || is_word(after) && is_word(last))
 }
 
 /// Pairs of `a` and `b` matches in the same sentence with at most `within` chars between them.
@@ -590,8 +771,11 @@ fn find_near(text: &str, a: &Regex, b: &Regex, within: usize) -> Vec<Range<usize
     for ma in a.find_iter(text) {
         let ra = ma.range();
         let sentence = sentence_around(text, ra.clone());
-        let close = bs.iter().find(|rb| {
-            rb.start >= sentence.start && rb.end <= sentence.end && {
+        // `bs` is in text order: look only at the matches inside this sentence.
+        let first = bs.partition_point(|rb| rb.start < sentence.start);
+        let mut in_sentence = bs[first..].iter().take_while(|rb| rb.start < sentence.end);
+        let close = in_sentence.find(|rb| {
+            rb.end <= sentence.end && {
                 let gap = if rb.start >= ra.end {
                     text[ra.end..rb.start].chars().count()
                 } else if ra.start >= rb.end {
@@ -717,5 +901,45 @@ examples:
             err.message.contains("severty") && err.line.is_some(),
             "{err:?}"
         );
+    }
+
+    const GUARDED: &str = r#"
+id: test/guards
+severity: error
+summary: guards
+why: because
+source: https://example.invalid
+fix: do not
+patterns:
+  en:
+    - regex: '\b5 stars\b'
+      requires: '\breview'
+    - regex: '\bcall\b[^.!?]{0,20}\d[\d -]{6,}\d'
+      focus: '\d[\d -]{6,}\d'
+    - regex: '\b\d{3}-\d{3}-\d{4}\b'
+      unless_before: '(?:order|ref)\W*$'
+      unless_after: '^\s*(?:mm|kg)\b'
+examples:
+  fire:
+    en: ["5 stars would be great. Leave a review!", "Call us on 555 123 4567.", "Reach us: 555-123-4567"]
+  pass:
+    en: ["Should the five stars be gold? Or 5 stars in silver?", "Order 555-123-4567 is ready", "It weighs 555-123-4567 kg"]
+"#;
+
+    #[test]
+    fn guards_keep_cues_from_firing_alone() {
+        let rule = PhraseRule::load("guards.yaml", GUARDED);
+        assert!(rule.is_ok(), "{:?}", rule.err());
+    }
+
+    #[test]
+    fn focus_narrows_the_reported_range() {
+        let Ok(rule) = PhraseRule::load("guards.yaml", GUARDED) else {
+            panic!("rule does not load");
+        };
+        let text = "Please call us on 555 123 4567 today.";
+        let hits = rule.find_in_text(&TextView::plain(text), &["en".to_string()]);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&text[hits[0].clone()], "555 123 4567");
     }
 }

@@ -22,7 +22,7 @@ impl Rule for AllowWithoutReason {
                  from a way to make the linter quiet. Teams that review sequences turn this \
                  on with `--require-reason` or `require-reason: true`.",
             ),
-            source: Cow::Borrowed(""),
+            source: Cow::Borrowed("https://eslint-community.github.io/eslint-plugin-eslint-comments/rules/require-description.html"),
             fix: Cow::Borrowed(
                 "Add the reason after `--`: `# sellerlint: allow RULE -- why this is fine`; \
                  for an `allow:` entry, a comment on its line.",
@@ -34,6 +34,12 @@ impl Rule for AllowWithoutReason {
             fixable: Applicability::Manual,
             languages: Vec::new(),
         })
+    }
+
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "Only with `--require-reason` (or `require-reason` in the config): a suppression comment that has no ` -- reason` after its rule ids, or an `allow:` key without a reason comment on its line. Reasons make suppressions reviewable: the next person can tell a deliberate exception from a silenced problem.",
+        )
     }
 
     fn check(&self, _ctx: &Context<'_>, _out: &mut Vec<Finding>) {}

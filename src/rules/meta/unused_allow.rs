@@ -22,7 +22,7 @@ impl Rule for UnusedAllow {
                  problem of that kind in that message, so it is reported like Ruff's unused \
                  `noqa`.",
             ),
-            source: Cow::Borrowed(""),
+            source: Cow::Borrowed("https://docs.astral.sh/ruff/rules/unused-noqa/"),
             fix: Cow::Borrowed(
                 "Delete the suppression, or correct the rule id it names (`sellerlint rules` \
                  lists them).",
@@ -33,11 +33,17 @@ impl Rule for UnusedAllow {
             example_good: Cow::Borrowed(
                 "- id: thanks\n  body: Thank you for your order {{order_id}}.",
             ),
-            fixable: Applicability::Manual,
+            fixable: Applicability::Safe,
             languages: Vec::new(),
         })
     }
 
     // The check runs in `crate::suppress::apply`, which sees every other rule's diagnostics.
+    fn details(&self) -> Option<&'static str> {
+        Some(
+            "A `# sellerlint: allow RULE` comment (on or above a message or line), an `allow-file` comment, or an `allow: [RULE]` key that suppressed no diagnostic in this run: the rule it names did not fire there, or the name matches no rule (then a did-you-mean suggestion is given). A suppression for a rule switched off in the configuration is not reported. The report points at the rule id inside the comment or key.",
+        )
+    }
+
     fn check(&self, _ctx: &Context<'_>, _out: &mut Vec<Finding>) {}
 }
