@@ -152,7 +152,7 @@ pub struct CheckArgs {
     /// Name to report for input read from stdin (`-`).
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<String>,
-    /// Refuse files larger than this many bytes.
+    /// Refuse files larger than this many bytes (default 32 MiB; a sequence file is a few KB).
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
     /// Exit 0 even when there are errors (unreadable files and bad configs still exit 2).

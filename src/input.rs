@@ -7,42 +7,105 @@ use crate::walk::io_message;
 use std::io::Read;
 use std::path::Path;
 
-/// Files larger than this are refused unless `--max-file-size` raises it.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+/// Files larger than this are refused unless `--max-file-size` raises it. A real sequence
+/// file is a few kilobytes; 32 MiB leaves room for generated ones while keeping a run's memory
+/// sane (the YAML reader also caps a file's total text at 64 MiB, aliases included).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
+
+/// How far into a file binary content is looked for (as git does).
+const BINARY_SNIFF_LEN: usize = 8000;
 
 /// Turns bytes into a [`SourceFile`], or says why they are not a text file we can lint.
+/// Nothing is guessed: UTF-8 (with or without a BOM) is read, everything else is refused with
+/// what was found and where.
+#[allow(clippy::result_large_err)] // FileError is the one error type of a run
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, FileError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    if let Some(encoding) = utf16_or_32(&bytes) {
         return Err(FileError::whole_file(
             name,
-            "the file is UTF-16; save it as UTF-8 and lint it again",
+            format!("the file is {encoding}; save it as UTF-8 and lint it again"),
+        ));
+    }
+    let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
+    if let Some(at) = sniff.iter().position(|&b| b == 0) {
+        return Err(FileError::whole_file(
+            name,
+            format!("the file looks binary (a NUL byte at byte offset {at}); sequence files are UTF-8 text"),
         ));
     }
     match String::from_utf8(bytes) {
         Ok(text) => {
-            if text.contains('\0') {
-                let at = text.find('\0').unwrap_or(0);
-                return Err(FileError::whole_file(name, format!("the file looks binary (a NUL byte at offset {at}); sequence files are UTF-8 text")));
+            if let Some(at) = text.find('\0') {
+                let source = SourceFile::new(name, text);
+                let pos = source.line_col(at);
+                return Err(FileError {
+                    file: name.to_string(),
+                    message: format!("the file holds a NUL character (byte offset {at}); sequence files are text"),
+                    line: Some(pos.line),
+                    column: Some(pos.column),
+                    help: Some("remove it: it is invisible in most editors, and no email can carry it".into()),
+                    span: None,
+                });
             }
             Ok(SourceFile::new(name, text))
         }
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let bytes = e.as_bytes();
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let valid = String::from_utf8_lossy(&bytes[..at]);
+            let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+            let line = valid.matches('\n').count() + 1;
+            let mut column = valid[line_start..].chars().count() + 1;
+            if line == 1 && valid.starts_with('\u{feff}') {
+                column -= 1;
+            }
             Err(FileError {
                 file: name.to_string(),
-                message: format!("the file is not valid UTF-8 (bad byte 0x{:02X} at byte offset {at}); save it as UTF-8", bytes.get(at).copied().unwrap_or(0)),
+                message: format!(
+                    "the file is not valid UTF-8: byte 0x{:02X} at byte offset {at} is not part of a UTF-8 character",
+                    bytes.get(at).copied().unwrap_or(0)
+                ),
                 line: Some(line),
-                column: None,
-                help: None,
+                column: Some(column),
+                help: Some("save the file as UTF-8 (most editors offer the encoding in \"Save as\")".into()),
                 span: None,
             })
         }
     }
 }
 
+/// Names a UTF-16 or UTF-32 file, with or without a byte-order mark.
+fn utf16_or_32(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        return Some("UTF-32 (little-endian)");
+    }
+    if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Some("UTF-32 (big-endian)");
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Some("UTF-16 (little-endian)");
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some("UTF-16 (big-endian)");
+    }
+    // Without a BOM: ASCII text in UTF-16 has a NUL in every other byte.
+    let head = &bytes[..bytes.len().min(64) & !1];
+    if head.len() >= 4 {
+        let pairs = head.chunks_exact(2);
+        let le = pairs.clone().all(|p| p[0] != 0 && p[1] == 0);
+        let be = pairs.clone().all(|p| p[0] == 0 && p[1] != 0);
+        if le {
+            return Some("UTF-16 (little-endian, without a byte-order mark)");
+        }
+        if be {
+            return Some("UTF-16 (big-endian, without a byte-order mark)");
+        }
+    }
+    None
+}
+
 /// Reads a file from disk, refusing what is not a regular file or is too large.
+#[allow(clippy::result_large_err)] // FileError is the one error type of a run
 pub fn read_file(path: &Path, max_size: u64) -> Result<SourceFile, FileError> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| FileError::whole_file(&name, io_message(&e)))?;
@@ -61,7 +124,7 @@ pub fn read_file(path: &Path, max_size: u64) -> Result<SourceFile, FileError> {
     if meta.len() > max_size {
         return Err(FileError::whole_file(
             &name,
-            format!("the file is {} bytes, more than the limit of {max_size} bytes (raise it with --max-file-size)", meta.len()),
+            format!("the file is {} bytes, more than the limit of {}; raise it with --max-file-size if it is meant to be this large", meta.len(), limit_in_words(max_size)),
         ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
@@ -69,12 +132,13 @@ pub fn read_file(path: &Path, max_size: u64) -> Result<SourceFile, FileError> {
         .and_then(|f| f.take(max_size + 1).read_to_end(&mut bytes))
         .map_err(|e| FileError::whole_file(&name, io_message(&e)))?;
     if bytes.len() as u64 > max_size {
-        return Err(FileError::whole_file(&name, format!("the file is more than the limit of {max_size} bytes (raise it with --max-file-size)")));
+        return Err(FileError::whole_file(&name, format!("the file is more than the limit of {}; raise it with --max-file-size if it is meant to be this large", limit_in_words(max_size))));
     }
     decode(&name, bytes)
 }
 
 /// Reads all of stdin.
+#[allow(clippy::result_large_err)] // FileError is the one error type of a run
 pub fn read_stdin(name: &str, max_size: u64) -> Result<SourceFile, FileError> {
     let mut bytes = Vec::new();
     std::io::stdin()
@@ -83,7 +147,16 @@ pub fn read_stdin(name: &str, max_size: u64) -> Result<SourceFile, FileError> {
         .read_to_end(&mut bytes)
         .map_err(|e| FileError::whole_file(name, io_message(&e)))?;
     if bytes.len() as u64 > max_size {
-        return Err(FileError::whole_file(name, format!("standard input is more than the limit of {max_size} bytes (raise it with --max-file-size)")));
+        return Err(FileError::whole_file(name, format!("standard input is more than the limit of {}; raise it with --max-file-size if it is meant to be this large", limit_in_words(max_size))));
     }
     decode(name, bytes)
+}
+
+/// `33554432 bytes (32 MiB)`.
+fn limit_in_words(bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+        format!("{bytes} bytes ({} MiB)", bytes >> 20)
+    } else {
+        format!("{bytes} bytes")
+    }
 }

@@ -34,3 +34,4 @@ pub mod template;
 pub mod text;
 pub mod verdict;
 pub mod walk;
+pub mod yaml_errors;

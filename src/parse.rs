@@ -10,6 +10,7 @@ use crate::scalar::ScalarMap;
 use crate::source::SourceFile;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -133,6 +134,39 @@ fn text_field(source: &SourceFile, s: Spanned<String>) -> TextField {
     }
 }
 
+/// A value from the file as quoted in a message: at most 60 characters, so that a megabyte
+/// pasted into `trigger:` does not become a megabyte of error message.
+/// Control characters (a newline in a quoted value) are escaped: a message is one line.
+pub fn shown(value: &str) -> Cow<'_, str> {
+    let long = value.chars().nth(60).is_some();
+    if !long && !value.chars().any(char::is_control) {
+        return Cow::Borrowed(value);
+    }
+    let mut out = String::new();
+    for c in value.chars().take(60) {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    if long {
+        out.push('…');
+    }
+    Cow::Owned(out)
+}
+
+/// [`parse_delay`], refusing very long values before they are quoted in its messages.
+fn delay(value: &str) -> Result<u64, String> {
+    if value.len() > 60 || value.chars().any(char::is_control) {
+        return Err(format!(
+            "`{}` is not a duration: write a whole number and a unit, like `36h`, `7d` or `2w`",
+            shown(value)
+        ));
+    }
+    parse_delay(value)
+}
+
 /// The closest known name to a misspelt one, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     input: &str,
@@ -202,69 +236,42 @@ fn yaml_options(len: usize) -> serde_saphyr::Options {
     options
 }
 
-/// Turns a serde-saphyr error into our error, adding a did-you-mean to unknown fields.
+/// Turns a serde-saphyr error into our error: a plain-words message (see [`crate::yaml_errors`])
+/// placed at the line and column where the problem is.
 fn yaml_error(source: &SourceFile, err: &serde_saphyr::Error) -> FileError {
-    let bare = err.without_snippet().to_string();
-    // serde-saphyr prefixes "error: line N column M: "; we print positions ourselves.
-    let message = match bare.find(": ") {
-        Some(i) if bare.starts_with("error: line ") => {
-            let rest = &bare[i + 2..];
-            rest.find(": ").map_or(rest, |j| &rest[j + 2..]).to_string()
+    let plain = crate::yaml_errors::explain(source, err);
+    let (line, column, span) = match plain.offset {
+        // Our own arithmetic (characters, BOM-aware) when we have an offset.
+        Some(s) if s <= source.text.len() => {
+            let pos = source.line_col(s);
+            (
+                Some(pos.line),
+                Some(pos.column),
+                Some(s..s + plain.len.max(1)),
+            )
         }
-        _ => bare.trim_start_matches("error: ").to_string(),
-    };
-    let message = message.lines().next().unwrap_or("").trim().to_string();
-    let help = unknown_field_help(&message);
-    let message = match message.find(", expected") {
-        Some(i) if message.starts_with("unknown field") => message[..i].to_string(),
-        _ => message,
-    };
-    let (line, column, span) = match err.location() {
-        Some(loc) if loc.line() > 0 => {
-            let span = loc.span();
-            let start = span.byte_offset().and_then(|b| usize::try_from(b).ok());
-            let len = span
-                .byte_len()
-                .and_then(|b| usize::try_from(b).ok())
-                .unwrap_or(1);
-            // Prefer our own column arithmetic (characters, BOM-aware) when we have an offset.
-            match start {
-                Some(s) if s <= source.text.len() => {
-                    let pos = source.line_col(s);
-                    (Some(pos.line), Some(pos.column), Some(s..s + len.max(1)))
-                }
-                _ => (
+        _ => match err.location() {
+            Some(loc)
+                if loc.line() > 0
+                    && usize::try_from(loc.line()).is_ok_and(|l| l <= source.line_count()) =>
+            {
+                (
                     usize::try_from(loc.line()).ok(),
-                    usize::try_from(loc.column()).ok(),
+                    usize::try_from(loc.column()).ok().filter(|c| *c > 0),
                     None,
-                ),
+                )
             }
-        }
-        _ => (None, None, None),
+            _ => (None, None, None),
+        },
     };
     FileError {
         file: source.name.clone(),
-        message,
+        message: plain.message,
         line,
         column,
-        help,
+        help: plain.help,
         span,
     }
-}
-
-fn unknown_field_help(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let name = &rest[..rest.find('`')?];
-    let known: Vec<&str> = if message.contains("body") || message.contains("trigger") {
-        MESSAGE_FIELDS.to_vec()
-    } else {
-        SEQUENCE_FIELDS.to_vec()
-    };
-    let fields = known.join("`, `");
-    Some(match did_you_mean(name, known) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => format!("the fields here are `{fields}`"),
-    })
 }
 
 fn validate(
@@ -287,7 +294,7 @@ fn validate(
                     FileError::at(
                         source,
                         range_of(m),
-                        format!("unknown marketplace `{}`", m.value),
+                        format!("unknown marketplace `{}`", shown(&m.value)),
                     )
                     .with_help(help),
                 );
@@ -321,7 +328,7 @@ fn validate(
                     FileError::at(
                         source,
                         range_of(l),
-                        format!("unknown language `{}`", l.value),
+                        format!("unknown language `{}`", shown(&l.value)),
                     )
                     .with_help(help),
                 );
@@ -365,12 +372,24 @@ fn validate(
                 FileError::at(
                     source,
                     range_of(&m.id),
-                    format!("duplicate message id `{id}` (first used on line {first_line})"),
+                    format!(
+                        "duplicate message id `{}` (first used on line {first_line})",
+                        shown(&id)
+                    ),
                 )
                 .with_help(Some("give every message of a sequence its own id".into())),
             );
         } else {
             seen.insert(id.clone(), range_of(&m.id));
+        }
+
+        if m.body.value.trim().is_empty() {
+            errors.push(
+                FileError::at(source, range_of(&m.body), "`body` is empty")
+                    .with_help(Some(
+                        "write the text of the email after `body:`, or `body: |` and the text on indented lines below".into(),
+                    )),
+            );
         }
 
         let trigger = m.trigger.as_ref().and_then(|t| {
@@ -389,7 +408,7 @@ fn validate(
                         FileError::at(
                             source,
                             range_of(t),
-                            format!("unknown trigger `{}`", t.value),
+                            format!("unknown trigger `{}`", shown(&t.value)),
                         )
                         .with_help(help),
                     );
@@ -398,7 +417,7 @@ fn validate(
             }
         });
 
-        let delay_hours = m.delay.as_ref().and_then(|d| match parse_delay(&d.value) {
+        let delay_hours = m.delay.as_ref().and_then(|d| match delay(&d.value) {
             Ok(h) => Some(Located {
                 value: h,
                 span: range_of(d),
@@ -430,7 +449,7 @@ fn validate(
                             FileError::at(
                                 source,
                                 range_of(f),
-                                format!("unknown format `{}`", f.value),
+                                format!("unknown format `{}`", shown(&f.value)),
                             )
                             .with_help(Some("use `text` or `html`".into())),
                         );

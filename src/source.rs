@@ -24,10 +24,13 @@ pub struct LineCol {
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: String) -> Self {
         let mut line_starts = vec![0];
+        // LF, CRLF and a lone CR (old Mac files) each end a line, as in YAML and editors.
+        let bytes = text.as_bytes();
         line_starts.extend(
-            text.bytes()
+            bytes
+                .iter()
                 .enumerate()
-                .filter(|&(_, b)| b == b'\n')
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
                 .map(|(i, _)| i + 1),
         );
         SourceFile {

@@ -65,11 +65,19 @@ pub fn collect_inputs_with(
                         files.push(e.into_path());
                     }
                 }
-                Err(e) => out.push(Input::Error {
-                    path: path.clone(),
-                    message: e.to_string(),
-                }),
+                Err(e) => out.push(walk_error(path, &e)),
             }
+        }
+        if files.is_empty()
+            && !out
+                .iter()
+                .any(|i| matches!(i, Input::Error { path: p, .. } if p == path))
+        {
+            // Linting nothing must not look like a clean pass (a wrong path in CI).
+            out.push(Input::Error {
+                path: path.clone(),
+                message: "no sequence files (*.yaml, *.yml) in this directory".to_string(),
+            });
         }
         out.extend(files.into_iter().map(Input::File));
     }
@@ -81,6 +89,48 @@ pub fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::NotADirectory => {
+            "a part of this path is a file, not a directory".to_string()
+        }
+        _ if is_symlink_loop(e) => {
+            "a loop of symbolic links (the link points, directly or not, to itself)".to_string()
+        }
         _ => e.to_string(),
     }
+}
+
+/// ELOOP: too many levels of symbolic links (`io::ErrorKind::FilesystemLoop` is not stable).
+fn is_symlink_loop(e: &std::io::Error) -> bool {
+    let eloop = if cfg!(any(target_os = "linux", target_os = "android")) {
+        40
+    } else if cfg!(unix) {
+        62 // macOS and the BSDs
+    } else {
+        return false;
+    };
+    e.raw_os_error() == Some(eloop)
+}
+
+/// A directory-walk error, reported on the entry it is about (an unreadable subdirectory),
+/// in the same words as a path given on the command line.
+fn walk_error(root: &Path, e: &ignore::Error) -> Input {
+    let mut path = root.to_path_buf();
+    let mut inner = e;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path = p.clone();
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err;
+            }
+            _ => break,
+        }
+    }
+    let message = match inner {
+        ignore::Error::Io(io) => io_message(io),
+        other => other.to_string(),
+    };
+    Input::Error { path, message }
 }

@@ -149,8 +149,15 @@ fn frame(
     };
     let mut local =
         span.start.saturating_sub(start)..span.end.saturating_sub(start).min(text.len());
-    if local.is_empty() {
-        local.end = (local.start + 1).min(text.len());
+    // The renderer slices the text: widen the span to whole characters (a span may start or
+    // end inside one when a position is only approximately known).
+    local.start = crate::source::floor_char_boundary(text, local.start.min(text.len()));
+    if local.end <= local.start {
+        local.end = local.start + 1;
+    }
+    local.end = local.end.min(text.len());
+    while local.end < text.len() && !text.is_char_boundary(local.end) {
+        local.end += 1;
     }
     let snippet = Snippet::source(text)
         .line_start(first + 1)

@@ -293,7 +293,61 @@ fn case_insensitive(pattern: &str) -> Result<Regex, String> {
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_SIZE_LIMIT)
         .build()
-        .map_err(|e| e.to_string())
+        .map_err(|e| regex_error_in_words(&e))
+}
+
+/// A regex error on one line: the `regex` crate's message is a multi-line drawing.
+fn regex_error_in_words(e: &regex::Error) -> String {
+    match e {
+        regex::Error::CompiledTooBig(limit) => format!(
+            "the pattern is too large once compiled (over {} MiB): use smaller repetition counts or fewer alternatives",
+            limit >> 20
+        ),
+        other => {
+            let text = other.to_string();
+            let what = text
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("error: "))
+                .unwrap_or_else(|| text.lines().last().unwrap_or("invalid pattern"));
+            format!("invalid regex: {}", what.trim())
+        }
+    }
+}
+
+/// A pattern as shown in an error: its first 60 characters.
+fn shorten(pattern: &str) -> String {
+    match pattern.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &pattern[..i]),
+        None => pattern.to_string(),
+    }
+}
+
+/// 1-based line and column where a pattern is written in a rule file, trying the ways YAML
+/// spells it (single-quoted with doubled quotes, double-quoted with escapes, plain after `- `
+/// or a key), so that a short pattern is not found inside some other line.
+fn locate_pattern(text: &str, pattern: &str) -> Option<(usize, usize)> {
+    if pattern.is_empty() {
+        return None;
+    }
+    let single = pattern.replace('\'', "''");
+    let double = pattern.replace('\\', "\\\\").replace('"', "\\\"");
+    let spellings = [
+        (format!("'{single}'"), 1),
+        (format!("\"{double}\""), 1),
+        (format!("- {pattern}"), 2),
+        (format!(": {pattern}"), 2),
+        (format!("[{pattern}"), 1),
+    ];
+    let at = spellings
+        .iter()
+        .find_map(|(s, skip)| text.find(s.as_str()).map(|i| i + skip))?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    Some((line, column))
 }
 
 /// `(?:a)|(?:b)|...`: one regex, so a text is searched once per rule and language.
@@ -329,15 +383,6 @@ fn unspaced(language: &str) -> bool {
 impl PhraseRule {
     /// Parses a rule file and checks it: id, fields, every pattern compiles, examples hold.
     pub fn load(origin: &str, text: &str) -> Result<PhraseRule, RuleLoadError> {
-        let rule = PhraseRule::parse(origin, text)?;
-        rule.verify()?;
-        Ok(rule)
-    }
-
-    /// Parses a rule file and checks its shape, without compiling any pattern or running the
-    /// examples: for the built-in rules, which `cargo test` verifies, so that start-up does
-    /// not compile the matchers of every language (they compile on first use).
-    pub fn parse(origin: &str, text: &str) -> Result<PhraseRule, RuleLoadError> {
         let file: PhraseRuleFile = serde_saphyr::from_str(text).map_err(|e| {
             let loc = e.location();
             let msg = e.without_snippet().to_string();
@@ -360,7 +405,33 @@ impl PhraseRule {
                 message: msg,
             }
         })?;
-        PhraseRule::from_file(origin, file)
+        let rule = PhraseRule::from_file(origin, file)?;
+        rule.verify().map_err(|mut e| {
+            // Point at the first pattern that does not compile on its own.
+            if e.line.is_none() {
+                let bad = rule
+                    .patterns
+                    .values()
+                    .flatten()
+                    .flat_map(|spec| match spec {
+                        PatternSpec::Regex(r) => vec![r.as_str()],
+                        PatternSpec::Object(o) => o
+                            .regex
+                            .iter()
+                            .chain(o.near.iter().flatten())
+                            .map(String::as_str)
+                            .collect(),
+                    })
+                    .chain(rule.exceptions.values().flatten().map(String::as_str))
+                    .find(|p| case_insensitive(p).is_err());
+                if let Some((line, column)) = bad.and_then(|p| locate_pattern(text, p)) {
+                    e.line = Some(line);
+                    e.column = Some(column);
+                }
+            }
+            e
+        })?;
+        Ok(rule)
     }
 
     /// Parses a rule file and checks its structure, without compiling patterns or running the
@@ -609,10 +680,10 @@ impl PhraseRule {
                         }
                     }
                     if let Some([a, b]) = &o.near {
-                        let ra =
-                            case_insensitive(a).map_err(|e| format!("in `near` {a:?}: {e}"))?;
-                        let rb =
-                            case_insensitive(b).map_err(|e| format!("in `near` {b:?}: {e}"))?;
+                        let ra = case_insensitive(a)
+                            .map_err(|e| format!("in `near` {:?}: {e}", shorten(a)))?;
+                        let rb = case_insensitive(b)
+                            .map_err(|e| format!("in `near` {:?}: {e}", shorten(b)))?;
                         near_guards.push((
                             Guard::new(a, REGEX_SIZE_LIMIT),
                             Guard::new(b, REGEX_SIZE_LIMIT),
@@ -637,7 +708,7 @@ impl PhraseRule {
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::LeftmostLongest)
                     .build(&literals)
-                    .map_err(|e| e.to_string())?,
+                    .map_err(|e| format!("the phrase list cannot be built: {e}"))?,
             )
         };
         let exceptions = match self.exceptions.get(lang) {

@@ -1,0 +1,9 @@
+//! Fuzz target `lint`: see `checks::check_lint` for what must hold on every input.
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    checks::check_lint(data);
+});
