@@ -6,7 +6,7 @@ use crate::config::{ConfigError, Resolver};
 use crate::input::{read_file, read_stdin};
 use crate::lint::lint_source;
 use crate::parse::FileError;
-use crate::run::RunReport;
+use crate::run::{ordered_map, RunOptions, RunReport};
 use crate::walk::{collect_inputs_with, Input};
 use std::path::PathBuf;
 
@@ -18,6 +18,10 @@ pub struct CheckInputs {
     /// file at that path).
     pub stdin_name: Option<String>,
     pub max_file_size: u64,
+    /// Worker threads (0 = one per core); see [`crate::run::RunOptions`].
+    pub threads: usize,
+    /// Drop field text after linting (for formats that only show diagnostics).
+    pub shed_text: bool,
 }
 
 /// The files a run would lint, after `include`/`exclude`, in order.
@@ -82,24 +86,56 @@ pub fn run_checked(
             }
         }
     }
+    // Configs are resolved in order on this thread (the resolver caches them); then the files
+    // are linted in parallel, and the report lists them in input order.
+    let mut setups = Vec::new();
     for input in plan(&inputs.paths, resolver)? {
-        match input {
+        let setup = match &input {
             Input::File(path) => {
-                let setup = resolver.setup_for(&path)?;
+                let setup = resolver.setup_for(path)?;
                 profile.get_or_insert_with(|| setup.settings.profile.name.clone());
                 note_rules(&mut report, &setup.registry);
-                match read_file(&path, inputs.max_file_size) {
-                    Ok(source) => {
-                        report
-                            .files
-                            .push(lint_source(source, &setup.registry, &setup.settings))
-                    }
-                    Err(e) => report.unreadable.push(e),
+                Some(setup)
+            }
+            Input::Error { .. } => None,
+        };
+        setups.push((input, setup));
+    }
+    let jobs: Vec<_> = setups
+        .iter()
+        .map(|(input, setup)| {
+            let rules = setup.as_ref().map(|s| (&*s.registry, &s.settings));
+            (input, rules)
+        })
+        .collect();
+    let options = RunOptions {
+        threads: inputs.threads,
+        shed_text: inputs.shed_text,
+    };
+    let outcomes = ordered_map(jobs, inputs.threads, |(input, rules)| {
+        match (input, rules) {
+            (Input::File(path), Some((registry, settings))) => {
+                match read_file(path, inputs.max_file_size) {
+                    Ok(source) => Ok(options.finish(lint_source(source, registry, settings))),
+                    Err(e) => Err(Box::new(e)),
                 }
             }
-            Input::Error { path, message } => report
-                .unreadable
-                .push(FileError::whole_file(&path.display().to_string(), message)),
+            (Input::File(path), None) | (Input::Error { path, .. }, _) => {
+                let message = match input {
+                    Input::Error { message, .. } => message.clone(),
+                    Input::File(_) => "no configuration".to_string(),
+                };
+                Err(Box::new(FileError::whole_file(
+                    &path.display().to_string(),
+                    message,
+                )))
+            }
+        }
+    });
+    for outcome in outcomes {
+        match outcome {
+            Ok(file) => report.files.push(file),
+            Err(e) => report.unreadable.push(*e),
         }
     }
     report.profile = match profile {

@@ -176,6 +176,15 @@ pub struct CheckArgs {
     /// Apply fixes and report nothing else.
     #[arg(long)]
     pub fix_only: bool,
+    /// Lint files on N threads (default: one per core; 1 = no extra threads).
+    #[arg(
+        long,
+        short = 'j',
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    pub threads: usize,
 }
 
 #[derive(Debug, clap::Args)]

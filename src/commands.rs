@@ -91,6 +91,13 @@ pub fn check(args: CheckArgs) -> u8 {
         paths,
         stdin_name,
         max_file_size: args.max_file_size,
+        threads: args.threads,
+        // Only when the one format rendered is known to need no message text (with `-o`, the
+        // terminal shows the human report too).
+        shed_text: args.output_file.is_none()
+            && args
+                .format
+                .is_some_and(crate::output::shows_only_diagnostics),
     };
     let mut report = match run_checked(&inputs, &mut resolver) {
         Ok(r) => r,

@@ -126,10 +126,11 @@ fn located<T: Clone>(s: &Spanned<T>) -> Located<T> {
     }
 }
 
-fn text_field(source: &SourceFile, s: &Spanned<String>) -> TextField {
+/// Takes the value (no copy: bodies are most of a file's bytes).
+fn text_field(source: &SourceFile, s: Spanned<String>) -> TextField {
     TextField {
-        map: ScalarMap::build(&source.text, offset_of(s), &s.value),
-        value: s.value.clone(),
+        map: ScalarMap::build(&source.text, offset_of(&s), &s.value),
+        value: s.value,
     }
 }
 
@@ -195,10 +196,11 @@ pub fn parse_file_with(
     default_marketplace: &str,
 ) -> Result<Vec<Sequence>, Vec<FileError>> {
     let text = source.text.as_str();
-    let raws: Vec<RawSequence> = match serde_saphyr::from_str_multiple(text) {
-        Ok(docs) => docs,
-        Err(err) => return Err(vec![yaml_error(source, &err)]),
-    };
+    let raws: Vec<RawSequence> =
+        match serde_saphyr::from_str_multiple_with_options(text, yaml_options(text.len())) {
+            Ok(docs) => docs,
+            Err(err) => return Err(vec![yaml_error(source, &err)]),
+        };
     if raws.is_empty() {
         return Err(vec![FileError::whole_file(
             &source.name,
@@ -218,6 +220,20 @@ pub fn parse_file_with(
     } else {
         Err(errors)
     }
+}
+
+/// The parser's budget, scaled to the input: serde-saphyr's defaults (250,000 nodes, a million
+/// events, 64 MiB of scalars) refuse a legitimate file of a few tens of MiB (a 50 MiB sequence
+/// holds about 290,000 nodes). Nodes and events are scaled with the input length, which a
+/// document without aliases cannot exceed; alias expansion keeps its own absolute caps.
+fn yaml_options(len: usize) -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = budget.max_nodes.max(len / 2);
+    budget.max_events = budget.max_events.max(len);
+    budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len);
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
 }
 
 /// Turns a serde-saphyr error into our error: a plain-words message (see [`crate::yaml_errors`])
@@ -261,7 +277,7 @@ fn yaml_error(source: &SourceFile, err: &serde_saphyr::Error) -> FileError {
 fn validate(
     source: &SourceFile,
     document: usize,
-    raw: RawSequence,
+    mut raw: RawSequence,
     default_marketplace: &str,
 ) -> Result<Sequence, Vec<FileError>> {
     let mut errors = Vec::new();
@@ -340,9 +356,9 @@ fn validate(
 
     let mut seen: HashMap<String, Range<usize>> = HashMap::new();
     let mut messages = Vec::new();
-    for raw_msg in &raw.messages.value {
-        let span = range_of(raw_msg);
-        let m = &raw_msg.value;
+    for raw_msg in std::mem::take(&mut raw.messages.value) {
+        let span = range_of(&raw_msg);
+        let m = raw_msg.value;
         let id = m.id.value.trim().to_string();
         if id.is_empty() {
             errors.push(FileError::at(
@@ -448,11 +464,11 @@ fn validate(
             },
             trigger,
             delay_hours,
-            subject: m.subject.as_ref().map(|s| text_field(source, s)),
+            subject: m.subject.map(|s| text_field(source, s)),
             format,
             attachments: m.attachments.iter().flatten().map(located).collect(),
             purpose: m.purpose.as_ref().map(located),
-            body: text_field(source, &m.body),
+            body: text_field(source, m.body),
             allow: m.allow.iter().flatten().map(located).collect(),
             span,
         });

@@ -62,10 +62,13 @@ pub fn find_placeholders(text: &str) -> Vec<Placeholder> {
     {
         return Vec::new();
     }
-    pattern()
-        .captures_iter(text)
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
+    // Find with the (fast, DFA) search first; resolve capture groups only on each match,
+    // which is short: captures over the whole text cost a slower engine on every byte.
+    let re = pattern();
+    re.find_iter(text)
+        .filter_map(|found| {
+            let caps = re.captures(found.as_str())?;
+            let whole = found;
             let raw = ["a", "b", "c", "d", "e", "f", "g"]
                 .iter()
                 .find_map(|g| caps.name(g))?

@@ -6,6 +6,7 @@ use crate::diagnostic::Severity;
 use crate::rules::registry::builtin_profiles;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 pub const DEFAULT_PROFILE: &str = "amazon";
 
@@ -86,23 +87,32 @@ impl Profile {
 
     /// Every built-in profile, in name order.
     pub fn all() -> Vec<Profile> {
-        let mut out: Vec<Profile> = builtin_profiles()
-            .iter()
-            .filter_map(|(origin, text)| {
-                let file: ProfileFile = serde_saphyr::from_str(text).ok()?;
-                Profile::from_file(origin, file).ok()
-            })
-            .collect();
-        out.sort_by(|a, b| a.name.cmp(&b.name));
-        out
+        Profile::builtin().to_vec()
+    }
+
+    /// The built-in profiles, parsed once per process (a run resolves a profile per file).
+    fn builtin() -> &'static [Profile] {
+        static ALL: OnceLock<Vec<Profile>> = OnceLock::new();
+        ALL.get_or_init(|| {
+            let mut out: Vec<Profile> = builtin_profiles()
+                .iter()
+                .filter_map(|(origin, text)| {
+                    let file: ProfileFile = serde_saphyr::from_str(text).ok()?;
+                    Profile::from_file(origin, file).ok()
+                })
+                .collect();
+            out.sort_by(|a, b| a.name.cmp(&b.name));
+            out
+        })
     }
 
     /// A built-in profile by name or alias.
     pub fn named(name: &str) -> Result<Profile, String> {
-        let all = Profile::all();
+        let all = Profile::builtin();
         let names: Vec<String> = all.iter().map(|p| p.name.clone()).collect();
-        all.into_iter()
+        all.iter()
             .find(|p| p.name == name || p.aliases.iter().any(|a| a == name))
+            .cloned()
             .ok_or_else(|| {
                 let hint = crate::parse::did_you_mean(name, names.iter().map(String::as_str))
                     .map(|d| format!(" (did you mean `{d}`?)"))

@@ -57,3 +57,14 @@ pub fn render_quiet(format: Format, report: &RunReport, styled: bool, quiet: boo
         Format::Html => html::render(report),
     }
 }
+
+/// True when a format shows diagnostics and errors only, never the text of the messages: a
+/// run may then drop that text as soon as each file is linted (see `RunOptions::shed_text`).
+/// Not `Human`, `Json` and `Html`: they show message verdicts, which read the text when they
+/// render. JUnit reads message ids and spans, which stay.
+pub fn shows_only_diagnostics(format: Format) -> bool {
+    matches!(
+        format,
+        Format::Concise | Format::JsonLines | Format::Sarif | Format::Github | Format::Junit
+    )
+}

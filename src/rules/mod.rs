@@ -3,6 +3,7 @@
 //! structural rules are code, one file per rule under this folder, listed once in
 //! [`registry`].
 
+pub mod guard;
 pub mod phrase;
 pub mod registry;
 

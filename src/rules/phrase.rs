@@ -33,6 +33,7 @@
 //! option changes. The rule's top-level examples are checked with every option off.
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
+use crate::rules::guard::Guard;
 use crate::rules::{Context, Rule, RuleMeta, RuleOption};
 use crate::text::{sentence_around, unwrap_lines, TextView};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -198,6 +199,9 @@ struct Compiled {
     exceptions: Option<Regex>,
     /// Exceptions of each option (by option name) that has some in this language.
     option_exceptions: BTreeMap<String, Regex>,
+    /// Word-boundary-free guards of `regex` and of each `near` pair (see [`super::guard`]).
+    guard: Guard,
+    near_guards: Vec<(Guard, Guard)>,
 }
 
 /// What a guarded pattern matches with.
@@ -376,6 +380,31 @@ fn locate_pattern(text: &str, pattern: &str) -> Option<(usize, usize)> {
         .count()
         + 1;
     Some((line, column))
+}
+
+/// `(?:a)|(?:b)|...`: one regex, so a text is searched once per rule and language.
+fn alternation(patterns: &[String]) -> String {
+    patterns
+        .iter()
+        .map(|r| format!("(?:{r})"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Compiles an alternation; when it fails, names the first pattern that fails alone. (Not
+/// each pattern alone first: compiling Unicode-aware patterns is slow, and this runs at the
+/// first use of a rule's language, while a linter is expected to be quick.)
+fn compile_alternation(joined: &str, parts: &[String], what: &str) -> Result<Regex, String> {
+    case_insensitive(joined).map_err(|joined_error| {
+        parts
+            .iter()
+            .find_map(|r| {
+                case_insensitive(r)
+                    .err()
+                    .map(|e| format!("{what} {:?}: {e}", shorten(r)))
+            })
+            .unwrap_or(joined_error)
+    })
 }
 
 /// Languages written without spaces between words, where `\b` means nothing.
@@ -703,6 +732,7 @@ impl PhraseRule {
         let mut regexes = Vec::new();
         let mut literals = Vec::new();
         let mut near = Vec::new();
+        let mut near_guards = Vec::new();
         let mut guarded = Vec::new();
         let compile_opt = |what: &str, r: &Option<String>| -> Result<Option<Regex>, String> {
             r.as_deref()
@@ -768,24 +798,21 @@ impl PhraseRule {
                             .map_err(|e| format!("in `near` {:?}: {e}", shorten(a)))?;
                         let rb = case_insensitive(b)
                             .map_err(|e| format!("in `near` {:?}: {e}", shorten(b)))?;
+                        near_guards.push((
+                            Guard::new(a, REGEX_SIZE_LIMIT),
+                            Guard::new(b, REGEX_SIZE_LIMIT),
+                        ));
                         near.push((ra, rb, o.within.unwrap_or(60)));
                     }
                 }
             }
         }
-        for r in &regexes {
-            // Compile each alone first so the error names the pattern that is wrong.
-            case_insensitive(r).map_err(|e| format!("pattern {:?}: {e}", shorten(r)))?;
-        }
+        let joined = alternation(&regexes);
+        let regex_guard = Guard::new(&joined, REGEX_SIZE_LIMIT);
         let regex = if regexes.is_empty() {
             None
         } else {
-            let joined = regexes
-                .iter()
-                .map(|r| format!("(?:{r})"))
-                .collect::<Vec<_>>()
-                .join("|");
-            Some(case_insensitive(&joined)?)
+            Some(compile_alternation(&joined, &regexes, "pattern")?)
         };
         let literals = if literals.is_empty() {
             None
@@ -798,15 +825,17 @@ impl PhraseRule {
                     .map_err(|e| format!("the phrase list cannot be built: {e}"))?,
             )
         };
-        let exceptions = alternation(self.exceptions.get(lang), "exception")?;
+        let exceptions = compile_list(self.exceptions.get(lang), "exception")?;
         let mut option_exceptions = BTreeMap::new();
         for (name, option) in &self.options {
             let what = format!("exception of option `{name}`");
-            if let Some(re) = alternation(option.exceptions.get(lang), &what)? {
+            if let Some(re) = compile_list(option.exceptions.get(lang), &what)? {
                 option_exceptions.insert(name.clone(), re);
             }
         }
         Ok(Compiled {
+            guard: regex_guard,
+            near_guards,
             regex,
             literals,
             word_bounded,
@@ -840,7 +869,7 @@ impl PhraseRule {
                 continue;
             };
             let mut raw = Vec::new();
-            if let Some(re) = &c.regex {
+            if let Some(re) = c.regex.as_ref().filter(|_| c.guard.may_match(text)) {
                 raw.extend(
                     re.find_iter(text)
                         .map(|m| m.range())
@@ -854,7 +883,10 @@ impl PhraseRule {
                         .filter(|r| !c.word_bounded || on_word_boundaries(text, r)),
                 );
             }
-            for (a, b, within) in &c.near {
+            for ((a, b, within), (ga, gb)) in c.near.iter().zip(&c.near_guards) {
+                if !ga.may_match(text) || !gb.may_match(text) {
+                    continue;
+                }
                 raw.extend(find_near(text, a, b, *within));
             }
             for g in &c.guarded {
@@ -928,19 +960,13 @@ impl PhraseRule {
 
 /// A list of regexes as one case-insensitive alternation (`None` for no list or an empty one);
 /// each is compiled alone first so that an error names the one that is wrong.
-fn alternation(list: Option<&Vec<String>>, what: &str) -> Result<Option<Regex>, String> {
-    let Some(list) = list.filter(|l| !l.is_empty()) else {
-        return Ok(None);
-    };
-    for r in list {
-        case_insensitive(r).map_err(|e| format!("{what} {:?}: {e}", shorten(r)))?;
+fn compile_list(list: Option<&Vec<String>>, what: &str) -> Result<Option<Regex>, String> {
+    match list {
+        Some(list) if !list.is_empty() => {
+            compile_alternation(&alternation(list), list, what).map(Some)
+        }
+        _ => Ok(None),
     }
-    let joined = list
-        .iter()
-        .map(|r| format!("(?:{r})"))
-        .collect::<Vec<_>>()
-        .join("|");
-    case_insensitive(&joined).map(Some)
 }
 
 /// Does a literal match start and end at word boundaries?

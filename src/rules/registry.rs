@@ -107,6 +107,11 @@ pub fn selector_covers(selector: &str, id: &str) -> bool {
         .is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// Embedded phrase rule files: `(origin, YAML text)`.
+pub fn builtin_rule_sources() -> &'static [(&'static str, &'static str)] {
+    embedded::BUILTIN_RULES
+}
+
 /// Embedded profile files.
 pub fn builtin_profiles() -> &'static [(&'static str, &'static str)] {
     embedded::BUILTIN_PROFILES
@@ -124,5 +129,14 @@ mod tests {
         assert!(!selector_covers("review/gat", "review/gating"));
         assert!(!selector_covers("rev", "review/gating"));
         assert!(selector_covers("all", "review/gating"));
+    }
+
+    /// `Registry::builtin()` only parses the built-in rules (no pattern compiled, no example
+    /// run, for start-up time): this is where they are verified.
+    #[test]
+    fn every_builtin_rule_verifies() {
+        for (origin, result) in Registry::builtin_phrase_files() {
+            assert!(result.is_ok(), "{origin}: {:?}", result.err());
+        }
     }
 }
