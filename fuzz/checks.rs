@@ -324,4 +324,52 @@ pub fn check_fix(data: &[u8]) {
             );
         }
     }
+    check_fix_engine(&text);
+}
+
+/// The `--fix` engine itself (unsafe fixes included): a changed file still parses, the engine
+/// never leaves a file it abandoned changed, and a second run changes nothing (idempotence).
+fn check_fix_engine(text: &str) {
+    use sellerlint::fix::{fix_source, FixOptions, FixStatus};
+    let options = FixOptions {
+        unsafe_fixes: true,
+        ..FixOptions::default()
+    };
+    let first = fix_source(
+        SourceFile::new(NAME, text.to_string()),
+        Registry::builtin(),
+        &settings(),
+        &options,
+    );
+    assert_eq!(
+        first.original, text,
+        "the engine reports the text it was given"
+    );
+    if matches!(first.status, FixStatus::Abandoned(_)) {
+        assert_eq!(
+            first.fixed, text,
+            "an abandoned fix leaves the file as it was"
+        );
+        return;
+    }
+    if !first.changed() {
+        return;
+    }
+    let after = SourceFile::new(NAME, first.fixed.clone());
+    if let Err(errors) = parse_file(&after) {
+        panic!(
+            "--fix made a file that no longer parses: {errors:?}\n{}",
+            after.text
+        );
+    }
+    if matches!(first.status, FixStatus::NotConverged) {
+        return;
+    }
+    let second = fix_source(after, Registry::builtin(), &settings(), &options);
+    assert!(
+        !second.changed(),
+        "a second --fix changed the file again:\n--- first\n{}\n--- second\n{}",
+        first.fixed,
+        second.fixed
+    );
 }
