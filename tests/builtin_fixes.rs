@@ -5,11 +5,12 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const CASES: [(&str, &str); 4] = [
+const CASES: [(&str, &str); 5] = [
     ("positive-only", "review/positive-only"),
     ("important-tag", "critical/important-tag"),
     ("emoji-crlf", "style/emoji"),
     ("insecure-link", "content/insecure-link"),
+    ("tracking-pixel", "content/tracking-pixel"),
 ];
 
 fn fixtures() -> PathBuf {

@@ -3,7 +3,8 @@
 //! open tracker, or a remote image whose query carries tracking parameters (`utm_*`, ids,
 //! the buyer's e-mail, a per-buyer placeholder).
 
-use crate::diagnostic::{Applicability, Finding, Severity};
+use crate::diagnostic::{Applicability, Finding, Fix, Severity};
+use crate::fix::edits::remove_html_element;
 use crate::html::Element;
 use crate::links::{attr, is_image_element, scheme_and_host};
 use crate::placeholder::find_placeholders;
@@ -30,7 +31,7 @@ static META: RuleMeta = RuleMeta {
     fix: Cow::Borrowed("Remove the tracking image; keep only images that show something (your logo)."),
     example_bad: Cow::Borrowed("<img src=\"https://t.example.com/open.gif?uid={{buyer_id}}\" width=\"1\" height=\"1\">"),
     example_good: Cow::Borrowed("<img src=\"https://cdn.example.com/logo.png\" alt=\"Example Co\" width=\"160\">"),
-    fixable: Applicability::Manual,
+    fixable: Applicability::Safe,
     languages: Vec::new(),
 };
 
@@ -136,14 +137,24 @@ impl Rule for TrackingPixel {
                         .iter()
                         .find(|a| a.name.eq_ignore_ascii_case("src"))
                         .map_or(el.range.clone(), |a| a.value_range.clone());
-                    out.push(value_finding(
+                    let mut finding = value_finding(
                         ID,
                         index,
                         field,
                         text_field,
                         range,
                         format!("{reason}: a tracking pixel"),
-                    ));
+                    );
+                    // Removing the whole `<img>` is mechanical: a tracker shows nothing. The
+                    // edit exists only where the element's source bytes are known exactly.
+                    if let Some(edit) = remove_html_element(&ctx.source.text, text_field, el) {
+                        finding.fix = Some(Fix {
+                            applicability: Applicability::Safe,
+                            title: "remove the tracking image".to_string(),
+                            edits: vec![edit],
+                        });
+                    }
+                    out.push(finding);
                 }
             }
         }
