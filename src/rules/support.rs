@@ -2,7 +2,7 @@
 //! message classification they build on (is this a review request? does it carry critical
 //! content?); and send times relative to delivery.
 
-use crate::diagnostic::{Field, Finding};
+use crate::diagnostic::{Applicability, Edit, Field, Finding, Fix};
 use crate::links::{all_links, LinkSite};
 use crate::model::{Located, Message, TextField, Trigger};
 use crate::placeholder::PlaceholderKind;
@@ -244,6 +244,26 @@ pub fn critical_content(text: &str) -> Option<Range<usize>> {
 pub fn has_purpose_finding(ctx: &Context<'_>, index: usize, except: &str) -> bool {
     ctx.findings_on(index)
         .any(|f| f.rule != except && PURPOSE_CATEGORIES.iter().any(|c| f.rule.starts_with(c)))
+}
+
+/// A fix that deletes words of a subject or body (a view range), offered only when the words'
+/// source bytes are known exactly; `None` leaves the rule's advice in words.
+pub fn remove_words_fix(
+    field: &TextField,
+    view: &TextView,
+    view_range: Range<usize>,
+    applicability: Applicability,
+    title: String,
+) -> Option<Fix> {
+    let range = field.map.source_range(view.value_range(view_range))?;
+    Some(Fix {
+        applicability,
+        title,
+        edits: vec![Edit {
+            range,
+            replacement: String::new(),
+        }],
+    })
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@
 //! that declares a critical purpose and whose content no earlier rule classified as something
 //! else. Since 2025 it no longer works, and using it is misuse.
 
-use crate::diagnostic::{Applicability, Edit, Field, Finding, Fix, Severity};
+use crate::diagnostic::{Applicability, Field, Finding, Severity};
+use crate::rules::support::remove_words_fix;
 use crate::rules::support::{constant_regex, has_purpose_finding, text_finding};
 use crate::rules::{Context, Rule, RuleMeta};
 use regex::Regex;
@@ -90,16 +91,13 @@ Under the `amazon` profile (2025) the tag is reported on every message. Under `a
                 text_finding(ID, index, Field::Subject, view, field, m.range(), message);
             finding.matched = Some(tag.clone());
             // A safe edit only when the exact source bytes are known.
-            if let Some(range) = field.map.source_range(view.value_range(m.range())) {
-                finding.fix = Some(Fix {
-                    applicability: Applicability::Safe,
-                    title: format!("remove `{tag}` from the subject"),
-                    edits: vec![Edit {
-                        range,
-                        replacement: String::new(),
-                    }],
-                });
-            }
+            finding.fix = remove_words_fix(
+                field,
+                view,
+                m.range(),
+                Applicability::Safe,
+                format!("remove `{tag}` from the subject"),
+            );
             out.push(finding);
         }
     }

@@ -7,7 +7,8 @@
 //! typography, not emoji, and are not reported: Japanese sellers write ratings as "★5", which
 //! is `review/positive-only`'s business when it asks for five stars.
 
-use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
+use crate::diagnostic::{Applicability, Finding, Severity};
+use crate::rules::support::remove_words_fix;
 use crate::rules::support::{text_fields, text_finding};
 use crate::rules::{Context, Rule, RuleMeta};
 use regex::Regex;
@@ -78,18 +79,13 @@ Text symbols such as ★ ☆ ✓ ✔ ♪ © ® ™ are typography, not emoji, an
                     // Drop one space before it too, so "ready 🎉" becomes "ready".
                     let spaced = view.text[..m.start()].ends_with(' ');
                     let from = if spaced { m.start() - 1 } else { m.start() };
-                    if let Some(range) =
-                        text_field.map.source_range(view.value_range(from..m.end()))
-                    {
-                        finding.fix = Some(Fix {
-                            applicability: Applicability::Unsafe,
-                            title: "remove the emoji".to_string(),
-                            edits: vec![Edit {
-                                range,
-                                replacement: String::new(),
-                            }],
-                        });
-                    }
+                    finding.fix = remove_words_fix(
+                        text_field,
+                        view,
+                        from..m.end(),
+                        Applicability::Unsafe,
+                        "remove the emoji".to_string(),
+                    );
                     out.push(finding);
                 }
             }
