@@ -268,11 +268,8 @@ pub fn check_scalar(data: &[u8]) {
 
 /// Fixes, on the edits diagnostics carry (`Diagnostic::edits`): every edit lies inside the
 /// file on character boundaries, the edits of one diagnostic do not overlap, and applying
-/// them leaves a file that still parses.
-///
-/// TODO(fix): when the `--fix` engine lands, call its entry point instead of the local
-/// `apply` below, and also check that fixing twice changes nothing (idempotence) and that
-/// the fixed findings are gone on a second lint.
+/// them leaves a file that still parses. Then the `--fix` engine itself, see
+/// [`check_fix_engine`].
 pub fn check_fix(data: &[u8]) {
     let Ok(source) = decode(NAME, data.to_vec()) else {
         return;
