@@ -266,6 +266,40 @@ pub fn remove_words_fix(
     })
 }
 
+/// An HTML image in a message's subject or body, with what a rule needs to report on it.
+pub struct HtmlImage<'a> {
+    /// Index of the message in its sequence.
+    pub index: usize,
+    pub field: Field,
+    pub text_field: &'a TextField,
+    pub scan: &'a crate::html::HtmlScan,
+    pub element: &'a crate::html::Element,
+}
+
+/// Every HTML image (`<img>` and the like) in the subjects and bodies of the messages, in order.
+pub fn html_images<'a>(messages: &'a [MessageView<'a>]) -> Vec<HtmlImage<'a>> {
+    let mut out = Vec::new();
+    for (index, mv) in messages.iter().enumerate() {
+        for (field, view, text_field) in text_fields(mv) {
+            let Some(scan) = &view.html else { continue };
+            for element in scan
+                .elements
+                .iter()
+                .filter(|e| crate::links::is_image_element(e))
+            {
+                out.push(HtmlImage {
+                    index,
+                    field,
+                    text_field,
+                    scan,
+                    element,
+                });
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

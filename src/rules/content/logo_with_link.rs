@@ -3,8 +3,8 @@
 //! address. A logo on its own is fine.
 
 use crate::diagnostic::{Applicability, Finding, Severity};
-use crate::links::{attr, is_image_element, scheme_and_host};
-use crate::rules::support::{text_fields, value_finding};
+use crate::links::{attr, scheme_and_host};
+use crate::rules::support::{html_images, value_finding};
 use crate::rules::{Context, Rule, RuleMeta};
 use std::borrow::Cow;
 
@@ -54,55 +54,47 @@ impl Rule for LogoWithLink {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.messages.iter().enumerate() {
-            for (field, view, text_field) in text_fields(mv) {
-                let Some(scan) = &view.html else {
-                    continue;
-                };
-                for el in scan.elements.iter().filter(|e| is_image_element(e)) {
-                    let link = el
-                        .inside_link
-                        .and_then(|i| scan.elements.get(i))
-                        .and_then(|a| a.attrs.iter().find(|x| x.name.eq_ignore_ascii_case("href")));
-                    let external_link = link.filter(|href| {
-                        let (scheme, host) = scheme_and_host(href.value.trim());
-                        !matches!(scheme.as_deref(), Some("mailto" | "tel"))
-                            && host
-                                .as_deref()
-                                .is_none_or(|h| !crate::links::is_amazon_host(h))
-                    });
-                    if let Some(href) = external_link {
-                        out.push(value_finding(
-                            ID,
-                            index,
-                            field,
-                            text_field,
-                            href.value_range.clone(),
-                            format!("an image links to `{}`", href.value.trim()),
-                        ));
-                        continue;
-                    }
-                    let alt = attr(el, "alt").unwrap_or("");
-                    let title = attr(el, "title").unwrap_or("");
-                    if shows_address(alt) || shows_address(title) {
-                        let range = el
-                            .attrs
-                            .iter()
-                            .find(|a| {
-                                a.name.eq_ignore_ascii_case("alt")
-                                    || a.name.eq_ignore_ascii_case("title")
-                            })
-                            .map_or(el.range.clone(), |a| a.value_range.clone());
-                        out.push(value_finding(
-                            ID,
-                            index,
-                            field,
-                            text_field,
-                            range,
-                            "the logo shows a web address".to_string(),
-                        ));
-                    }
-                }
+        for image in html_images(ctx.messages) {
+            let el = image.element;
+            let report = |range, message| {
+                value_finding(
+                    ID,
+                    image.index,
+                    image.field,
+                    image.text_field,
+                    range,
+                    message,
+                )
+            };
+            let link = el
+                .inside_link
+                .and_then(|i| image.scan.elements.get(i))
+                .and_then(|a| a.attrs.iter().find(|x| x.name.eq_ignore_ascii_case("href")));
+            let external_link = link.filter(|href| {
+                let (scheme, host) = scheme_and_host(href.value.trim());
+                !matches!(scheme.as_deref(), Some("mailto" | "tel"))
+                    && host
+                        .as_deref()
+                        .is_none_or(|h| !crate::links::is_amazon_host(h))
+            });
+            if let Some(href) = external_link {
+                out.push(report(
+                    href.value_range.clone(),
+                    format!("an image links to `{}`", href.value.trim()),
+                ));
+                continue;
+            }
+            let alt = attr(el, "alt").unwrap_or("");
+            let title = attr(el, "title").unwrap_or("");
+            if shows_address(alt) || shows_address(title) {
+                let range = el
+                    .attrs
+                    .iter()
+                    .find(|a| {
+                        a.name.eq_ignore_ascii_case("alt") || a.name.eq_ignore_ascii_case("title")
+                    })
+                    .map_or(el.range.clone(), |a| a.value_range.clone());
+                out.push(report(range, "the logo shows a web address".to_string()));
             }
         }
     }

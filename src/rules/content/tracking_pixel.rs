@@ -6,9 +6,9 @@
 use crate::diagnostic::{Applicability, Finding, Fix, Severity};
 use crate::fix::edits::remove_html_element;
 use crate::html::Element;
-use crate::links::{attr, is_image_element, scheme_and_host};
+use crate::links::{attr, scheme_and_host};
 use crate::placeholder::find_placeholders;
-use crate::rules::support::{text_fields, value_finding};
+use crate::rules::support::{html_images, value_finding};
 use crate::rules::{Context, Rule, RuleMeta};
 use std::borrow::Cow;
 
@@ -123,40 +123,34 @@ impl Rule for TrackingPixel {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.messages.iter().enumerate() {
-            for (field, view, text_field) in text_fields(mv) {
-                let Some(scan) = &view.html else {
-                    continue;
-                };
-                for el in scan.elements.iter().filter(|e| is_image_element(e)) {
-                    let Some(reason) = tracker_reason(el) else {
-                        continue;
-                    };
-                    let range = el
-                        .attrs
-                        .iter()
-                        .find(|a| a.name.eq_ignore_ascii_case("src"))
-                        .map_or(el.range.clone(), |a| a.value_range.clone());
-                    let mut finding = value_finding(
-                        ID,
-                        index,
-                        field,
-                        text_field,
-                        range,
-                        format!("{reason}: a tracking pixel"),
-                    );
-                    // Removing the whole `<img>` is mechanical: a tracker shows nothing. The
-                    // edit exists only where the element's source bytes are known exactly.
-                    if let Some(edit) = remove_html_element(&ctx.source.text, text_field, el) {
-                        finding.fix = Some(Fix {
-                            applicability: Applicability::Safe,
-                            title: "remove the tracking image".to_string(),
-                            edits: vec![edit],
-                        });
-                    }
-                    out.push(finding);
-                }
+        for image in html_images(ctx.messages) {
+            let el = image.element;
+            let Some(reason) = tracker_reason(el) else {
+                continue;
+            };
+            let range = el
+                .attrs
+                .iter()
+                .find(|a| a.name.eq_ignore_ascii_case("src"))
+                .map_or(el.range.clone(), |a| a.value_range.clone());
+            let mut finding = value_finding(
+                ID,
+                image.index,
+                image.field,
+                image.text_field,
+                range,
+                format!("{reason}: a tracking pixel"),
+            );
+            // Removing the whole `<img>` is mechanical: a tracker shows nothing. The edit
+            // exists only where the element's source bytes are known exactly.
+            if let Some(edit) = remove_html_element(&ctx.source.text, image.text_field, el) {
+                finding.fix = Some(Fix {
+                    applicability: Applicability::Safe,
+                    title: "remove the tracking image".to_string(),
+                    edits: vec![edit],
+                });
             }
+            out.push(finding);
         }
     }
 }
