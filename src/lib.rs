@@ -36,6 +36,7 @@ pub mod source;
 pub mod suppress;
 pub mod template;
 pub mod text;
+pub mod text_index;
 pub mod verdict;
 pub mod walk;
 pub mod yaml_errors;

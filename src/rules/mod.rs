@@ -4,6 +4,8 @@
 //! [`registry`].
 
 pub mod guard;
+pub mod lazy_regex;
+pub mod literal_gate;
 pub mod phrase;
 pub mod registry;
 

@@ -33,11 +33,13 @@
 //! option changes. The rule's top-level examples are checked with every option off.
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
-use crate::rules::guard::Guard;
+use crate::rules::lazy_regex::{case_insensitive, LazyRegex, LazyRegexes};
+use crate::rules::literal_gate::{GateSet, Present};
 use crate::rules::{Context, Rule, RuleMeta, RuleOption};
 use crate::text::{sentence_around, unwrap_lines, TextView};
+use crate::text_index::TextIndex;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -46,9 +48,6 @@ use std::sync::OnceLock;
 
 /// Pseudo-language whose patterns apply to every message (placeholders, URLs, symbols).
 pub const ANY_LANGUAGE: &str = "any";
-
-/// Regexes in rule files may not compile to more than this (guards against pathological packs).
-const REGEX_SIZE_LIMIT: usize = 4 << 20;
 
 /// One pattern as written in a rule file.
 #[derive(Debug, Clone, Deserialize)]
@@ -184,57 +183,106 @@ pub struct PhraseRuleFile {
     pub autofix: Option<crate::fix::phrase_fix::AutofixSpec>,
 }
 
-/// The compiled matchers of one language.
+/// The matchers of one language. Building them only reads the patterns; each regex compiles
+/// at its first use on a text that opens its literal gate.
 #[derive(Debug)]
 struct Compiled {
-    /// All regex patterns as one alternation.
-    regex: Option<Regex>,
+    /// The literal gates of every regex below.
+    gates: GateSet,
+    /// The regex patterns, each searched alone.
+    regexes: Vec<LazyRegex>,
     /// ASCII literal phrases.
     literals: Option<AhoCorasick>,
     /// Whether literal matches must start and end on word boundaries.
     word_bounded: bool,
-    near: Vec<(Regex, Regex, usize)>,
+    near: Vec<(LazyRegex, LazyRegex, usize)>,
     /// Patterns with guards, matched one by one.
     guarded: Vec<Guarded>,
-    exceptions: Option<Regex>,
+    exceptions: Vec<LazyRegex>,
     /// Exceptions of each option (by option name) that has some in this language.
-    option_exceptions: BTreeMap<String, Regex>,
-    /// Word-boundary-free guards of `regex` and of each `near` pair (see [`super::guard`]).
-    guard: Guard,
-    near_guards: Vec<(Guard, Guard)>,
+    option_exceptions: BTreeMap<String, Vec<LazyRegex>>,
+}
+
+impl Compiled {
+    /// Compiles every regex now: loading a rule pack reports a broken pattern at once.
+    fn compile_all(&self) -> Result<(), String> {
+        let guarded = self.guarded.iter().flat_map(|g| {
+            let matcher = match &g.matcher {
+                Matcher::Regex(re) => vec![re],
+                Matcher::Near(a, b, _) => vec![a, b],
+            };
+            matcher.into_iter().chain(
+                [&g.requires, &g.unless_before, &g.unless_after, &g.focus]
+                    .into_iter()
+                    .flatten(),
+            )
+        });
+        self.regexes
+            .iter()
+            .chain(self.near.iter().flat_map(|(a, b, _)| [a, b]))
+            .chain(guarded)
+            .chain(&self.exceptions)
+            .chain(self.option_exceptions.values().flatten())
+            .try_for_each(|re| re.compiled().map(|_| ()))
+    }
+}
+
+/// A text with the literals each language's gates found in it.
+struct Scanned<'a> {
+    text: &'a str,
+    compiled: &'a Compiled,
+    present: Present,
+}
+
+impl Scanned<'_> {
+    fn regex<'r>(&self, re: &'r LazyRegex) -> Option<&'r Regex> {
+        re.for_text(&self.compiled.gates, &self.present, self.text)
+    }
+
+    /// Does `re` match `piece` (a part of the scanned text)?
+    fn matches(&self, re: &LazyRegex, piece: &str) -> bool {
+        self.regex(re).is_some_and(|r| r.is_match(piece))
+    }
 }
 
 /// What a guarded pattern matches with.
 #[derive(Debug)]
 enum Matcher {
-    Regex(Regex),
-    Near(Regex, Regex, usize),
+    Regex(LazyRegex),
+    Near(LazyRegex, LazyRegex, usize),
 }
 
 /// A pattern with its guards (see the module doc).
 #[derive(Debug)]
 struct Guarded {
     matcher: Matcher,
-    requires: Option<Regex>,
-    unless_before: Option<Regex>,
-    unless_after: Option<Regex>,
-    focus: Option<Regex>,
+    requires: Option<LazyRegex>,
+    unless_before: Option<LazyRegex>,
+    unless_after: Option<LazyRegex>,
+    focus: Option<LazyRegex>,
 }
 
 impl Guarded {
-    fn find(&self, text: &str) -> Vec<Range<usize>> {
+    fn find(&self, scanned: &Scanned<'_>) -> Vec<Range<usize>> {
+        let text = scanned.text;
         if let Some(req) = &self.requires {
-            if !req.is_match(text) {
+            if !scanned.matches(req, text) {
                 return Vec::new();
             }
         }
         let raw: Vec<Range<usize>> = match &self.matcher {
-            Matcher::Regex(re) => re
-                .find_iter(text)
-                .map(|m| m.range())
-                .filter(|r| !r.is_empty())
-                .collect(),
-            Matcher::Near(a, b, within) => find_near(text, a, b, *within),
+            Matcher::Regex(re) => match scanned.regex(re) {
+                Some(re) => re
+                    .find_iter(text)
+                    .map(|m| m.range())
+                    .filter(|r| !r.is_empty())
+                    .collect(),
+                None => Vec::new(),
+            },
+            Matcher::Near(a, b, within) => match (scanned.regex(a), scanned.regex(b)) {
+                (Some(a), Some(b)) => find_near(text, a, b, *within),
+                _ => Vec::new(),
+            },
         };
         raw.into_iter()
             .filter(|r| {
@@ -243,19 +291,21 @@ impl Guarded {
                 !self
                     .unless_before
                     .as_ref()
-                    .is_some_and(|g| g.is_match(before))
+                    .is_some_and(|g| scanned.matches(g, before))
                     && !self
                         .unless_after
                         .as_ref()
-                        .is_some_and(|g| g.is_match(after))
+                        .is_some_and(|g| scanned.matches(g, after))
             })
-            .map(|r| match &self.focus {
-                Some(f) => f
-                    .find(&text[r.clone()])
-                    .filter(|m| !m.range().is_empty())
-                    .map_or(r.clone(), |m| r.start + m.start()..r.start + m.end()),
-                None => r,
-            })
+            .map(
+                |r| match self.focus.as_ref().and_then(|f| scanned.regex(f)) {
+                    Some(f) => f
+                        .find(&text[r.clone()])
+                        .filter(|m| !m.range().is_empty())
+                        .map_or(r.clone(), |m| r.start + m.start()..r.start + m.end()),
+                    None => r,
+                },
+            )
             .collect()
     }
 }
@@ -319,41 +369,6 @@ impl std::fmt::Display for RuleLoadError {
     }
 }
 
-fn case_insensitive(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_SIZE_LIMIT)
-        .build()
-        .map_err(|e| regex_error_in_words(&e))
-}
-
-/// A regex error on one line: the `regex` crate's message is a multi-line drawing.
-fn regex_error_in_words(e: &regex::Error) -> String {
-    match e {
-        regex::Error::CompiledTooBig(limit) => format!(
-            "the pattern is too large once compiled (over {} MiB): use smaller repetition counts or fewer alternatives",
-            limit >> 20
-        ),
-        other => {
-            let text = other.to_string();
-            let what = text
-                .lines()
-                .find_map(|l| l.trim().strip_prefix("error: "))
-                .unwrap_or_else(|| text.lines().last().unwrap_or("invalid pattern"));
-            format!("invalid regex: {}", what.trim())
-        }
-    }
-}
-
-/// A pattern as shown in an error: its first 60 characters.
-fn shorten(pattern: &str) -> String {
-    match pattern.char_indices().nth(60) {
-        Some((i, _)) => format!("{}…", &pattern[..i]),
-        None => pattern.to_string(),
-    }
-}
-
 /// 1-based line and column where a pattern is written in a rule file, trying the ways YAML
 /// spells it (single-quoted with doubled quotes, double-quoted with escapes, plain after `- `
 /// or a key), so that a short pattern is not found inside some other line.
@@ -380,31 +395,6 @@ fn locate_pattern(text: &str, pattern: &str) -> Option<(usize, usize)> {
         .count()
         + 1;
     Some((line, column))
-}
-
-/// `(?:a)|(?:b)|...`: one regex, so a text is searched once per rule and language.
-fn alternation(patterns: &[String]) -> String {
-    patterns
-        .iter()
-        .map(|r| format!("(?:{r})"))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
-/// Compiles an alternation; when it fails, names the first pattern that fails alone. (Not
-/// each pattern alone first: compiling Unicode-aware patterns is slow, and this runs at the
-/// first use of a rule's language, while a linter is expected to be quick.)
-fn compile_alternation(joined: &str, parts: &[String], what: &str) -> Result<Regex, String> {
-    case_insensitive(joined).map_err(|joined_error| {
-        parts
-            .iter()
-            .find_map(|r| {
-                case_insensitive(r)
-                    .err()
-                    .map(|e| format!("{what} {:?}: {e}", shorten(r)))
-            })
-            .unwrap_or(joined_error)
-    })
 }
 
 /// Languages written without spaces between words, where `\b` means nothing.
@@ -632,6 +622,7 @@ impl PhraseRule {
         };
         for lang in self.patterns.keys() {
             self.compiled_for(lang)
+                .and_then(Compiled::compile_all)
                 .map_err(|e| err(format!("patterns for `{lang}`: {e}")))?;
         }
         for (lang, examples) in &self.examples.fire {
@@ -729,19 +720,21 @@ impl PhraseRule {
 
     fn compile(&self, lang: &str) -> Result<Compiled, String> {
         let word_bounded = !unspaced(lang);
+        let mut lazy = LazyRegexes::default();
         let mut regexes = Vec::new();
         let mut literals = Vec::new();
         let mut near = Vec::new();
-        let mut near_guards = Vec::new();
         let mut guarded = Vec::new();
-        let compile_opt = |what: &str, r: &Option<String>| -> Result<Option<Regex>, String> {
-            r.as_deref()
-                .map(|r| case_insensitive(r).map_err(|e| format!("in `{what}` {r:?}: {e}")))
-                .transpose()
+        let phrase_regex = |p: &str| {
+            if word_bounded {
+                format!(r"\b{}\b", regex::escape(p))
+            } else {
+                regex::escape(p)
+            }
         };
         for spec in self.patterns.get(lang).into_iter().flatten() {
             match spec {
-                PatternSpec::Regex(r) => regexes.push(r.clone()),
+                PatternSpec::Regex(r) => regexes.push(lazy.searched(r.clone(), "pattern")),
                 PatternSpec::Object(o) => {
                     let kinds = usize::from(o.regex.is_some())
                         + usize::from(o.phrase.is_some())
@@ -754,66 +747,51 @@ impl PhraseRule {
                     }
                     if o.has_guards() {
                         let matcher = if let Some([a, b]) = &o.near {
-                            let ra =
-                                case_insensitive(a).map_err(|e| format!("in `near` {a:?}: {e}"))?;
-                            let rb =
-                                case_insensitive(b).map_err(|e| format!("in `near` {b:?}: {e}"))?;
-                            Matcher::Near(ra, rb, o.within.unwrap_or(60))
+                            Matcher::Near(
+                                lazy.searched(a.clone(), "in `near`"),
+                                lazy.searched(b.clone(), "in `near`"),
+                                o.within.unwrap_or(60),
+                            )
                         } else {
                             let r = match (&o.regex, &o.phrase) {
                                 (Some(r), _) => r.clone(),
-                                (_, Some(p)) if word_bounded => {
-                                    format!(r"\b{}\b", regex::escape(p))
-                                }
-                                (_, Some(p)) => regex::escape(p),
+                                (_, Some(p)) => phrase_regex(p),
                                 _ => String::new(),
                             };
-                            Matcher::Regex(
-                                case_insensitive(&r).map_err(|e| format!("pattern {r:?}: {e}"))?,
-                            )
+                            Matcher::Regex(lazy.searched(r, "pattern"))
+                        };
+                        let mut tried = |role: &str, r: &Option<String>| {
+                            r.as_ref().map(|r| lazy.tried(r.clone(), role))
                         };
                         guarded.push(Guarded {
                             matcher,
-                            requires: compile_opt("requires", &o.requires)?,
-                            unless_before: compile_opt("unless_before", &o.unless_before)?,
-                            unless_after: compile_opt("unless_after", &o.unless_after)?,
-                            focus: compile_opt("focus", &o.focus)?,
+                            requires: tried("in `requires`", &o.requires),
+                            unless_before: tried("in `unless_before`", &o.unless_before),
+                            unless_after: tried("in `unless_after`", &o.unless_after),
+                            focus: tried("in `focus`", &o.focus),
                         });
                         continue;
                     }
                     if let Some(r) = &o.regex {
-                        regexes.push(r.clone());
+                        regexes.push(lazy.searched(r.clone(), "pattern"));
                     }
                     if let Some(p) = &o.phrase {
                         if p.is_ascii() {
                             literals.push(p.clone());
-                        } else if word_bounded {
-                            regexes.push(format!(r"\b{}\b", regex::escape(p)));
                         } else {
-                            regexes.push(regex::escape(p));
+                            regexes.push(lazy.searched(phrase_regex(p), "pattern"));
                         }
                     }
                     if let Some([a, b]) = &o.near {
-                        let ra = case_insensitive(a)
-                            .map_err(|e| format!("in `near` {:?}: {e}", shorten(a)))?;
-                        let rb = case_insensitive(b)
-                            .map_err(|e| format!("in `near` {:?}: {e}", shorten(b)))?;
-                        near_guards.push((
-                            Guard::new(a, REGEX_SIZE_LIMIT),
-                            Guard::new(b, REGEX_SIZE_LIMIT),
+                        near.push((
+                            lazy.searched(a.clone(), "in `near`"),
+                            lazy.searched(b.clone(), "in `near`"),
+                            o.within.unwrap_or(60),
                         ));
-                        near.push((ra, rb, o.within.unwrap_or(60)));
                     }
                 }
             }
         }
-        let joined = alternation(&regexes);
-        let regex_guard = Guard::new(&joined, REGEX_SIZE_LIMIT);
-        let regex = if regexes.is_empty() {
-            None
-        } else {
-            Some(compile_alternation(&joined, &regexes, "pattern")?)
-        };
         let literals = if literals.is_empty() {
             None
         } else {
@@ -825,18 +803,24 @@ impl PhraseRule {
                     .map_err(|e| format!("the phrase list cannot be built: {e}"))?,
             )
         };
-        let exceptions = compile_list(self.exceptions.get(lang), "exception")?;
+        let mut tried_list = |list: Option<&Vec<String>>, role: &str| -> Vec<LazyRegex> {
+            list.into_iter()
+                .flatten()
+                .map(|r| lazy.tried(r.clone(), role))
+                .collect()
+        };
+        let exceptions = tried_list(self.exceptions.get(lang), "exception");
         let mut option_exceptions = BTreeMap::new();
         for (name, option) in &self.options {
-            let what = format!("exception of option `{name}`");
-            if let Some(re) = compile_list(option.exceptions.get(lang), &what)? {
-                option_exceptions.insert(name.clone(), re);
+            let role = format!("exception of option `{name}`");
+            let list = tried_list(option.exceptions.get(lang), &role);
+            if !list.is_empty() {
+                option_exceptions.insert(name.clone(), list);
             }
         }
         Ok(Compiled {
-            guard: regex_guard,
-            near_guards,
-            regex,
+            gates: lazy.seal(),
+            regexes,
             literals,
             word_bounded,
             near,
@@ -863,13 +847,21 @@ impl PhraseRule {
         // "check out our other". Offsets are those of the view text.
         let unwrapped = unwrap_lines(&view.text);
         let text: &str = &unwrapped;
+        let index = TextIndex::new(text);
+        let scanned: Vec<Scanned<'_>> = languages
+            .iter()
+            .filter_map(|lang| self.compiled_for(lang).ok())
+            .map(|compiled| Scanned {
+                text,
+                compiled,
+                present: compiled.gates.scan(&index),
+            })
+            .collect();
         let mut hits = Vec::new();
-        for lang in languages {
-            let Ok(c) = self.compiled_for(lang) else {
-                continue;
-            };
+        for s in &scanned {
+            let c = s.compiled;
             let mut raw = Vec::new();
-            if let Some(re) = c.regex.as_ref().filter(|_| c.guard.may_match(text)) {
+            for re in c.regexes.iter().filter_map(|re| s.regex(re)) {
                 raw.extend(
                     re.find_iter(text)
                         .map(|m| m.range())
@@ -883,24 +875,20 @@ impl PhraseRule {
                         .filter(|r| !c.word_bounded || on_word_boundaries(text, r)),
                 );
             }
-            for ((a, b, within), (ga, gb)) in c.near.iter().zip(&c.near_guards) {
-                if !ga.may_match(text) || !gb.may_match(text) {
-                    continue;
+            for (a, b, within) in &c.near {
+                if let (Some(a), Some(b)) = (s.regex(a), s.regex(b)) {
+                    raw.extend(find_near(text, a, b, *within));
                 }
-                raw.extend(find_near(text, a, b, *within));
             }
             for g in &c.guarded {
-                raw.extend(g.find(text));
+                raw.extend(g.find(s));
             }
             for r in raw {
                 let scope = match self.exception_scope {
                     ExceptionScope::Sentence => sentence_around(text, r.clone()),
                     ExceptionScope::Field => 0..text.len(),
                 };
-                let excepted = self
-                    .exceptions_for(languages, options)
-                    .any(|ex| ex.is_match(&text[scope.clone()]));
-                if !excepted {
+                if !excepted(&scanned, options, &text[scope]) {
                     hits.push(r);
                 }
             }
@@ -908,26 +896,6 @@ impl PhraseRule {
         hits.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
         hits.dedup_by(|b, a| b.start < a.end); // drop overlaps, keep the earliest (longest)
         hits
-    }
-
-    /// Exceptions of every language in play: an exception written for English also protects
-    /// an English sentence in a German sequence. With them, those of the options that are on.
-    fn exceptions_for<'a>(
-        &'a self,
-        languages: &'a [String],
-        options: &'a BTreeSet<String>,
-    ) -> impl Iterator<Item = &'a Regex> + 'a {
-        languages
-            .iter()
-            .filter_map(move |l| self.compiled_for(l).ok())
-            .flat_map(move |c| {
-                c.exceptions.iter().chain(
-                    c.option_exceptions
-                        .iter()
-                        .filter(|(name, _)| options.contains(*name))
-                        .map(|(_, re)| re),
-                )
-            })
     }
 
     fn finding(
@@ -958,15 +926,23 @@ impl PhraseRule {
     }
 }
 
-/// A list of regexes as one case-insensitive alternation (`None` for no list or an empty one);
-/// each is compiled alone first so that an error names the one that is wrong.
-fn compile_list(list: Option<&Vec<String>>, what: &str) -> Result<Option<Regex>, String> {
-    match list {
-        Some(list) if !list.is_empty() => {
-            compile_alternation(&alternation(list), list, what).map(Some)
-        }
-        _ => Ok(None),
-    }
+/// Does an exception of a language in play match `scope`? An exception written for English
+/// also protects an English sentence in a German sequence. With them, those of the options
+/// that are on.
+fn excepted(scanned: &[Scanned<'_>], options: &BTreeSet<String>, scope: &str) -> bool {
+    scanned.iter().any(|s| {
+        s.compiled
+            .exceptions
+            .iter()
+            .chain(
+                s.compiled
+                    .option_exceptions
+                    .iter()
+                    .filter(|(name, _)| options.contains(*name))
+                    .flat_map(|(_, list)| list),
+            )
+            .any(|ex| s.matches(ex, scope))
+    })
 }
 
 /// Does a literal match start and end at word boundaries?

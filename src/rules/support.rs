@@ -6,9 +6,9 @@ use crate::diagnostic::{Applicability, Edit, Field, Finding, Fix};
 use crate::links::{all_links, LinkSite};
 use crate::model::{Located, Message, TextField, Trigger};
 use crate::placeholder::PlaceholderKind;
+use crate::rules::lazy_regex::GatedRegex;
 use crate::rules::{Context, MessageView};
 use crate::text::TextView;
-use regex::{Regex, RegexBuilder};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -20,13 +20,11 @@ pub const FEEDBACK_REQUEST: &str = "unsolicited/feedback-request";
 pub const PURPOSE_CATEGORIES: [&str; 5] =
     ["unsolicited/", "type/", "review/", "feedback/", "critical/"];
 
-/// Compiles a constant pattern (case-insensitive). The patterns are literals in this crate, so
-/// a failure is a bug that the unit tests catch; it yields a regex that never matches.
-pub fn constant_regex(pattern: &str) -> Regex {
-    RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .build()
-        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+/// A constant pattern (case-insensitive), compiled on the first text that has its words (see
+/// [`GatedRegex`]). The patterns are literals in this crate, so a failure is a bug that the
+/// unit tests catch; such a pattern never matches.
+pub fn constant_regex(pattern: &str) -> GatedRegex {
+    GatedRegex::new(pattern)
 }
 
 /// The view and the field of a message's subject or body.
@@ -208,7 +206,7 @@ pub fn describe_hours(hours: u64) -> String {
 /// (engraving, monogram, proof, size, colour), delivery scheduling (a slot, an appointment, a
 /// freight delivery), or a problem with the shipping address. In the six languages.
 pub fn critical_content(text: &str) -> Option<Range<usize>> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<GatedRegex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         constant_regex(concat!(
             // en

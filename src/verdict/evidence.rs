@@ -9,18 +9,19 @@
 //! on every message, because sellers mix English into every marketplace.
 
 use super::CriticalPurpose;
-use regex::Regex;
+use crate::rules::lazy_regex::GatedRegex;
 use std::sync::OnceLock;
 
 struct Patterns {
     /// Phrases whose words look like a topic but are not one (`email address`).
-    not_topic: Regex,
-    ask: Regex,
-    topics: Vec<(CriticalPurpose, Regex)>,
+    not_topic: GatedRegex,
+    ask: GatedRegex,
+    topics: Vec<(CriticalPurpose, GatedRegex)>,
 }
 
 /// Case-insensitive; `words` get word boundaries, `cjk` (no spaces between words) do not.
-fn build(words: &[&str], cjk: &[&str]) -> Regex {
+/// Compiled on the first text that has the words (see [`GatedRegex`]).
+fn build(words: &[&str], cjk: &[&str]) -> GatedRegex {
     let mut parts = Vec::new();
     if !words.is_empty() {
         parts.push(format!(r"\b(?:{})\b", words.join("|")));
@@ -28,10 +29,9 @@ fn build(words: &[&str], cjk: &[&str]) -> Regex {
     if !cjk.is_empty() {
         parts.push(format!("(?:{})", cjk.join("|")));
     }
-    // The patterns are constants checked by the tests below; an empty regex (matching
-    // nothing useful) is the fallback that keeps a release build from panicking.
-    Regex::new(&format!("(?i){}", parts.join("|")))
-        .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+    // The patterns are constants checked by the tests below; one that does not compile
+    // matches nothing, which keeps a release build from panicking.
+    GatedRegex::new(&parts.join("|"))
 }
 
 fn patterns() -> &'static Patterns {
@@ -302,12 +302,14 @@ mod tests {
 
     #[test]
     fn patterns_compile() {
-        // `build` falls back to a never-matching regex; make sure none of ours needed it.
+        // A pattern that does not compile matches nothing; make sure none of ours is one.
         let p = patterns();
         assert!(p.ask.is_match("please reply"));
         assert!(p.not_topic.is_match("email address"));
+        assert_eq!(p.ask.compiles(), Ok(()));
+        assert_eq!(p.not_topic.compiles(), Ok(()));
         for (purpose, re) in &p.topics {
-            assert_ne!(re.as_str(), "$^", "{purpose:?}");
+            assert_eq!(re.compiles(), Ok(()), "{purpose:?}");
         }
     }
 

@@ -6,9 +6,9 @@
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
 use crate::model::normalize_purpose;
+use crate::rules::lazy_regex::GatedRegex;
 use crate::rules::support::{constant_regex, located_finding};
 use crate::rules::{Context, Rule, RuleMeta};
-use regex::Regex;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -40,8 +40,8 @@ static META: RuleMeta = RuleMeta {
     languages: Vec::new(),
 };
 
-fn allowed_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn allowed_re() -> &'static GatedRegex {
+    static RE: OnceLock<GatedRegex> = OnceLock::new();
     RE.get_or_init(|| {
         constant_regex(concat!(
             // en

@@ -7,10 +7,10 @@
 //! else. Since 2025 it no longer works, and using it is misuse.
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
+use crate::rules::lazy_regex::GatedRegex;
 use crate::rules::support::remove_words_fix;
 use crate::rules::support::{constant_regex, has_purpose_finding, text_finding};
 use crate::rules::{Context, Rule, RuleMeta};
-use regex::Regex;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -43,8 +43,8 @@ static META: RuleMeta = RuleMeta {
     languages: Vec::new(),
 };
 
-fn tag_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn tag_re() -> &'static GatedRegex {
+    static RE: OnceLock<GatedRegex> = OnceLock::new();
     RE.get_or_init(|| {
         constant_regex(
             r"(?:\[\s*|【\s*|\(\s*|«\s*)(?:important|importante|wichtig|dringend|urgent|urgente|重要)(?:\s*\]|\s*】|\s*\)|\s*»)[ \t:\-–]*",

@@ -4,9 +4,9 @@
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
 use crate::placeholder::PlaceholderKind;
+use crate::rules::lazy_regex::GatedRegex;
 use crate::rules::support::{constant_regex, message_finding, text_finding};
 use crate::rules::{Context, Rule, RuleMeta};
-use regex::Regex;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -37,8 +37,8 @@ static META: RuleMeta = RuleMeta {
     languages: Vec::new(),
 };
 
-fn order_id_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn order_id_re() -> &'static GatedRegex {
+    static RE: OnceLock<GatedRegex> = OnceLock::new();
     RE.get_or_init(|| constant_regex(r"(?:^|[^0-9])\d{3}-\d{7}-\d{7}(?:[^0-9]|$)"))
 }
 

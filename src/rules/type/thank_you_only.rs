@@ -11,12 +11,12 @@
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
 use crate::links::{all_links, is_image_element, LinkSite};
+use crate::rules::lazy_regex::GatedRegex;
 use crate::rules::support::{
     constant_regex, critical_content, field_view, has_purpose_finding, text_finding,
 };
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::text::TextView;
-use regex::Regex;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -61,8 +61,8 @@ static META: RuleMeta = RuleMeta {
     languages: Vec::new(),
 };
 
-fn thanks_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn thanks_re() -> &'static GatedRegex {
+    static RE: OnceLock<GatedRegex> = OnceLock::new();
     RE.get_or_init(|| {
         constant_regex(concat!(
             r"\b(?:thank(?:s| you)|many thanks|grateful|we appreciate you|",
@@ -75,8 +75,8 @@ fn thanks_re() -> &'static Regex {
     })
 }
 
-fn help_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn help_re() -> &'static GatedRegex {
+    static RE: OnceLock<GatedRegex> = OnceLock::new();
     RE.get_or_init(|| {
         constant_regex(concat!(
             r"\b(?:here to help|here for you|here if you need|if you need (?:us|anything)|any questions|",
@@ -91,8 +91,8 @@ fn help_re() -> &'static Regex {
     })
 }
 
-fn greeting_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn greeting_re() -> &'static GatedRegex {
+    static RE: OnceLock<GatedRegex> = OnceLock::new();
     RE.get_or_init(|| {
         constant_regex(concat!(
             r"^\s*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|liebe/r|liebe|lieber|",
@@ -103,8 +103,8 @@ fn greeting_re() -> &'static Regex {
     })
 }
 
-fn closing_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn closing_re() -> &'static GatedRegex {
+    static RE: OnceLock<GatedRegex> = OnceLock::new();
     RE.get_or_init(|| {
         constant_regex(concat!(
             r"\b(?:regards|warmly|warm wishes|best wishes|cheers|sincerely|all the best|best|",

@@ -1,0 +1,186 @@
+//! A rule's regex as the matching code holds it: written case-insensitive, compiled on first
+//! need, and only needed for a text that opens its literal gate (see [`super::literal_gate`])
+//! and, for non-ASCII texts, its word-boundary guard (see [`super::guard`]).
+//!
+//! A run over one English file thus compiles only the few patterns whose words the file has:
+//! compiling every pattern of a rule set costs ~100 ms, which a pre-commit hook would pay on
+//! every commit.
+
+use crate::rules::guard::Guard;
+use crate::rules::literal_gate::{Gate, GateSet, Present};
+use crate::text_index::TextIndex;
+use regex::{Regex, RegexBuilder};
+use std::sync::OnceLock;
+
+/// Regexes in rule files may not compile to more than this (guards against pathological packs).
+pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
+
+/// Compiles a pattern as rule files mean it: case-insensitive, within the size limit.
+pub fn case_insensitive(pattern: &str) -> Result<Regex, String> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| regex_error_in_words(&e))
+}
+
+/// A regex error on one line: the `regex` crate's message is a multi-line drawing.
+pub fn regex_error_in_words(e: &regex::Error) -> String {
+    match e {
+        regex::Error::CompiledTooBig(limit) => format!(
+            "the pattern is too large once compiled (over {} MiB): use smaller repetition counts or fewer alternatives",
+            limit >> 20
+        ),
+        other => {
+            let text = other.to_string();
+            let what = text
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("error: "))
+                .unwrap_or_else(|| text.lines().last().unwrap_or("invalid pattern"));
+            format!("invalid regex: {}", what.trim())
+        }
+    }
+}
+
+/// A pattern as shown in an error: its first 60 characters.
+pub fn shorten(pattern: &str) -> String {
+    match pattern.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &pattern[..i]),
+        None => pattern.to_string(),
+    }
+}
+
+/// One pattern of a rule, compiled on first need.
+#[derive(Debug)]
+pub struct LazyRegex {
+    pattern: String,
+    /// What the pattern is in its rule (`pattern`, `exception`, "in `near`"), for errors.
+    role: String,
+    /// Index of its gate in the [`GateSet`] of its rule and language.
+    gate: usize,
+    /// A word-boundary-free superset, for non-ASCII texts (`None`: not worth one).
+    guard: Option<Guard>,
+    compiled: OnceLock<Result<Regex, String>>,
+}
+
+impl LazyRegex {
+    /// The compiled regex; `Err` names the pattern and what is wrong with it.
+    pub fn compiled(&self) -> Result<&Regex, String> {
+        self.compiled
+            .get_or_init(|| {
+                case_insensitive(&self.pattern)
+                    .map_err(|e| format!("{} {:?}: {e}", self.role, shorten(&self.pattern)))
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The regex, when it could match `text` (whose literals `present` holds); `None` when it
+    /// certainly does not (or does not compile, which loading a rule pack reports).
+    pub fn for_text(&self, gates: &GateSet, present: &Present, text: &str) -> Option<&Regex> {
+        if !gates.opens(self.gate, present) {
+            return None;
+        }
+        if self.guard.as_ref().is_some_and(|g| !g.may_match(text)) {
+            return None;
+        }
+        self.compiled().ok()
+    }
+
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+}
+
+/// Collects the patterns of one rule and language with their gates, then seals the gates into
+/// one [`GateSet`].
+#[derive(Debug, Default)]
+pub struct LazyRegexes {
+    gates: Vec<Gate>,
+}
+
+impl LazyRegexes {
+    /// A pattern searched on whole texts: it gets a word-boundary guard.
+    pub fn searched(&mut self, pattern: String, role: &str) -> LazyRegex {
+        let guard = Some(Guard::new(&pattern, REGEX_SIZE_LIMIT));
+        self.add(pattern, role, guard)
+    }
+
+    /// A pattern tried on short pieces (sentences, windows): no guard.
+    pub fn tried(&mut self, pattern: String, role: &str) -> LazyRegex {
+        self.add(pattern, role, None)
+    }
+
+    fn add(&mut self, pattern: String, role: &str, guard: Option<Guard>) -> LazyRegex {
+        self.gates.push(Gate::of_regex(&pattern));
+        LazyRegex {
+            pattern,
+            role: role.to_string(),
+            gate: self.gates.len() - 1,
+            guard,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    pub fn seal(self) -> GateSet {
+        GateSet::new(&self.gates)
+    }
+}
+
+/// A constant pattern of the crate (structural rules, verdicts) behind its own literal gate:
+/// compiled on the first text that could match it. The patterns are literals in this crate,
+/// so one that does not compile is a bug the unit tests catch; it then matches nothing.
+#[derive(Debug)]
+pub struct GatedRegex {
+    gates: GateSet,
+    regex: LazyRegex,
+}
+
+impl GatedRegex {
+    /// A case-insensitive pattern.
+    pub fn new(pattern: &str) -> GatedRegex {
+        let mut lazy = LazyRegexes::default();
+        let regex = lazy.searched(pattern.to_string(), "pattern");
+        GatedRegex {
+            gates: lazy.seal(),
+            regex,
+        }
+    }
+
+    /// The compiled regex when it could match `text`.
+    fn for_text(&self, text: &str) -> Option<&Regex> {
+        let present = self.gates.scan(&TextIndex::new(text));
+        self.regex.for_text(&self.gates, &present, text)
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.for_text(text).is_some_and(|re| re.is_match(text))
+    }
+
+    pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+        self.for_text(text).and_then(|re| re.find(text))
+    }
+
+    pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> + 'r
+    where
+        't: 'r,
+    {
+        self.for_text(text)
+            .into_iter()
+            .flat_map(move |re| re.find_iter(text))
+    }
+
+    /// `text` with every match replaced by `with`; borrowed when nothing matches.
+    pub fn replace_all<'t>(&self, text: &'t str, with: &str) -> std::borrow::Cow<'t, str> {
+        match self.for_text(text) {
+            Some(re) => re.replace_all(text, regex::NoExpand(with)),
+            None => std::borrow::Cow::Borrowed(text),
+        }
+    }
+
+    /// Does the pattern compile? (For the unit tests of the rules that own one.)
+    pub fn compiles(&self) -> Result<(), String> {
+        self.regex.compiled().map(|_| ())
+    }
+}

@@ -1,0 +1,145 @@
+//! An index of one text for the question "does it contain this literal, ignoring ASCII case?",
+//! which the literal gates of the rules (`rules::literal_gate`) ask hundreds of times per text.
+//!
+//! It holds the text with ASCII letters lowered and, for longer texts, a bitmap of the text's
+//! three- and four-byte sequences (hashed, about a byte of bitmap per byte of text): a literal
+//! with a sequence the text lacks is absent without a search, which is the answer for most
+//! literals of most texts. The others are confirmed with a substring search. Building the
+//! index is one pass over the text and needs no per-rule automaton, so a run over one small
+//! file pays nothing up front.
+
+use memchr::memmem;
+
+/// Texts shorter than this are searched directly: a bitmap would cost more than it saves.
+const BITMAP_FROM: usize = 256;
+/// Bits per byte of text in the bitmap (rounded up to a power of two): with two sequences set
+/// per byte, a quarter of the bits are set, so a four-byte test rules out three in four.
+const BITS_PER_BYTE: usize = 8;
+/// The largest bitmap (8 KiB); longer texts set more of its bits.
+const MAX_BITMAP_BITS: usize = 1 << 16;
+
+/// Letters that fold to ASCII letters in a case-insensitive regex (KELVIN SIGN, LONG S), which
+/// an ASCII-case-insensitive literal search does not see.
+const FOLDS_TO_ASCII: [&str; 2] = ["\u{212A}", "\u{017F}"];
+
+#[derive(Debug, Clone)]
+pub struct TextIndex {
+    /// The text, ASCII letters lowered (still UTF-8: only ASCII bytes changed).
+    lower: Vec<u8>,
+    /// Hashed three- and four-byte sequences of `lower`, for texts of [`BITMAP_FROM`] bytes or
+    /// more; its length in bits is a power of two.
+    sequences: Option<Box<[u64]>>,
+    /// The text has a letter in [`FOLDS_TO_ASCII`].
+    folds_to_ascii: bool,
+    /// The text has a numeric char (`\d` in a regex is any Unicode decimal digit).
+    numeric: bool,
+}
+
+/// The hash of a three- or four-byte sequence.
+fn sequence_hash(bytes: &[u8]) -> usize {
+    let mut h: u32 = 0x811C_9DC5;
+    for &b in bytes {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    (h ^ (h >> 15)).wrapping_mul(0x2C1B_3C6D) as usize
+}
+
+fn set_bit(bits: &mut [u64], hash: usize) {
+    let bit = hash & (bits.len() * 64 - 1);
+    bits[bit / 64] |= 1 << (bit % 64);
+}
+
+fn has_bit(bits: &[u64], hash: usize) -> bool {
+    let bit = hash & (bits.len() * 64 - 1);
+    bits[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+impl TextIndex {
+    pub fn new(text: &str) -> TextIndex {
+        let lower = text.as_bytes().to_ascii_lowercase();
+        let sequences = (lower.len() >= BITMAP_FROM).then(|| {
+            let size = (lower.len() * BITS_PER_BYTE)
+                .next_power_of_two()
+                .min(MAX_BITMAP_BITS);
+            let mut bits = vec![0u64; size / 64].into_boxed_slice();
+            for (i, w) in lower.windows(3).enumerate() {
+                set_bit(&mut bits, sequence_hash(w));
+                if let Some(four) = lower.get(i..i + 4) {
+                    set_bit(&mut bits, sequence_hash(four));
+                }
+            }
+            bits
+        });
+        let ascii = text.is_ascii();
+        TextIndex {
+            folds_to_ascii: !ascii
+                && FOLDS_TO_ASCII
+                    .iter()
+                    .any(|f| memmem::find(text.as_bytes(), f.as_bytes()).is_some()),
+            numeric: if ascii {
+                text.bytes().any(|b| b.is_ascii_digit())
+            } else {
+                text.chars().any(char::is_numeric)
+            },
+            lower,
+            sequences,
+        }
+    }
+
+    /// Does the text contain `literal` (given with ASCII letters lowered), ignoring ASCII case?
+    pub fn contains(&self, literal: &str) -> bool {
+        let needle = literal.as_bytes();
+        if let Some(bits) = &self.sequences {
+            let absent = if needle.len() >= 4 {
+                needle.windows(4).any(|w| !has_bit(bits, sequence_hash(w)))
+            } else {
+                needle.len() == 3 && !has_bit(bits, sequence_hash(needle))
+            };
+            if absent {
+                return false;
+            }
+        }
+        memmem::find(&self.lower, needle).is_some()
+    }
+
+    /// Could a case-insensitive regex see an ASCII letter the literal search does not (a
+    /// KELVIN SIGN for `k`, a LONG S for `s`)? Then no literal may be ruled out.
+    pub fn folds_to_ascii(&self) -> bool {
+        self.folds_to_ascii
+    }
+
+    /// Does the text have a numeric char?
+    pub fn has_numeric(&self) -> bool {
+        self.numeric
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_literals_ignoring_ascii_case_in_short_and_long_texts() {
+        let short = TextIndex::new("Please LEAVE a Review");
+        let filler = "lorem ipsum dolor sit amet ".repeat(20);
+        let long_text = format!("{filler}Please LEAVE a Review, Grüße{filler}");
+        let long = TextIndex::new(&long_text);
+        for index in [&short, &long] {
+            assert!(index.contains("leave a review"));
+            assert!(index.contains("review"));
+            assert!(!index.contains("feedback"));
+            assert!(!index.contains("reviews"));
+        }
+        assert!(long.contains("grüße"));
+        assert!(!long.contains("grüsse"));
+    }
+
+    #[test]
+    fn notes_digits_and_letters_that_fold_to_ascii() {
+        assert!(TextIndex::new("order 123").has_numeric());
+        assert!(TextIndex::new("電話 ０３").has_numeric());
+        assert!(!TextIndex::new("no digits").has_numeric());
+        assert!(TextIndex::new("\u{212A}indly").folds_to_ascii());
+        assert!(!TextIndex::new("kindly").folds_to_ascii());
+    }
+}
