@@ -89,7 +89,7 @@ pub fn check_sequence(
     registry: &Registry,
     settings: &Settings,
 ) -> Vec<Finding> {
-    let views: Vec<MessageView<'_>> = sequence
+    let mut views: Vec<MessageView<'_>> = sequence
         .messages
         .iter()
         .map(|m| MessageView {
@@ -103,9 +103,40 @@ pub fn check_sequence(
         .collect();
     let languages = phrase_languages(sequence);
     let mut findings: Vec<Finding> = Vec::new();
-    for rule in &registry.rules {
-        // Every rule runs, even one switched off: later rules build on what earlier ones
-        // found (a review request is a review request whether or not its rule is reported).
+    // Every rule runs, even one switched off: later rules build on what earlier ones found (a
+    // review request is a review request whether or not its rule is reported).
+    let per_message = registry
+        .rules
+        .iter()
+        .take_while(|r| r.runs_per_message())
+        .count();
+    let (first_rules, other_rules) = registry.rules.split_at(per_message);
+    let mut out = Vec::new();
+    for index in 0..views.len() {
+        let ctx = Context {
+            source,
+            sequence,
+            messages: std::slice::from_ref(&views[index]),
+            profile: &settings.profile,
+            languages: &languages,
+            earlier: &[],
+            options: &settings.rule_options,
+            first_message: index,
+        };
+        for rule in first_rules {
+            rule.check(&ctx, &mut out);
+        }
+        let view = &mut views[index];
+        view.body.forget_searched();
+        if let Some(subject) = &mut view.subject {
+            subject.forget_searched();
+        }
+    }
+    // In rule order, as the other rules would have found them.
+    let position = |id: &str| first_rules.iter().position(|r| r.meta().id == id);
+    out.sort_by_cached_key(|f| position(&f.rule));
+    findings.extend(out);
+    for rule in other_rules {
         let mut out = Vec::new();
         let ctx = Context {
             source,
@@ -115,6 +146,7 @@ pub fn check_sequence(
             languages: &languages,
             earlier: &findings,
             options: &settings.rule_options,
+            first_message: 0,
         };
         rule.check(&ctx, &mut out);
         findings.extend(out);

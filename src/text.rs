@@ -38,6 +38,17 @@ pub struct TextView {
     pub placeholders: Vec<ViewPlaceholder>,
     /// The HTML markup of the field, when it is HTML.
     pub html: Option<HtmlScan>,
+    /// The text as phrase rules search it, built on first need (see [`TextView::searched`]).
+    searched: std::sync::OnceLock<SearchedText>,
+}
+
+/// The text as phrase rules search it: hard-wrapped lines joined (see [`unwrap_lines`]), with
+/// the index their literal gates ask. Built once per view and shared by every rule.
+#[derive(Debug, Clone)]
+pub struct SearchedText {
+    /// The joined text; `None` when it is the view's text unchanged.
+    joined: Option<String>,
+    pub index: crate::text_index::TextIndex,
 }
 
 impl TextView {
@@ -61,6 +72,28 @@ impl TextView {
             view.push_text(value, 0..value.len(), true);
         }
         view
+    }
+
+    /// The text as phrase rules search it (same byte offsets as [`TextView::text`]), built on
+    /// first need.
+    pub fn searched(&self) -> (&str, &crate::text_index::TextIndex) {
+        let searched = self.searched.get_or_init(|| {
+            let joined = match unwrap_lines(&self.text) {
+                std::borrow::Cow::Owned(joined) => Some(joined),
+                std::borrow::Cow::Borrowed(_) => None,
+            };
+            let index = crate::text_index::TextIndex::new(joined.as_deref().unwrap_or(&self.text));
+            SearchedText { joined, index }
+        });
+        (
+            searched.joined.as_deref().unwrap_or(&self.text),
+            &searched.index,
+        )
+    }
+
+    /// Drops what [`TextView::searched`] built, once the phrase rules are done with the view.
+    pub fn forget_searched(&mut self) {
+        self.searched.take();
     }
 
     /// A view of a plain string with no source (used by rule examples and tests).

@@ -11,7 +11,7 @@
 use memchr::memmem;
 
 /// Texts shorter than this are searched directly: a bitmap would cost more than it saves.
-const BITMAP_FROM: usize = 256;
+const BITMAP_FROM: usize = 64;
 /// Bits per byte of text in the bitmap (rounded up to a power of two): with two sequences set
 /// per byte, a quarter of the bits are set, so a four-byte test rules out three in four.
 const BITS_PER_BYTE: usize = 8;
@@ -60,7 +60,7 @@ impl TextIndex {
         let sequences = (lower.len() >= BITMAP_FROM).then(|| {
             let size = (lower.len() * BITS_PER_BYTE)
                 .next_power_of_two()
-                .min(MAX_BITMAP_BITS);
+                .clamp(64, MAX_BITMAP_BITS);
             let mut bits = vec![0u64; size / 64].into_boxed_slice();
             for (i, w) in lower.windows(3).enumerate() {
                 set_bit(&mut bits, sequence_hash(w));

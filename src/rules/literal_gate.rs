@@ -304,12 +304,36 @@ pub struct GateSet {
     literals: Vec<String>,
 }
 
-/// Which literals of a [`GateSet`] a text contains.
+/// Which literals of a [`GateSet`] a text contains, looked up as gates ask (most gates close
+/// on their first set, so most literals are never looked up).
 #[derive(Debug)]
-pub struct Present {
-    found: Vec<bool>,
+pub struct Present<'t> {
+    index: &'t TextIndex,
+    /// Per literal: 0 not looked up yet, 1 present, 2 absent.
+    found: Vec<std::cell::Cell<u8>>,
     /// The text has a letter that folds to ASCII: every gate opens.
     all: bool,
+}
+
+impl Present<'_> {
+    fn has(&self, literals: &[String], id: usize) -> bool {
+        let Some(slot) = self.found.get(id) else {
+            return true;
+        };
+        match slot.get() {
+            1 => true,
+            2 => false,
+            _ => {
+                let found = match literals.get(id) {
+                    Some(lit) if lit == DIGIT => self.index.has_numeric(),
+                    Some(lit) => self.index.contains(lit),
+                    None => true,
+                };
+                slot.set(if found { 1 } else { 2 });
+                found
+            }
+        }
+    }
 }
 
 impl GateSet {
@@ -338,38 +362,23 @@ impl GateSet {
         GateSet { gates, literals }
     }
 
-    /// The literals the text of `index` contains.
-    pub fn scan(&self, index: &TextIndex) -> Present {
-        if index.folds_to_ascii() {
-            return Present {
-                found: Vec::new(),
-                all: true,
-            };
-        }
+    /// The literals of the text of `index`, looked up on demand.
+    pub fn scan<'t>(&self, index: &'t TextIndex) -> Present<'t> {
         Present {
-            found: self
-                .literals
-                .iter()
-                .map(|lit| {
-                    if lit == DIGIT {
-                        index.has_numeric()
-                    } else {
-                        index.contains(lit)
-                    }
-                })
-                .collect(),
-            all: false,
+            index,
+            found: vec![std::cell::Cell::new(0); self.literals.len()],
+            all: index.folds_to_ascii(),
         }
     }
 
     /// Could the pattern of gate `index` match the text `present` was scanned from?
-    pub fn opens(&self, index: usize, present: &Present) -> bool {
+    pub fn opens(&self, index: usize, present: &Present<'_>) -> bool {
         if present.all {
             return true;
         }
         self.gates.get(index).is_none_or(|sets| {
             sets.iter()
-                .all(|set| set.iter().any(|&id| present.found.get(id) == Some(&true)))
+                .all(|set| set.iter().any(|&id| present.has(&self.literals, id)))
         })
     }
 }

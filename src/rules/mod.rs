@@ -90,6 +90,9 @@ pub struct Context<'a> {
     pub earlier: &'a [Finding],
     /// Options the configuration switched on (`rule-options`); empty by default.
     pub options: &'a RuleOptions,
+    /// The index in the sequence of `messages[0]`: rules that run per message (see
+    /// [`Rule::runs_per_message`]) see one message at a time.
+    pub first_message: usize,
 }
 
 impl Context<'_> {
@@ -126,5 +129,13 @@ pub trait Rule: Send + Sync {
     /// off by default.
     fn options(&self) -> &[RuleOption] {
         &[]
+    }
+    /// A rule that reads one message at a time and no other rule's findings (the phrase
+    /// rules). Such rules run first, message by message, so that the per-text work they share
+    /// (the joined text and its index, see [`crate::text::TextView::searched`]) is built once
+    /// per message and dropped before the next one: a sequence of 100,000 messages never holds
+    /// them all.
+    fn runs_per_message(&self) -> bool {
+        false
     }
 }

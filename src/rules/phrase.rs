@@ -36,10 +36,9 @@ use crate::diagnostic::{Applicability, Field, Finding, Severity};
 use crate::rules::lazy_regex::{case_insensitive, LazyRegex, LazyRegexes};
 use crate::rules::literal_gate::{GateSet, Present};
 use crate::rules::{Context, Rule, RuleMeta, RuleOption};
-use crate::text::{sentence_around, unwrap_lines, TextView};
-use crate::text_index::TextIndex;
+use crate::text::{sentence_around, TextView};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use regex_automata::meta;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -223,7 +222,7 @@ impl Compiled {
             .chain(guarded)
             .chain(&self.exceptions)
             .chain(self.option_exceptions.values().flatten())
-            .try_for_each(|re| re.compiled().map(|_| ()))
+            .try_for_each(LazyRegex::check)
     }
 }
 
@@ -231,11 +230,11 @@ impl Compiled {
 struct Scanned<'a> {
     text: &'a str,
     compiled: &'a Compiled,
-    present: Present,
+    present: Present<'a>,
 }
 
 impl Scanned<'_> {
-    fn regex<'r>(&self, re: &'r LazyRegex) -> Option<&'r Regex> {
+    fn regex<'r>(&self, re: &'r LazyRegex) -> Option<&'r meta::Regex> {
         re.for_text(&self.compiled.gates, &self.present, self.text)
     }
 
@@ -845,16 +844,14 @@ impl PhraseRule {
     ) -> Vec<Range<usize>> {
         // Hard-wrapped lines read as one line: "check out our\nother products" matches
         // "check out our other". Offsets are those of the view text.
-        let unwrapped = unwrap_lines(&view.text);
-        let text: &str = &unwrapped;
-        let index = TextIndex::new(text);
+        let (text, index) = view.searched();
         let scanned: Vec<Scanned<'_>> = languages
             .iter()
             .filter_map(|lang| self.compiled_for(lang).ok())
             .map(|compiled| Scanned {
                 text,
                 compiled,
-                present: compiled.gates.scan(&index),
+                present: compiled.gates.scan(index),
             })
             .collect();
         let mut hits = Vec::new();
@@ -956,7 +953,7 @@ fn on_word_boundaries(text: &str, r: &Range<usize>) -> bool {
 }
 
 /// Pairs of `a` and `b` matches in the same sentence with at most `within` chars between them.
-fn find_near(text: &str, a: &Regex, b: &Regex, within: usize) -> Vec<Range<usize>> {
+fn find_near(text: &str, a: &meta::Regex, b: &meta::Regex, within: usize) -> Vec<Range<usize>> {
     let bs: Vec<Range<usize>> = b.find_iter(text).map(|m| m.range()).collect();
     if bs.is_empty() {
         return Vec::new();
@@ -996,12 +993,17 @@ impl Rule for PhraseRule {
         &self.option_docs
     }
 
+    fn runs_per_message(&self) -> bool {
+        true
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let options = ctx
             .options
             .get(self.meta.id.as_ref())
             .unwrap_or(&NO_OPTIONS);
-        for (index, mv) in ctx.messages.iter().enumerate() {
+        for (offset, mv) in ctx.messages.iter().enumerate() {
+            let index = ctx.first_message + offset;
             for field in &self.fields {
                 let (view, text_field) = match field {
                     Field::Subject => match (&mv.subject, &mv.message.subject) {

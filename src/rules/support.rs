@@ -235,7 +235,7 @@ pub fn critical_content(text: &str) -> Option<Range<usize>> {
             r"刻印|名入れ|配達日時|お届け日時|配達希望|住所|番地|郵便番号|プレビュー"
         ))
     });
-    re.find(text).map(|m| m.range())
+    re.find(text)
 }
 
 /// True when an earlier finding on message `index` is in one of the purpose categories.

@@ -78,8 +78,7 @@ Under the `amazon` profile (2025) the tag is reported on every message. Under `a
             if ctx.profile.settings.important_tag_allowed_when_critical && genuinely_critical {
                 continue;
             }
-            let tag = m
-                .as_str()
+            let tag = view.text[m.clone()]
                 .trim_end_matches([' ', '\t', ':', '-', '–'])
                 .to_string();
             let message = if ctx.profile.settings.important_tag_allowed_when_critical {
@@ -88,13 +87,13 @@ Under the `amazon` profile (2025) the tag is reported on every message. Under `a
                 format!("`{tag}` in the subject no longer gets a message past a buyer's opt-out")
             };
             let mut finding =
-                text_finding(ID, index, Field::Subject, view, field, m.range(), message);
+                text_finding(ID, index, Field::Subject, view, field, m.clone(), message);
             finding.matched = Some(tag.clone());
             // A safe edit only when the exact source bytes are known.
             finding.fix = remove_words_fix(
                 field,
                 view,
-                m.range(),
+                m,
                 Applicability::Safe,
                 format!("remove `{tag}` from the subject"),
             );

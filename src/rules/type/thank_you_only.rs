@@ -185,8 +185,8 @@ fn remainder(view: &TextView) -> Remainder {
         let mut offset = seg.start;
         if n == 0 {
             if let Some(m) = greeting_re().find(s) {
-                offset += m.end();
-                s = &s[m.end()..];
+                offset += m.end;
+                s = &s[m.end..];
             }
         }
         // Placeholders are names and products, not content.
@@ -202,8 +202,7 @@ fn remainder(view: &TextView) -> Remainder {
         // …") still carries content, so only short thanks and help sentences are set aside.
         let short = words <= MAX_THANKS_SENTENCE_WORDS;
         if let Some(m) = thanks_re().find(s) {
-            rest.thanks
-                .get_or_insert(offset + m.start()..offset + m.end());
+            rest.thanks.get_or_insert(offset + m.start..offset + m.end);
             if short {
                 continue;
             }
@@ -297,7 +296,7 @@ Never reported: a message in which another rule found a purpose (a review reques
                 Some(r) => Some((Field::Body, r)),
                 None => subject
                     .and_then(|s| thanks_re().find(&s.text))
-                    .map(|m| (Field::Subject, m.range())),
+                    .map(|m| (Field::Subject, m)),
             };
             let Some((field, range)) = at else {
                 continue;
