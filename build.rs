@@ -1,12 +1,22 @@
 //! Embeds the phrase rules (`rules/*.yaml`) and profiles (`profiles/*.yaml`) in the binary, so
 //! that `sellerlint` works alone, wherever it is copied.
+//!
+//! Start-up time matters (a pre-commit hook runs the linter on every commit), so the built-in
+//! rules are also prepared here: each is converted to JSON, which loads several times faster
+//! than YAML, and the literal gate of each of their patterns (see
+//! `src/rules/literal_gate/analysis.rs`) is computed into a table, so that a run does not
+//! parse the patterns to learn which texts can match them.
 
 use std::env;
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-fn embed(dir: &str, name: &str, out: &mut impl Write) -> std::io::Result<()> {
+#[allow(dead_code)]
+#[path = "src/rules/literal_gate/analysis.rs"]
+mod gate_analysis;
+
+fn yaml_files(dir: &str) -> std::io::Result<Vec<PathBuf>> {
     println!("cargo:rerun-if-changed={dir}");
     let root = env::var("CARGO_MANIFEST_DIR").map_err(std::io::Error::other)?;
     let mut files: Vec<_> = fs::read_dir(Path::new(&root).join(dir))?
@@ -15,15 +25,22 @@ fn embed(dir: &str, name: &str, out: &mut impl Write) -> std::io::Result<()> {
         .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
         .collect();
     files.sort();
-    writeln!(out, "pub static {name}: &[(&str, &str)] = &[")?;
-    for path in files {
+    for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let rel = format!(
-            "{dir}/{}",
-            path.file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default()
-        );
+    }
+    Ok(files)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn embed(dir: &str, name: &str, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(out, "pub static {name}: &[(&str, &str)] = &[")?;
+    for path in yaml_files(dir)? {
+        let rel = format!("{dir}/{}", file_name(&path));
         writeln!(
             out,
             "    ({rel:?}, include_str!({:?})),",
@@ -33,10 +50,103 @@ fn embed(dir: &str, name: &str, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(out, "];")
 }
 
+/// Every regex a rule file holds, as the phrase engine will compile it.
+fn rule_patterns(rule: &serde_json::Value, out: &mut Vec<String>) {
+    let strings = |v: Option<&serde_json::Value>| -> Vec<String> {
+        v.and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let per_language = |v: Option<&serde_json::Value>| -> Vec<serde_json::Value> {
+        v.and_then(|v| v.as_object())
+            .map(|m| m.values().cloned().collect())
+            .unwrap_or_default()
+    };
+    for list in per_language(rule.get("patterns")) {
+        for spec in list.as_array().into_iter().flatten() {
+            if let Some(regex) = spec.as_str() {
+                out.push(regex.to_string());
+                continue;
+            }
+            for key in [
+                "regex",
+                "requires",
+                "unless_before",
+                "unless_after",
+                "focus",
+            ] {
+                if let Some(regex) = spec.get(key).and_then(|v| v.as_str()) {
+                    out.push(regex.to_string());
+                }
+            }
+            out.extend(strings(spec.get("near")));
+            if let Some(phrase) = spec.get("phrase").and_then(|v| v.as_str()) {
+                let escaped = regex_syntax::escape(phrase);
+                out.push(format!(r"\b{escaped}\b"));
+                out.push(escaped);
+            }
+        }
+    }
+    for list in per_language(rule.get("exceptions")) {
+        out.extend(strings(Some(&list)));
+    }
+    for option in per_language(rule.get("options")) {
+        for list in per_language(option.get("exceptions")) {
+            out.extend(strings(Some(&list)));
+        }
+    }
+}
+
+/// The rules as JSON (`BUILTIN_RULES_JSON`) and the gates of their patterns (`BUILTIN_GATES`,
+/// sorted by pattern). A rule file that does not parse is left out: the YAML loader then
+/// reports it, and `cargo test` fails on it.
+fn prepare_rules(
+    out_dir: &Path,
+    out: &mut impl Write,
+    gates_out: &mut impl Write,
+) -> std::io::Result<()> {
+    let json_dir = out_dir.join("rules-json");
+    fs::create_dir_all(&json_dir)?;
+    let mut patterns = Vec::new();
+    writeln!(out, "pub static BUILTIN_RULES_JSON: &[(&str, &str)] = &[")?;
+    for path in yaml_files("rules")? {
+        let text = fs::read_to_string(&path)?;
+        let Ok(rule) = serde_saphyr::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        rule_patterns(&rule, &mut patterns);
+        let json_path = json_dir.join(format!("{}.json", file_name(&path)));
+        fs::write(&json_path, rule.to_string())?;
+        writeln!(
+            out,
+            "    (\"rules/{}\", include_str!({:?})),",
+            file_name(&path),
+            json_path.display().to_string()
+        )?;
+    }
+    writeln!(out, "];")?;
+    patterns.sort();
+    patterns.dedup();
+    let out = gates_out;
+    writeln!(out, "pub static BUILTIN_GATES: &[(&str, &[&[&str]])] = &[")?;
+    for pattern in patterns {
+        let gate = gate_analysis::Gate::of_regex(&pattern);
+        let sets: Vec<String> = gate.sets.iter().map(|set| format!("&{set:?}")).collect();
+        writeln!(out, "    ({pattern:?}, &[{}]),", sets.join(", "))?;
+    }
+    writeln!(out, "];")
+}
+
 fn main() -> std::io::Result<()> {
-    let out_dir = env::var("OUT_DIR").map_err(std::io::Error::other)?;
-    let mut out = fs::File::create(Path::new(&out_dir).join("embedded.rs"))?;
+    let out_dir = PathBuf::from(env::var("OUT_DIR").map_err(std::io::Error::other)?);
+    let mut out = fs::File::create(out_dir.join("embedded.rs"))?;
     embed("rules", "BUILTIN_RULES", &mut out)?;
     embed("profiles", "BUILTIN_PROFILES", &mut out)?;
+    let mut gates = fs::File::create(out_dir.join("builtin_gates.rs"))?;
+    prepare_rules(&out_dir, &mut out, &mut gates)?;
     Ok(())
 }

@@ -11,7 +11,7 @@
 //! so they find the same matches.
 
 use crate::rules::guard::Guard;
-use crate::rules::literal_gate::{Gate, GateSet, Present};
+use crate::rules::literal_gate::{gate_of, Gate, GateSet, Present};
 use crate::text_index::TextIndex;
 use regex::{Regex, RegexBuilder};
 use regex_automata::meta;
@@ -19,6 +19,9 @@ use regex_automata::util::syntax;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
+
+/// Texts up to this size are indexed for the gate of a [`GatedRegex`]; longer ones are searched.
+const GATE_TEXTS_UP_TO: usize = 1 << 20;
 
 /// Bytes a pattern searches with its first tier before its full regex is built.
 pub const FULL_AFTER: usize = 64 << 10;
@@ -121,6 +124,12 @@ impl LazyRegex {
         if !gates.opens(self.gate, present) {
             return None;
         }
+        self.tiered(text)
+    }
+
+    /// The regex for `text` without asking the gate: the tier that pays off, or `None` when
+    /// the word-boundary guard rules the text out (or the pattern does not compile).
+    fn tiered(&self, text: &str) -> Option<&meta::Regex> {
         let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
         if self.full.get().is_none() && before + text.len() <= FULL_AFTER {
             return self
@@ -161,7 +170,7 @@ impl LazyRegexes {
     }
 
     fn add(&mut self, pattern: String, role: &str, guard: Option<Guard>) -> LazyRegex {
-        self.gates.push(Gate::of_regex(&pattern));
+        self.gates.push(gate_of(&pattern));
         LazyRegex {
             pattern,
             role: role.to_string(),
@@ -200,6 +209,11 @@ impl GatedRegex {
 
     /// The compiled regex when it could match `text`.
     fn for_text(&self, text: &str) -> Option<&meta::Regex> {
+        // Indexing a huge text (a body of megabytes on one line) costs about what searching
+        // it does: search it directly.
+        if text.len() > GATE_TEXTS_UP_TO {
+            return self.regex.tiered(text);
+        }
         let index = TextIndex::new(text);
         self.regex
             .for_text(&self.gates, &self.gates.scan(&index), text)

@@ -48,7 +48,11 @@ impl Registry {
             for (origin, text) in embedded::BUILTIN_RULES {
                 // Built-in rules are checked by `cargo test` (every example of every rule);
                 // a broken one is skipped here rather than taking the whole linter down.
-                if let Ok(rule) = PhraseRule::load_trusted(origin, text) {
+                // Their JSON form (build.rs) loads fastest; the YAML is the fallback.
+                let loaded = builtin_json(origin)
+                    .and_then(|json| PhraseRule::load_trusted_json(origin, json).ok())
+                    .map_or_else(|| PhraseRule::load_trusted(origin, text), Ok);
+                if let Ok(rule) = loaded {
                     rules.push(Box::new(rule));
                 }
             }
@@ -112,6 +116,14 @@ pub fn builtin_rule_sources() -> &'static [(&'static str, &'static str)] {
     embedded::BUILTIN_RULES
 }
 
+/// The JSON form build.rs made of a built-in rule file, by origin (`rules/<file>.yaml`).
+fn builtin_json(origin: &str) -> Option<&'static str> {
+    embedded::BUILTIN_RULES_JSON
+        .iter()
+        .find(|(o, _)| *o == origin)
+        .map(|(_, json)| *json)
+}
+
 /// Embedded profile files.
 pub fn builtin_profiles() -> &'static [(&'static str, &'static str)] {
     embedded::BUILTIN_PROFILES
@@ -129,6 +141,25 @@ mod tests {
         assert!(!selector_covers("review/gat", "review/gating"));
         assert!(!selector_covers("rev", "review/gating"));
         assert!(selector_covers("all", "review/gating"));
+    }
+
+    /// The JSON form of each built-in rule loads to exactly what its YAML loads to.
+    #[test]
+    fn builtin_rules_load_the_same_from_json() {
+        assert_eq!(
+            embedded::BUILTIN_RULES_JSON.len(),
+            embedded::BUILTIN_RULES.len()
+        );
+        for (origin, yaml) in embedded::BUILTIN_RULES {
+            let json = builtin_json(origin);
+            let from_json = json.map(|j| PhraseRule::load_trusted_json(origin, j));
+            let from_yaml = PhraseRule::load_trusted(origin, yaml);
+            assert_eq!(
+                format!("{:?}", from_json.map(|r| r.map_err(|e| e.to_string()))),
+                format!("{:?}", Some(from_yaml.map_err(|e| e.to_string()))),
+                "{origin}"
+            );
+        }
     }
 
     /// `Registry::builtin()` only parses the built-in rules (no pattern compiled, no example

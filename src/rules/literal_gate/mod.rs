@@ -1,0 +1,277 @@
+//! Literal gates: the words a regex cannot match without, found by reading the pattern, so that
+//! a regex is compiled and run only on texts that contain them.
+//!
+//! Compiling a case-insensitive, Unicode-aware regex costs far more than searching a short text
+//! with it (~0.5 ms per rule pattern: `\w`, `\s` and case folding unroll into large UTF-8
+//! automata). A pre-commit run lints one small file, and most rule patterns have nothing to
+//! find there. A gate is a conjunction of sets of literals (`leave … review` needs `leave` and
+//! `review`; `(?:parcel|package)` needs one of them); the text's index tells whether each
+//! literal is there. Only when every set has one is the pattern compiled (once per process)
+//! and searched.
+//!
+//! The analysis is conservative: a gate may let through a text the pattern does not match,
+//! never the other way round. The literals are looked up ASCII-case-insensitively (see
+//! [`TextIndex`]), which is exactly the case-insensitive regex's folding for ASCII letters,
+//! except the two non-ASCII letters that fold to ASCII ones (`K`, KELVIN SIGN, and `ſ`, LONG
+//! S): a text containing either opens every gate. Any other letter stands for every member of
+//! its case class (`ü` for `ü` and `Ü`), taken from the regex crate's own tables. `\d` is a
+//! condition of its own: the text has a numeric char. A pattern the analysis cannot read (it
+//! does not parse) gets no gate and is left to the compiler, which reports the error.
+
+mod analysis;
+
+use crate::text_index::TextIndex;
+pub use analysis::Gate;
+use analysis::DIGIT;
+
+mod builtin {
+    // `BUILTIN_GATES`: the gates of the built-in rules' patterns, computed by build.rs.
+    include!(concat!(env!("OUT_DIR"), "/builtin_gates.rs"));
+}
+
+/// The gate of a (case-insensitive) regex: from the table build.rs made for the built-in
+/// rules, else read from the pattern now.
+pub fn gate_of(pattern: &str) -> Gate {
+    match builtin::BUILTIN_GATES.binary_search_by(|(p, _)| (*p).cmp(pattern)) {
+        Ok(at) => Gate {
+            sets: builtin::BUILTIN_GATES[at]
+                .1
+                .iter()
+                .map(|set| set.iter().map(|lit| lit.to_string()).collect())
+                .collect(),
+        },
+        Err(_) => Gate::of_regex(pattern),
+    }
+}
+
+/// The gates of one rule and language, with their literals interned: a text's literals are
+/// looked up once per set, however many gates share them.
+#[derive(Debug)]
+pub struct GateSet {
+    /// Per gate, per set, the ids of its literals.
+    gates: Vec<Vec<Vec<usize>>>,
+    /// The literals by id ([`DIGIT`] among them when a gate needs a digit).
+    literals: Vec<String>,
+}
+
+/// Which literals of a [`GateSet`] a text contains, looked up as gates ask (most gates close
+/// on their first set, so most literals are never looked up).
+#[derive(Debug)]
+pub struct Present<'t> {
+    index: &'t TextIndex,
+    /// Per literal: 0 not looked up yet, 1 present, 2 absent.
+    found: Vec<std::cell::Cell<u8>>,
+    /// The text has a letter that folds to ASCII: every gate opens.
+    all: bool,
+}
+
+impl Present<'_> {
+    fn has(&self, literals: &[String], id: usize) -> bool {
+        let Some(slot) = self.found.get(id) else {
+            return true;
+        };
+        match slot.get() {
+            1 => true,
+            2 => false,
+            _ => {
+                let found = match literals.get(id) {
+                    Some(lit) if lit == DIGIT => self.index.has_numeric(),
+                    Some(lit) => self.index.contains(lit),
+                    None => true,
+                };
+                slot.set(if found { 1 } else { 2 });
+                found
+            }
+        }
+    }
+}
+
+impl GateSet {
+    /// Interns the gates; [`GateSet::opens`] takes the index of a gate in `gates`.
+    pub fn new(gates: &[Gate]) -> GateSet {
+        let mut literals: Vec<String> = Vec::new();
+        let mut ids = std::collections::HashMap::new();
+        let gates = gates
+            .iter()
+            .map(|g| {
+                g.sets
+                    .iter()
+                    .map(|set| {
+                        set.iter()
+                            .map(|lit| {
+                                *ids.entry(lit.clone()).or_insert_with(|| {
+                                    literals.push(lit.clone());
+                                    literals.len() - 1
+                                })
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        GateSet { gates, literals }
+    }
+
+    /// The literals of the text of `index`, looked up on demand.
+    pub fn scan<'t>(&self, index: &'t TextIndex) -> Present<'t> {
+        Present {
+            index,
+            found: vec![std::cell::Cell::new(0); self.literals.len()],
+            all: index.folds_to_ascii(),
+        }
+    }
+
+    /// Could the pattern of gate `index` match the text `present` was scanned from?
+    pub fn opens(&self, index: usize, present: &Present<'_>) -> bool {
+        if present.all {
+            return true;
+        }
+        self.gates.get(index).is_none_or(|sets| {
+            sets.iter()
+                .all(|set| set.iter().any(|&id| present.has(&self.literals, id)))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sets(pattern: &str) -> Vec<Vec<String>> {
+        Gate::of_regex(pattern).sets
+    }
+
+    fn opens(pattern: &str, text: &str) -> bool {
+        let set = GateSet::new(&[Gate::of_regex(pattern)]);
+        set.opens(0, &set.scan(&TextIndex::new(text)))
+    }
+
+    /// The table build.rs made holds what reading the patterns now gives.
+    #[test]
+    fn the_builtin_gate_table_is_what_the_analysis_gives() {
+        assert!(builtin::BUILTIN_GATES.len() > 100);
+        assert!(builtin::BUILTIN_GATES.windows(2).all(|w| w[0].0 < w[1].0));
+        for (pattern, _) in builtin::BUILTIN_GATES {
+            assert_eq!(gate_of(pattern), Gate::of_regex(pattern), "{pattern}");
+        }
+    }
+
+    #[test]
+    fn words_of_a_concatenation_are_each_required() {
+        assert_eq!(
+            sets(r"\bleave\s+a\s+review\b"),
+            vec![vec!["review".to_string()], vec!["leave".to_string()]]
+        );
+    }
+
+    #[test]
+    fn an_alternation_requires_one_of_its_branches() {
+        assert_eq!(
+            sets(r"\b(?:parcel|package)\b"),
+            vec![vec!["package".to_string(), "parcel".to_string()]]
+        );
+        // A branch that needs nothing makes the alternation need nothing.
+        assert!(sets(r"(?:parcel|\w+)").is_empty());
+    }
+
+    #[test]
+    fn optional_parts_and_small_classes_expand() {
+        assert_eq!(
+            sets(r"5[- ]?stars?"),
+            vec![
+                ["5 star", "5 stars", "5-star", "5-stars", "5star", "5stars"]
+                    .map(String::from)
+                    .to_vec()
+            ]
+        );
+    }
+
+    #[test]
+    fn other_letters_are_expanded_to_their_case_class() {
+        assert_eq!(
+            sets("prüfen"),
+            vec![vec!["prÜfen".to_string(), "prüfen".to_string()]]
+        );
+        assert!(opens("prüfen", "Bitte PRÜFEN Sie"));
+        assert!(!opens("prüfen", "Bitte pruefen Sie"));
+        // Japanese has no case: the literal is kept as it is.
+        assert_eq!(sets("レビュー"), vec![vec!["レビュー".to_string()]]);
+    }
+
+    #[test]
+    fn a_digit_class_needs_a_numeric_char() {
+        let pattern = r"\b0[1-9](?:[\s.]\d{2}){4}\b";
+        assert!(!opens(pattern, "Hi there"));
+        assert!(opens(pattern, "Tel 01 23 45 67 89"));
+        // Any Unicode digit, as `\d` matches them: fullwidth ０ too.
+        assert!(opens(r"\d{3}", "電話 ０３"));
+        // A symbol is selective alone.
+        assert!(!opens(r"\+\s?\d", "plus 12"));
+        assert!(opens(r"\+\s?\d", "+49 30"));
+    }
+
+    #[test]
+    fn a_gate_opens_exactly_when_its_literals_are_there() {
+        let pattern = r"\bleave\s+(?:us\s+)?a\s+review\b";
+        assert!(opens(pattern, "Please LEAVE us a Review!"));
+        assert!(!opens(pattern, "Please leave a comment."));
+        assert!(!opens(pattern, "Read the review."));
+        // Ungated patterns always open.
+        assert!(opens(r"\w+", "anything"));
+        assert!(opens(r"[", "a pattern that does not parse has no gate"));
+    }
+
+    #[test]
+    fn letters_folding_to_ascii_open_every_gate() {
+        // The regex matches "\u{212A}ind" for "kind" case-insensitively: so must the gate.
+        let pattern = "kindly review";
+        assert!(!opens(pattern, "please review"));
+        assert!(opens(pattern, "\u{212A}indly review"));
+        assert!(opens(pattern, "\u{017F}ome text"));
+    }
+
+    /// The gate is a superset of the regex on every text of a sample: it never closes on a
+    /// text the regex matches.
+    #[test]
+    fn a_gate_never_closes_on_a_match() {
+        let patterns = [
+            r"\b(?:did|has|have)\s+(?:your|the)\s+[\w\s-]{0,30}?(?:arrive|arrived)\b",
+            r"\b(?:5|five)[- ]?stars?\b",
+            r"\bBewertung(?:en)?\b",
+            r"(?:Über|über)prüfen",
+            r"レビュー(?:を|の)",
+            r"(?x) leave \s+ a \s+ review",
+            r"\bout of (?:stock|order)\b|\bsold out\b",
+            r"(?i:K)elvin|(?-i:Stars)",
+            r"\b(?:grüße|gruß)\b",
+            r"\+\s?\d{1,3}(?:[\s.\-/]?\(?\d{1,4}\)?){2,5}\d",
+            r"ΣΟΦΙΑ|straße",
+        ];
+        let texts = [
+            "Has your new lamp arrived yet?",
+            "HAVE THE BOOKS ARRIVED",
+            "Give us 5-Stars please, FIVE STAR rating",
+            "Eine Bewertung hilft uns.",
+            "Bitte ÜBERPRÜFEN Sie",
+            "レビューをお願いします",
+            "please LEAVE a   REVIEW",
+            "sorry, SOLD OUT and out of stock",
+            "KELVIN stars",
+            "Viele GRÜSSE und Grüße, GRUSS",
+            "Ruf an: +49 (30) 1234 5678",
+            "σοφια on the STRAẞE",
+            "nothing to see",
+        ];
+        for p in patterns {
+            let re = regex::RegexBuilder::new(p).case_insensitive(true).build();
+            let Ok(re) = re else {
+                panic!("test pattern {p} does not compile")
+            };
+            for t in texts {
+                if re.is_match(t) {
+                    assert!(opens(p, t), "gate of {p:?} closed on {t:?}");
+                }
+            }
+        }
+    }
+}
