@@ -36,12 +36,65 @@ struct Model {
     /// For each of `alphabet_chars`, the languages whose alphabet has it (once per occurrence,
     /// as whatlang counts them).
     alphabet_langs: Vec<Vec<usize>>,
-    /// Every trigram of some profile (packed with [`pack`]), sorted.
-    trigrams: Vec<u64>,
-    /// For each of `trigrams`, its range in `postings`.
-    posting_ranges: Vec<std::ops::Range<usize>>,
-    /// (language index, rank in that language's profile).
-    postings: Vec<(usize, i64)>,
+    /// For ASCII characters, their index in `alphabet_chars` (the common case, without a search).
+    ascii_alphabet: [Option<usize>; 128],
+    /// Every trigram of some profile, for lookups by text trigram.
+    trigrams: TrigramTable,
+    /// (language index, rank in that language's profile), grouped by trigram.
+    postings: Vec<(u16, u16)>,
+}
+
+/// An open-addressing hash table from a packed trigram to its range in `Model::postings`:
+/// one probe (one cache line) per text trigram in the common case, where a binary search over
+/// the ~10,000 profile trigrams took a dozen dependent, cache-missing reads.
+struct TrigramTable {
+    /// (packed trigram or [`EMPTY`], start in `postings`, end in `postings`).
+    slots: Vec<(u64, u32, u32)>,
+    /// `slots.len()` is `1 << bits`.
+    bits: u32,
+}
+
+/// No packed trigram is this large (three 21-bit characters take 63 bits).
+const EMPTY: u64 = u64::MAX;
+
+impl TrigramTable {
+    fn with_keys(count: usize) -> TrigramTable {
+        // At most half full, so probe chains stay short.
+        let bits = (count.max(1) * 2).next_power_of_two().trailing_zeros();
+        TrigramTable {
+            slots: vec![(EMPTY, 0, 0); 1 << bits],
+            bits,
+        }
+    }
+
+    fn home(&self, key: u64) -> usize {
+        // Fibonacci hashing: the top bits of a multiplication mix all bits of the key.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    fn insert(&mut self, key: u64, postings: std::ops::Range<usize>) {
+        let mask = self.slots.len() - 1;
+        let mut slot = self.home(key);
+        while self.slots[slot].0 != EMPTY {
+            slot = (slot + 1) & mask;
+        }
+        self.slots[slot] = (key, postings.start as u32, postings.end as u32);
+    }
+
+    fn get(&self, key: u64) -> Option<std::ops::Range<usize>> {
+        let mask = self.slots.len() - 1;
+        let mut slot = self.home(key);
+        loop {
+            let (k, start, end) = self.slots[slot];
+            if k == key {
+                return Some(start as usize..end as usize);
+            }
+            if k == EMPTY {
+                return None;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
 }
 
 /// A trigram as one sortable number: the order of the numbers is the order of the
@@ -73,9 +126,15 @@ fn build_model() -> Option<Model> {
     }
     let mut chars: Vec<(char, Vec<usize>)> = by_char.into_iter().collect();
     chars.sort_unstable_by_key(|(c, _)| *c);
-    let (alphabet_chars, alphabet_langs) = chars.into_iter().unzip();
+    let (alphabet_chars, alphabet_langs): (Vec<char>, Vec<Vec<usize>>) = chars.into_iter().unzip();
+    let mut ascii_alphabet = [None; 128];
+    for (position, c) in alphabet_chars.iter().enumerate() {
+        if let Some(slot) = ascii_alphabet.get_mut(*c as usize) {
+            *slot = Some(position);
+        }
+    }
 
-    let mut entries: Vec<(u64, usize, i64)> = Vec::with_capacity(PROFILE_SIZE * langs.len());
+    let mut entries: Vec<(u64, u16, u16)> = Vec::with_capacity(PROFILE_SIZE * langs.len());
     for (lang, profile) in TRIGRAM_PROFILES {
         let l = index(lang)?;
         let chars: Vec<char> = profile.chars().collect();
@@ -83,32 +142,30 @@ fn build_model() -> Option<Model> {
             return None;
         }
         for (rank, t) in chars.chunks_exact(3).enumerate() {
-            entries.push((pack(t[0], t[1], t[2]), l, rank as i64));
+            entries.push((pack(t[0], t[1], t[2]), l as u16, rank as u16));
         }
     }
     if langs.len() != TRIGRAM_PROFILES.len() || langs.len() != ALPHABETS.len() {
         return None;
     }
     entries.sort_unstable();
-    let mut trigrams = Vec::new();
-    let mut posting_ranges = Vec::new();
+    let distinct = entries.windows(2).filter(|w| w[0].0 != w[1].0).count() + 1;
+    let mut trigrams = TrigramTable::with_keys(distinct);
     let mut postings = Vec::with_capacity(entries.len());
-    for (key, l, rank) in entries {
-        if trigrams.last() != Some(&key) {
-            trigrams.push(key);
-            posting_ranges.push(postings.len()..postings.len());
-        }
+    let mut group_start = 0;
+    for (i, &(key, l, rank)) in entries.iter().enumerate() {
         postings.push((l, rank));
-        if let Some(range) = posting_ranges.last_mut() {
-            range.end = postings.len();
+        if entries.get(i + 1).is_none_or(|next| next.0 != key) {
+            trigrams.insert(key, group_start..postings.len());
+            group_start = postings.len();
         }
     }
     Some(Model {
         langs,
         alphabet_chars,
         alphabet_langs,
+        ascii_alphabet,
         trigrams,
-        posting_ranges,
         postings,
     })
 }
@@ -149,7 +206,11 @@ fn alphabet_scores(model: &Model, lower: &str) -> (Vec<(usize, f64)>, usize) {
             continue;
         }
         letters += 1;
-        if let Ok(position) = model.alphabet_chars.binary_search(&ch) {
+        let position = match model.ascii_alphabet.get(ch as usize) {
+            Some(ascii) => *ascii,
+            None => model.alphabet_chars.binary_search(&ch).ok(),
+        };
+        if let Some(position) = position {
             char_scores[position] += 2;
         }
     }
@@ -214,11 +275,12 @@ fn trigram_scores(model: &Model, lower: &str) -> (Vec<f64>, usize) {
     // for the trigrams the text has.
     let mut distances = vec![MAX_TOTAL_DISTANCE; model.langs.len()];
     for (position, &(_, key)) in counted.iter().enumerate() {
-        let Ok(found) = model.trigrams.binary_search(&key) else {
+        let Some(found) = model.trigrams.get(key) else {
             continue;
         };
-        for &(l, rank) in &model.postings[model.posting_ranges[found].clone()] {
-            distances[l] += (position as i64 - rank).abs() - MAX_TRIGRAM_DISTANCE;
+        for &(l, rank) in &model.postings[found] {
+            distances[usize::from(l)] +=
+                (position as i64 - i64::from(rank)).abs() - MAX_TRIGRAM_DISTANCE;
         }
     }
     let max_distance = unique as i64 * MAX_TRIGRAM_DISTANCE;
