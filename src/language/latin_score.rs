@@ -13,6 +13,7 @@
 use super::latin::{ALPHABETS, TRIGRAM_PROFILES};
 use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 use whatlang::{Lang, Script};
 
@@ -94,6 +95,30 @@ impl TrigramTable {
             }
             slot = (slot + 1) & mask;
         }
+    }
+}
+
+/// Hashes a packed trigram for the text's trigram counts: one multiplication (Fibonacci
+/// hashing) with the high half folded into the low bits, where the standard map takes its bucket.
+/// SipHash, the standard default, protects against chosen collisions that do not matter here and
+/// cost more than the rest of the counting.
+#[derive(Default)]
+struct TrigramHasher(u64);
+
+impl std::hash::Hasher for TrigramHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        let h = (self.0 ^ key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 32);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -246,25 +271,21 @@ fn trigram_scores(model: &Model, lower: &str) -> (Vec<f64>, usize) {
     // Every trigram of the text, stop characters read as spaces, with a space before and after
     // the text; trigrams whose middle is a space next to another space are skipped.
     let trigram_char = |c: char| if is_stop_char(c) { ' ' } else { c };
-    let mut all: Vec<u64> = Vec::with_capacity(lower.len() + 1);
+    // Counted in a map, so memory follows the distinct trigrams, not the length of the text.
+    let mut counts: HashMap<u64, u32, BuildHasherDefault<TrigramHasher>> =
+        HashMap::with_capacity_and_hasher(lower.len().min(2048), Default::default());
     let mut chars = lower.chars().map(trigram_char).chain(Some(' '));
     let mut c1 = ' ';
     let mut c2 = chars.next().unwrap_or(' ');
     for c3 in chars {
         if !(c2 == ' ' && (c1 == ' ' || c3 == ' ')) {
-            all.push(pack(c1, c2, c3));
+            let count = counts.entry(pack(c1, c2, c3)).or_insert(0);
+            *count = count.wrapping_add(1);
         }
         c1 = c2;
         c2 = c3;
     }
-    all.sort_unstable();
-    let mut counted: Vec<(u32, u64)> = Vec::new();
-    for key in all {
-        match counted.last_mut() {
-            Some((count, last)) if *last == key => *count += 1,
-            _ => counted.push((1, key)),
-        }
-    }
+    let mut counted: Vec<(u32, u64)> = counts.into_iter().map(|(key, n)| (n, key)).collect();
     // Most frequent first, ties by the larger trigram: whatlang's rank order.
     counted.sort_unstable_by(|a, b| b.cmp(a));
     counted.truncate(TEXT_TRIGRAMS_SIZE);
