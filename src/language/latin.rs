@@ -1,9 +1,10 @@
 //! Data of whatlang 0.18's Latin-script detector, copied from its sources (MIT licence,
 //! https://github.com/greyblake/whatlang-rs): the 300 most frequent trigrams of each language, in
 //! rank order (`src/trigrams/profiles.rs`), and each language's alphabet
-//! (`src/alphabets/latin.rs`). [`super::latin_detect`] scores with them exactly as whatlang does;
-//! the test `latin_detection_matches_whatlang` fails if a whatlang upgrade changes them.
-//! Generated (do not edit by hand): each profile string is 300 trigrams of 3 characters.
+//! (`src/alphabets/latin.rs`). [`super::latin_score`] scores with them exactly as whatlang does;
+//! the `same_answer_as_whatlang_*` tests (tests/language_detection.rs) fail if a whatlang
+//! upgrade changes the data or the method. Copied mechanically, not edited by hand: each profile
+//! string is the language's 300 `Trigram(a, b, c)` entries, in order, as 900 characters.
 
 use whatlang::Lang;
 
