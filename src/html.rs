@@ -17,6 +17,7 @@
 //! modelled: the rest of the tree builder, CSS (`display:none` text counts as visible), and
 //! character encodings (the input is already a `&str`).
 
+use std::borrow::Cow;
 use std::convert::Infallible;
 use std::ops::Range;
 
@@ -289,7 +290,7 @@ fn scan_unguarded(input: &str) -> HtmlScan {
         tag_name: Vec::new(),
     };
     // The string reader's error type is `Infallible`.
-    let _ = Tokenizer::new_with_emitter(masked.as_str(), emitter).finish();
+    let _ = Tokenizer::new_with_emitter(&*masked, emitter).finish();
     let mut scan = b.scan;
     mask.restore(input, &mut scan);
     enforce_order(&mut scan.text);
@@ -353,16 +354,18 @@ impl PlaceholderMask {
         PlaceholderMask { byte, positions }
     }
 
-    fn apply(&self, input: &str) -> String {
+    /// The input with the masked `>` swapped; the input itself (no copy) when nothing is
+    /// masked, which is nearly always.
+    fn apply<'a>(&self, input: &'a str) -> Cow<'a, str> {
         let Some(m) = self.byte else {
-            return input.to_owned();
+            return Cow::Borrowed(input);
         };
         let mut bytes = input.as_bytes().to_vec();
         for &p in &self.positions {
             bytes[p] = m;
         }
         // Only ASCII `>` bytes were replaced by ASCII bytes.
-        String::from_utf8(bytes).unwrap_or_else(|_| input.to_owned())
+        Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| input.to_owned()))
     }
 
     fn restore(&self, input: &str, scan: &mut HtmlScan) {

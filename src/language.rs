@@ -2,10 +2,17 @@
 //! files). Placeholders, URLs, e-mail addresses and numbers are removed first, since they are
 //! the same in every language; a guess is returned only when the text is long enough and the
 //! detector is confident, so callers can act on it.
+//!
+//! Latin-script text, nearly all mail, is scored by [`latin_score`], which gives whatlang's
+//! answer (language and confidence, bit for bit) several times faster; other scripts go to
+//! whatlang itself.
+
+mod latin;
+mod latin_score;
 
 use crate::links::text_links;
 use crate::text::TextView;
-use whatlang::{Detector, Lang};
+use whatlang::{Detector, Lang, Script};
 
 /// Fewer letters than this are too few to tell a language reliably.
 pub const MIN_LETTERS: usize = 40;
@@ -69,11 +76,25 @@ pub fn detect(text: &str) -> Option<&'static str> {
     if letters < MIN_LETTERS && cjk < MIN_CJK {
         return None;
     }
-    let info = Detector::new().detect(text)?;
-    if !info.is_reliable() || info.confidence() < MIN_CONFIDENCE {
+    let (lang, confidence) = detect_with_confidence(text)?;
+    // whatlang's `Info::is_reliable`: a confidence above 0.9 (false for NaN).
+    let reliable = confidence > 0.9;
+    if !reliable || confidence < MIN_CONFIDENCE {
         return None;
     }
-    iso639_1(info.lang())
+    iso639_1(lang)
+}
+
+/// whatlang's most likely language of `text` and its confidence (0 to 1), as
+/// `whatlang::Detector::new().detect(text)` gives them.
+pub fn detect_with_confidence(text: &str) -> Option<(Lang, f64)> {
+    if whatlang::detect_script(text) == Some(Script::Latin) {
+        if let Some(found) = latin_score::detect(text) {
+            return Some(found);
+        }
+    }
+    let info = Detector::new().detect(text)?;
+    Some((info.lang(), info.confidence()))
 }
 
 #[cfg(test)]

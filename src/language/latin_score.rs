@@ -1,0 +1,379 @@
+//! whatlang's detector for Latin-script text (the "combined" method: alphabet scores plus
+//! trigram-profile distances), computed exactly as whatlang 0.18 computes it, only faster.
+//!
+//! whatlang measures a text against each of its 37 Latin-script languages by looking up all 300
+//! trigrams of the language's profile in the text's trigram table: 11,100 hash lookups for every
+//! text, which made it the biggest cost of a whole `check` after regex matching. Here the
+//! profiles are inverted once (trigram → the languages and ranks where it occurs), so a text
+//! costs one lookup per distinct trigram of the text (at most 600) instead. Every other step
+//! (lower-casing, stop characters, the order of sorts, the floating-point formulas, ties) is
+//! whatlang's own, so the language and confidence are the same bit for bit; the tests compare
+//! both against the `whatlang` crate on the labeled corpus, the fixtures and generated text.
+
+use super::latin::{ALPHABETS, TRIGRAM_PROFILES};
+use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+use whatlang::{Lang, Script};
+
+/// A text trigram further than this from a profile rank counts as missing (whatlang's
+/// `MAX_TRIGRAM_DISTANCE`).
+const MAX_TRIGRAM_DISTANCE: i64 = 300;
+/// The distance of a text sharing nothing with a profile (whatlang's `MAX_TOTAL_DISTANCE`).
+const MAX_TOTAL_DISTANCE: i64 = MAX_TRIGRAM_DISTANCE * MAX_TRIGRAM_DISTANCE;
+/// How many of the text's most frequent trigrams are compared (whatlang's `TEXT_TRIGRAMS_SIZE`).
+const TEXT_TRIGRAMS_SIZE: usize = 600;
+/// Trigrams in each profile.
+const PROFILE_SIZE: usize = 300;
+
+/// The profiles and alphabets, indexed for lookups by text.
+struct Model {
+    /// The Latin-script languages in whatlang's order (`Script::Latin.langs()`); all the other
+    /// vectors refer to languages by their index here.
+    langs: &'static [Lang],
+    /// Every character of some alphabet, sorted.
+    alphabet_chars: Vec<char>,
+    /// For each of `alphabet_chars`, the languages whose alphabet has it (once per occurrence,
+    /// as whatlang counts them).
+    alphabet_langs: Vec<Vec<usize>>,
+    /// For ASCII characters, their index in `alphabet_chars` (the common case, without a search).
+    ascii_alphabet: [Option<usize>; 128],
+    /// Every trigram of some profile, for lookups by text trigram.
+    trigrams: TrigramTable,
+    /// (language index, rank in that language's profile), grouped by trigram.
+    postings: Vec<(u16, u16)>,
+}
+
+/// An open-addressing hash table from a packed trigram to its range in `Model::postings`:
+/// one probe (one cache line) per text trigram in the common case, where a binary search over
+/// the ~10,000 profile trigrams took a dozen dependent, cache-missing reads.
+struct TrigramTable {
+    /// (packed trigram or [`EMPTY`], start in `postings`, end in `postings`).
+    slots: Vec<(u64, u32, u32)>,
+    /// `slots.len()` is `1 << bits`.
+    bits: u32,
+}
+
+/// No packed trigram is this large (three 21-bit characters take 63 bits).
+const EMPTY: u64 = u64::MAX;
+
+impl TrigramTable {
+    fn with_keys(count: usize) -> TrigramTable {
+        // At most half full, so probe chains stay short.
+        let bits = (count.max(1) * 2).next_power_of_two().trailing_zeros();
+        TrigramTable {
+            slots: vec![(EMPTY, 0, 0); 1 << bits],
+            bits,
+        }
+    }
+
+    fn home(&self, key: u64) -> usize {
+        // Fibonacci hashing: the top bits of a multiplication mix all bits of the key.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    fn insert(&mut self, key: u64, postings: std::ops::Range<usize>) {
+        let mask = self.slots.len() - 1;
+        let mut slot = self.home(key);
+        while self.slots[slot].0 != EMPTY {
+            slot = (slot + 1) & mask;
+        }
+        self.slots[slot] = (key, postings.start as u32, postings.end as u32);
+    }
+
+    fn get(&self, key: u64) -> Option<std::ops::Range<usize>> {
+        let mask = self.slots.len() - 1;
+        let mut slot = self.home(key);
+        loop {
+            let (k, start, end) = self.slots[slot];
+            if k == key {
+                return Some(start as usize..end as usize);
+            }
+            if k == EMPTY {
+                return None;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
+
+/// Hashes a packed trigram for the text's trigram counts: one multiplication (Fibonacci
+/// hashing) with the high half folded into the low bits, where the standard map takes its bucket.
+/// SipHash, the standard default, protects against chosen collisions that do not matter here and
+/// cost more than the rest of the counting.
+#[derive(Default)]
+struct TrigramHasher(u64);
+
+impl std::hash::Hasher for TrigramHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        let h = (self.0 ^ key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 32);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A trigram as one sortable number: the order of the numbers is the order of the
+/// `(char, char, char)` tuples, which whatlang uses to break ties between equally frequent
+/// trigrams (a `char` fits in 21 bits).
+fn pack(a: char, b: char, c: char) -> u64 {
+    (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c)
+}
+
+/// whatlang's stop characters: ASCII space, punctuation and digits.
+fn is_stop_char(ch: char) -> bool {
+    matches!(ch, '\u{0000}'..='\u{0040}' | '\u{005B}'..='\u{0060}' | '\u{007B}'..='\u{007E}')
+}
+
+/// `None` when the copied data and the linked whatlang do not name the same languages (then
+/// the callers use whatlang itself).
+static MODEL: LazyLock<Option<Model>> = LazyLock::new(build_model);
+
+fn build_model() -> Option<Model> {
+    let langs = Script::Latin.langs();
+    let index = |lang: Lang| langs.iter().position(|l| *l == lang);
+
+    let mut by_char: HashMap<char, Vec<usize>> = HashMap::new();
+    for (lang, alphabet) in ALPHABETS {
+        let l = index(lang)?;
+        for c in alphabet.chars() {
+            by_char.entry(c).or_default().push(l);
+        }
+    }
+    let mut chars: Vec<(char, Vec<usize>)> = by_char.into_iter().collect();
+    chars.sort_unstable_by_key(|(c, _)| *c);
+    let (alphabet_chars, alphabet_langs): (Vec<char>, Vec<Vec<usize>>) = chars.into_iter().unzip();
+    let mut ascii_alphabet = [None; 128];
+    for (position, c) in alphabet_chars.iter().enumerate() {
+        if let Some(slot) = ascii_alphabet.get_mut(*c as usize) {
+            *slot = Some(position);
+        }
+    }
+
+    let mut entries: Vec<(u64, u16, u16)> = Vec::with_capacity(PROFILE_SIZE * langs.len());
+    for (lang, profile) in TRIGRAM_PROFILES {
+        let l = index(lang)?;
+        let chars: Vec<char> = profile.chars().collect();
+        if chars.len() != 3 * PROFILE_SIZE {
+            return None;
+        }
+        for (rank, t) in chars.chunks_exact(3).enumerate() {
+            entries.push((pack(t[0], t[1], t[2]), l as u16, rank as u16));
+        }
+    }
+    if langs.len() != TRIGRAM_PROFILES.len() || langs.len() != ALPHABETS.len() {
+        return None;
+    }
+    entries.sort_unstable();
+    let distinct = entries.windows(2).filter(|w| w[0].0 != w[1].0).count() + 1;
+    let mut trigrams = TrigramTable::with_keys(distinct);
+    let mut postings = Vec::with_capacity(entries.len());
+    let mut group_start = 0;
+    for (i, &(key, l, rank)) in entries.iter().enumerate() {
+        postings.push((l, rank));
+        if entries.get(i + 1).is_none_or(|next| next.0 != key) {
+            trigrams.insert(key, group_start..postings.len());
+            group_start = postings.len();
+        }
+    }
+    Some(Model {
+        langs,
+        alphabet_chars,
+        alphabet_langs,
+        ascii_alphabet,
+        trigrams,
+        postings,
+    })
+}
+
+/// The most likely Latin-script language of `text` and whatlang's confidence in it, exactly as
+/// `whatlang::Detector::new().detect(text)` gives them for a text whose main script is Latin.
+/// `None` if the model could not be built (see [`MODEL`]).
+pub(super) fn detect(text: &str) -> Option<(Lang, f64)> {
+    let model = MODEL.as_ref()?;
+    let lower = text.to_lowercase();
+    let (alphabet_scores, letters) = alphabet_scores(model, &lower);
+    let (trigram_scores, unique_trigrams) = trigram_scores(model, &lower);
+
+    // whatlang's `combined::raw_detect`: the alphabet matters more in short texts.
+    let alphabet_weight = (-(letters as f64 / 300.0) + 2.0 / 3.0).clamp(1.0 / 3.0, 2.0 / 3.0);
+    let trigram_weight = 1.0 - alphabet_weight;
+    let mut scores: Vec<(usize, f64)> = alphabet_scores
+        .iter()
+        .map(|&(l, a)| (l, a * alphabet_weight + trigram_scores[l] * trigram_weight))
+        .collect();
+    scores.sort_unstable_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Less));
+
+    let &(best, score1) = scores.first()?;
+    let confidence = match scores.get(1) {
+        Some(&(_, score2)) => confidence(score1, score2, unique_trigrams),
+        None => 1.0,
+    };
+    Some((*model.langs.get(best)?, confidence))
+}
+
+/// whatlang's alphabet scores (language index, 0..1), best first, and the number of letters
+/// (non-stop characters) they were computed from.
+fn alphabet_scores(model: &Model, lower: &str) -> (Vec<(usize, f64)>, usize) {
+    let mut char_scores = vec![0usize; model.alphabet_chars.len()];
+    let mut letters = 0usize;
+    for ch in lower.chars() {
+        if is_stop_char(ch) {
+            continue;
+        }
+        letters += 1;
+        let position = match model.ascii_alphabet.get(ch as usize) {
+            Some(ascii) => *ascii,
+            None => model.alphabet_chars.binary_search(&ch).ok(),
+        };
+        if let Some(position) = position {
+            char_scores[position] += 2;
+        }
+    }
+    let mut lang_scores = vec![0usize; model.langs.len()];
+    let mut common_score = 0usize;
+    for (position, char_score) in char_scores.into_iter().enumerate() {
+        if char_score == 0 {
+            continue;
+        }
+        let langs = &model.alphabet_langs[position];
+        if langs.len() == model.langs.len() {
+            common_score += char_score;
+        } else {
+            for &l in langs {
+                lang_scores[l] += char_score;
+            }
+        }
+    }
+    let mut raw: Vec<(usize, usize)> = (0..model.langs.len())
+        .map(|l| (l, (lang_scores[l] + common_score).saturating_sub(letters)))
+        .collect();
+    raw.sort_unstable_by_key(|(_, score)| Reverse(*score));
+    let normalized = raw
+        .into_iter()
+        .map(|(l, score)| (l, score as f64 / letters as f64))
+        .collect();
+    (normalized, letters)
+}
+
+/// whatlang's trigram scores (0..1) by language index, and the number of distinct trigrams
+/// compared.
+fn trigram_scores(model: &Model, lower: &str) -> (Vec<f64>, usize) {
+    // Every trigram of the text, stop characters read as spaces, with a space before and after
+    // the text; trigrams whose middle is a space next to another space are skipped.
+    let trigram_char = |c: char| if is_stop_char(c) { ' ' } else { c };
+    // Counted in a map, so memory follows the distinct trigrams, not the length of the text.
+    let mut counts: HashMap<u64, u32, BuildHasherDefault<TrigramHasher>> =
+        HashMap::with_capacity_and_hasher(lower.len().min(2048), Default::default());
+    let mut chars = lower.chars().map(trigram_char).chain(Some(' '));
+    let mut c1 = ' ';
+    let mut c2 = chars.next().unwrap_or(' ');
+    for c3 in chars {
+        if !(c2 == ' ' && (c1 == ' ' || c3 == ' ')) {
+            let count = counts.entry(pack(c1, c2, c3)).or_insert(0);
+            *count = count.wrapping_add(1);
+        }
+        c1 = c2;
+        c2 = c3;
+    }
+    let mut counted: Vec<(u32, u64)> = counts.into_iter().map(|(key, n)| (n, key)).collect();
+    // Most frequent first, ties by the larger trigram: whatlang's rank order.
+    counted.sort_unstable_by(|a, b| b.cmp(a));
+    counted.truncate(TEXT_TRIGRAMS_SIZE);
+    let unique = counted.len();
+
+    // Distance to a profile: for each profile trigram, how far its rank is from the text's
+    // rank, or MAX_TRIGRAM_DISTANCE when the text lacks it. Start from "lacks all" and correct
+    // for the trigrams the text has.
+    let mut distances = vec![MAX_TOTAL_DISTANCE; model.langs.len()];
+    for (position, &(_, key)) in counted.iter().enumerate() {
+        let Some(found) = model.trigrams.get(key) else {
+            continue;
+        };
+        for &(l, rank) in &model.postings[found] {
+            distances[usize::from(l)] +=
+                (position as i64 - i64::from(rank)).abs() - MAX_TRIGRAM_DISTANCE;
+        }
+    }
+    let max_distance = unique as i64 * MAX_TRIGRAM_DISTANCE;
+    let scores = distances
+        .into_iter()
+        .map(|mut distance| {
+            // A text with fewer distinct trigrams than a profile cannot match all of it.
+            let count = unique as i64;
+            if MAX_TRIGRAM_DISTANCE > count {
+                distance -= (MAX_TRIGRAM_DISTANCE - count) * MAX_TRIGRAM_DISTANCE;
+            }
+            let distance = distance.clamp(0, MAX_TOTAL_DISTANCE);
+            (max_distance - distance) as f64 / max_distance as f64
+        })
+        .collect();
+    (scores, unique)
+}
+
+/// whatlang's `calculate_confidence`: how far the best score is ahead of the second, relative
+/// to what this much text can tell apart.
+fn confidence(highest_score: f64, second_score: f64, count: usize) -> f64 {
+    if highest_score == 0.0 {
+        return 0.0;
+    }
+    if second_score == 0.0 {
+        return highest_score;
+    }
+    let confident_rate = (3.0 / count as f64) + 0.015;
+    let rate = (highest_score - second_score) / second_score;
+    if rate > confident_rate {
+        1.0
+    } else {
+        rate / confident_rate
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_builds_from_the_copied_data() {
+        let model = MODEL
+            .as_ref()
+            .expect("the copied whatlang data matches whatlang");
+        assert_eq!(model.langs.len(), 37);
+        assert_eq!(model.postings.len(), 37 * PROFILE_SIZE);
+        // whatlang's distance arithmetic relies on a profile naming each trigram once.
+        for (_, profile) in TRIGRAM_PROFILES {
+            let chars: Vec<char> = profile.chars().collect();
+            let mut keys: Vec<u64> = chars
+                .chunks_exact(3)
+                .map(|t| pack(t[0], t[1], t[2]))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            assert_eq!(keys.len(), PROFILE_SIZE);
+        }
+    }
+
+    #[test]
+    fn pack_keeps_the_order_of_char_tuples() {
+        let mut tuples = [
+            ('a', 'b', 'c'),
+            ('a', 'b', ' '),
+            ('é', 'a', 'a'),
+            (' ', 'z', 'z'),
+        ];
+        let mut keys: Vec<u64> = tuples.iter().map(|&(a, b, c)| pack(a, b, c)).collect();
+        tuples.sort_unstable();
+        keys.sort_unstable();
+        let packed: Vec<u64> = tuples.iter().map(|&(a, b, c)| pack(a, b, c)).collect();
+        assert_eq!(keys, packed);
+    }
+}
