@@ -112,11 +112,11 @@ pub fn check_sequence(
         .count();
     let (first_rules, other_rules) = registry.rules.split_at(per_message);
     let mut out = Vec::new();
-    for index in 0..views.len() {
+    for (index, view) in views.iter_mut().enumerate() {
         let ctx = Context {
             source,
             sequence,
-            messages: std::slice::from_ref(&views[index]),
+            messages: std::slice::from_ref(view),
             profile: &settings.profile,
             languages: &languages,
             earlier: &[],
@@ -126,7 +126,6 @@ pub fn check_sequence(
         for rule in first_rules {
             rule.check(&ctx, &mut out);
         }
-        let view = &mut views[index];
         view.body.forget_searched();
         if let Some(subject) = &mut view.subject {
             subject.forget_searched();
