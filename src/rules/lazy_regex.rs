@@ -20,6 +20,9 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
+/// The lazy-DFA cache of one full-tier regex, per thread.
+const DFA_CACHE: usize = 256 << 10;
+
 /// Texts up to this size are indexed for the gate of a [`GatedRegex`]; longer ones are searched.
 const GATE_TEXTS_UP_TO: usize = 1 << 20;
 
@@ -93,8 +96,11 @@ fn build_tier(pattern: &str, quick: bool) -> Option<meta::Regex> {
             .dfa(false)
             .onepass(false)
     } else {
+        // A run holds hundreds of these, each with a lazy-DFA cache per thread: a small cache
+        // (cleared and refilled when full) keeps the run's memory flat; a rule's patterns
+        // are short and need few DFA states on mail-sized texts.
         config
-            .hybrid_cache_capacity(REGEX_SIZE_LIMIT)
+            .hybrid_cache_capacity(DFA_CACHE)
             .dfa_size_limit(Some(REGEX_SIZE_LIMIT))
     };
     meta::Builder::new()
@@ -209,9 +215,10 @@ impl GatedRegex {
 
     /// The compiled regex when it could match `text`.
     fn for_text(&self, text: &str) -> Option<&meta::Regex> {
-        // Indexing a huge text (a body of megabytes on one line) costs about what searching
-        // it does: search it directly.
-        if text.len() > GATE_TEXTS_UP_TO {
+        // Once the full regex is built, the gate would only save a search, which its DFA and
+        // prefilter make about as cheap as indexing the text; indexing a huge text (a body of
+        // megabytes on one line) costs about what searching it does. Search directly then.
+        if self.regex.full.get().is_some() || text.len() > GATE_TEXTS_UP_TO {
             return self.regex.tiered(text);
         }
         let index = TextIndex::new(text);
