@@ -20,9 +20,6 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-/// The lazy-DFA cache of one full-tier regex, per thread.
-const DFA_CACHE: usize = 256 << 10;
-
 /// Texts up to this size are indexed for the gate of a [`GatedRegex`]; longer ones are searched.
 const GATE_TEXTS_UP_TO: usize = 1 << 20;
 
@@ -96,12 +93,7 @@ fn build_tier(pattern: &str, quick: bool) -> Option<meta::Regex> {
             .dfa(false)
             .onepass(false)
     } else {
-        // A run holds hundreds of these, each with a lazy-DFA cache per thread: a small cache
-        // (cleared and refilled when full) keeps the run's memory flat; a rule's patterns
-        // are short and need few DFA states on mail-sized texts.
-        config
-            .hybrid_cache_capacity(DFA_CACHE)
-            .dfa_size_limit(Some(REGEX_SIZE_LIMIT))
+        config.dfa_size_limit(Some(REGEX_SIZE_LIMIT))
     };
     meta::Builder::new()
         .configure(config)
