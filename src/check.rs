@@ -22,6 +22,9 @@ pub struct CheckInputs {
     pub threads: usize,
     /// Drop field text after linting (for formats that only show diagnostics).
     pub shed_text: bool,
+    /// Drop each file's text and model after linting (for formats that quote nothing of the
+    /// files; see [`RunOptions::shed_model`]).
+    pub shed_model: bool,
 }
 
 /// The files a run would lint, after `include`/`exclude`, in order.
@@ -65,6 +68,11 @@ pub fn run_checked(
         }
     };
     note_rules(&mut report, crate::rules::registry::Registry::builtin());
+    let options = RunOptions {
+        threads: inputs.threads,
+        shed_text: inputs.shed_text,
+        shed_model: inputs.shed_model,
+    };
     let mut profile: Option<String> = None;
     if let Some(name) = &inputs.stdin_name {
         let as_path = PathBuf::from(name);
@@ -77,11 +85,11 @@ pub fn run_checked(
             profile.get_or_insert_with(|| setup.settings.profile.name.clone());
             note_rules(&mut report, &setup.registry);
             match read_stdin(name, inputs.max_file_size) {
-                Ok(source) => {
-                    report
-                        .files
-                        .push(lint_source(source, &setup.registry, &setup.settings))
-                }
+                Ok(source) => report.files.push(options.finish(lint_source(
+                    source,
+                    &setup.registry,
+                    &setup.settings,
+                ))),
                 Err(e) => report.unreadable.push(e),
             }
         }
@@ -108,10 +116,6 @@ pub fn run_checked(
             (input, rules)
         })
         .collect();
-    let options = RunOptions {
-        threads: inputs.threads,
-        shed_text: inputs.shed_text,
-    };
     let outcomes = ordered_map(jobs, inputs.threads, |(input, rules)| {
         match (input, rules) {
             (Input::File(path), Some((registry, settings))) => {

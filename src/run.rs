@@ -80,8 +80,8 @@ impl RunReport {
                 c.files_with_problems += 1;
             }
             c.suppressed += f.suppressed;
-            c.sequences += f.sequences.len();
-            c.messages += f.sequences.iter().map(|s| s.messages.len()).sum::<usize>();
+            c.sequences += f.sequence_count;
+            c.messages += f.message_count;
             for d in &f.diagnostics {
                 match d.severity {
                     Severity::Error => c.errors += 1,
@@ -121,12 +121,19 @@ pub struct RunOptions {
     /// the model (ids, spans, counts). For outputs that only show diagnostics: the field text
     /// and its position maps are most of a model's memory, and nothing reads them afterwards.
     pub shed_text: bool,
+    /// Drop the source text and the whole model once a file is linted, keeping its
+    /// diagnostics, errors, verdicts and counts (see [`FileReport::shed_model`]). For outputs
+    /// that quote nothing of the files (JSON, JSON Lines, SARIF, concise, GitHub): a run's
+    /// memory then grows with its findings, not with the size of its files.
+    pub shed_model: bool,
 }
 
 impl RunOptions {
     /// What the run keeps of a linted file.
     pub fn finish(&self, mut file: FileReport) -> FileReport {
-        if self.shed_text {
+        if self.shed_model {
+            file.shed_model();
+        } else if self.shed_text {
             shed_text(&mut file);
         }
         file
