@@ -2,7 +2,7 @@
 //! selection, exit status policy (`--exit-zero`, `--max-warnings`), and where reports go
 //! (terminal, `-o FILE`, GitHub annotations under Actions).
 
-use crate::check::{plan, run_checked, CheckInputs};
+use crate::check::{plan, run_checked, run_checked_with, CheckInputs};
 use crate::cli::{emit, usage_error, CheckArgs, ColorChoice};
 use crate::config::{CliOverrides, ConfigError, Resolver, CONFIG_NAMES, STARTER_CONFIG};
 use crate::output::{write_quiet, Format};
@@ -111,6 +111,9 @@ pub fn check(args: CheckArgs) -> u8 {
         shed_text: rendered().all(crate::output::shows_only_diagnostics),
         shed_model: rendered().all(crate::output::quotes_nothing),
     };
+    if file_format.is_none() && terminal_format == Format::Json {
+        return check_streaming_json(&args, &inputs, &mut resolver);
+    }
     let mut report = match run_checked(&inputs, &mut resolver) {
         Ok(r) => r,
         Err(e) => return config_errors(&e),
@@ -140,6 +143,31 @@ pub fn check(args: CheckArgs) -> u8 {
     match emit_with(args.color, |out| {
         write_quiet(terminal_format, &report, styled, args.quiet, out)
     }) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
+        _ => code,
+    }
+}
+
+/// `check --format json` to stdout: the report is written file by file as the files are
+/// linted, so that memory does not grow with the number of findings.
+fn check_streaming_json(args: &CheckArgs, inputs: &CheckInputs, resolver: &mut Resolver) -> u8 {
+    let mut counts = crate::run::Counts::default();
+    let emitted = run_checked_with(inputs, resolver, |head, outcomes| {
+        emit_with(args.color, |out| {
+            let (run_counts, written) = crate::output::json::write_streamed(&head, outcomes, out);
+            counts = run_counts;
+            written
+        })
+    });
+    let emitted = match emitted {
+        Ok(emitted) => emitted,
+        Err(e) => return config_errors(&e),
+    };
+    let mut code = counts.exit_code(args.max_warnings);
+    if args.exit_zero && code == EXIT_PROBLEMS {
+        code = EXIT_OK;
+    }
+    match emitted {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
         _ => code,
     }

@@ -135,3 +135,165 @@ pub fn render(report: &RunReport) -> String {
         Err(_) => "{}\n".to_string(),
     }
 }
+
+/// Writes the report of a run whose files arrive one by one (see
+/// [`crate::check::run_checked_with`]): each file's diagnostics are written as soon as it
+/// comes, then dropped; only its verdicts and errors are kept for the end of the report. The
+/// bytes are those [`write`] writes for the same files. `head` gives the profile.
+///
+/// Returns the run's counts (for the exit status) even when writing failed; the files not
+/// yet written are then still linted and counted.
+pub fn write_streamed(
+    head: &RunReport,
+    outcomes: &mut dyn Iterator<Item = crate::check::FileOutcome>,
+    out: &mut dyn std::io::Write,
+) -> (Counts, std::io::Result<()>) {
+    let stream = Stream {
+        outcomes: std::cell::RefCell::new(outcomes),
+        kept: std::cell::RefCell::new(Kept::default()),
+    };
+    let json = StreamedReport {
+        version: JSON_REPORT_VERSION,
+        tool: Tool {
+            name: "sellerlint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        profile: &head.profile,
+        diagnostics: StreamedDiagnostics(&stream),
+        errors: StreamedErrors(&stream),
+        summary: StreamedSummary(&stream),
+        messages: StreamedMessages(&stream),
+        verdicts: StreamedVerdicts(&stream),
+    };
+    let written = serde_json::to_writer_pretty(&mut *out, &json)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"));
+    // Whatever was not written (a closed pipe) still counts for the exit status.
+    let mut kept = stream.kept.into_inner();
+    for outcome in stream.outcomes.into_inner() {
+        kept.add(outcome);
+    }
+    (kept.counts, written)
+}
+
+/// The files still to come, and what the end of the report needs of those already written.
+struct Stream<'a> {
+    outcomes: std::cell::RefCell<&'a mut dyn Iterator<Item = crate::check::FileOutcome>>,
+    kept: std::cell::RefCell<Kept>,
+}
+
+#[derive(Default)]
+struct Kept {
+    counts: Counts,
+    /// Inputs that could not be read, listed first under `errors`.
+    unreadable: Vec<FileError>,
+    /// Parse and validation errors of linted files, in file order.
+    file_errors: Vec<FileError>,
+    /// Each linted file's name and verdicts.
+    verdicts: Vec<(String, Vec<crate::verdict::SequenceVerdicts>)>,
+}
+
+impl Kept {
+    /// Records a file's outcome; returns its diagnostics, which are not kept.
+    fn add(&mut self, outcome: crate::check::FileOutcome) -> Vec<crate::diagnostic::Diagnostic> {
+        match outcome {
+            Ok(mut file) => {
+                self.counts.add_file(&file);
+                self.file_errors.append(&mut file.errors);
+                if !file.verdicts.is_empty() {
+                    self.verdicts
+                        .push((std::mem::take(&mut file.source.name), file.verdicts));
+                }
+                file.diagnostics
+            }
+            Err(e) => {
+                self.counts.add_unreadable();
+                self.unreadable.push(e);
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// [`JsonReport`], its parts pulled from a [`Stream`] in field order.
+#[derive(Serialize)]
+struct StreamedReport<'a, 'o> {
+    version: u32,
+    tool: Tool,
+    profile: &'a str,
+    diagnostics: StreamedDiagnostics<'a, 'o>,
+    errors: StreamedErrors<'a, 'o>,
+    summary: StreamedSummary<'a, 'o>,
+    messages: StreamedMessages<'a, 'o>,
+    verdicts: StreamedVerdicts<'a, 'o>,
+}
+
+/// Lints the run to its end, writing each diagnostic as its file comes.
+struct StreamedDiagnostics<'a, 'o>(&'a Stream<'o>);
+
+impl Serialize for StreamedDiagnostics<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut current = Vec::new().into_iter();
+        let diagnostics = std::iter::from_fn(|| loop {
+            if let Some(d) = current.next() {
+                return Some(d);
+            }
+            let outcome = self.0.outcomes.borrow_mut().next()?;
+            current = self.0.kept.borrow_mut().add(outcome).into_iter();
+        });
+        serializer.collect_seq(diagnostics)
+    }
+}
+
+struct StreamedErrors<'a, 'o>(&'a Stream<'o>);
+
+impl Serialize for StreamedErrors<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let kept = self.0.kept.borrow();
+        serializer.collect_seq(kept.unreadable.iter().chain(&kept.file_errors))
+    }
+}
+
+struct StreamedSummary<'a, 'o>(&'a Stream<'o>);
+
+impl Serialize for StreamedSummary<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.kept.borrow().counts.serialize(serializer)
+    }
+}
+
+struct StreamedMessages<'a, 'o>(&'a Stream<'o>);
+
+impl Serialize for StreamedMessages<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let kept = self.0.kept.borrow();
+        serializer.collect_seq(kept.verdicts.iter().flat_map(|(file, sequences)| {
+            sequences.iter().flat_map(move |sequence| {
+                sequence
+                    .messages
+                    .iter()
+                    .map(move |m| JsonMessage::new(file, &sequence.sequence, m))
+            })
+        }))
+    }
+}
+
+struct StreamedVerdicts<'a, 'o>(&'a Stream<'o>);
+
+impl Serialize for StreamedVerdicts<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut totals = VerdictCounts::default();
+        for m in self
+            .0
+            .kept
+            .borrow()
+            .verdicts
+            .iter()
+            .flat_map(|(_, sequences)| sequences)
+            .flat_map(|s| &s.messages)
+        {
+            totals.add(m);
+        }
+        totals.serialize(serializer)
+    }
+}
