@@ -387,3 +387,73 @@ fn shed_text(file: &mut FileReport) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Work whose length varies with the item, so that threads finish out of order.
+    fn uneven(i: usize) -> usize {
+        (0..(i * 7919) % 5000).fold(i, |acc, x| acc.wrapping_mul(31).wrapping_add(x)) % 7 + i * 10
+    }
+
+    #[test]
+    fn results_come_in_item_order_whatever_the_threads() {
+        let items: Vec<usize> = (0..1000).collect();
+        let expected: Vec<usize> = items.iter().map(|&i| uneven(i)).collect();
+        for threads in [0, 1, 2, 3, 8] {
+            assert_eq!(
+                ordered_map(items.clone(), threads, uneven),
+                expected,
+                "{threads}"
+            );
+        }
+    }
+
+    #[test]
+    fn workers_run_at_most_run_ahead_items_past_the_consumer() {
+        let started = AtomicUsize::new(0);
+        let items: Vec<usize> = (0..2000).collect();
+        let seen = ordered_stream(
+            items,
+            4,
+            |i| {
+                started.fetch_max(i, Ordering::SeqCst);
+                uneven(i);
+                i
+            },
+            |results| {
+                let mut seen = 0;
+                for (k, i) in results.enumerate() {
+                    assert_eq!(i, k);
+                    let furthest = started.load(Ordering::SeqCst);
+                    assert!(
+                        furthest <= k + RUN_AHEAD,
+                        "item {furthest} started while the consumer held {k}"
+                    );
+                    seen += 1;
+                }
+                seen
+            },
+        );
+        assert_eq!(seen, 2000);
+    }
+
+    #[test]
+    fn a_consumer_that_stops_early_stops_the_workers() {
+        let done = AtomicUsize::new(0);
+        let items: Vec<usize> = (0..100_000).collect();
+        let first: Vec<usize> = ordered_stream(
+            items,
+            2,
+            |i| {
+                done.fetch_add(1, Ordering::SeqCst);
+                i
+            },
+            |results| results.take(3).collect(),
+        );
+        assert_eq!(first, [0, 1, 2]);
+        assert!(done.load(Ordering::SeqCst) <= 3 + RUN_AHEAD + 2);
+    }
+}
