@@ -108,7 +108,10 @@ pub fn check(args: CheckArgs) -> u8 {
         stdin_name,
         max_file_size: args.max_file_size,
         threads: args.threads,
-        shed_text: rendered().all(crate::output::shows_only_diagnostics),
+        // The human report quotes source lines, never a message's parsed text: its verdict
+        // tables come from the verdicts judged at lint time.
+        shed_text: rendered()
+            .all(|f| f == Format::Human || crate::output::shows_only_diagnostics(f)),
         shed_model: rendered().all(crate::output::quotes_nothing),
     };
     if file_format.is_none() && terminal_format == Format::Json {

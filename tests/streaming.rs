@@ -91,3 +91,25 @@ fn streamed_json_exit_status_follows_the_whole_run() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(exit_zero.status.code(), Some(0));
 }
+
+#[test]
+fn the_human_report_is_the_same_when_message_text_is_dropped() {
+    // Alone, the human report lets the run drop each message's text once linted; next to an
+    // HTML report (`-o`), which shows the text, nothing is dropped.
+    let (code, dropped) = run(&["--format", "human", "--threads", "2"]);
+    let file = report_file("report.html");
+    let path = file.display().to_string();
+    let (kept_code, kept) = run(&["--format", "html", "--threads", "2", "-o", &path]);
+    assert_eq!(code, kept_code);
+    assert!(
+        String::from_utf8_lossy(&dropped).contains("Verdict"),
+        "{}",
+        String::from_utf8_lossy(&dropped)
+    );
+    assert!(
+        dropped == kept,
+        "--- human alone\n{}\n--- human next to -o html\n{}",
+        String::from_utf8_lossy(&dropped),
+        String::from_utf8_lossy(&kept)
+    );
+}

@@ -87,8 +87,8 @@ pub fn quotes_nothing(format: Format) -> bool {
 
 /// True when a format shows diagnostics and errors only, never the text of the messages: a
 /// run may then drop that text as soon as each file is linted (see `RunOptions::shed_text`).
-/// Not `Human`, `Json` and `Html`: they show message verdicts, which read the text when they
-/// render. JUnit reads message ids and spans, which stay.
+/// JUnit reads message ids and spans, which stay. (`Human` quotes source lines and `Json`
+/// shows verdicts, judged at lint time: neither reads message text either; `Html` does.)
 pub fn shows_only_diagnostics(format: Format) -> bool {
     matches!(
         format,
