@@ -185,6 +185,9 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
     for (seq_index, sequence) in sequences.iter().enumerate() {
         let (findings, content) = lint_sequence(&source, sequence, registry, settings);
         evidence.push(content);
+        // One allocation of the right size: doubling a vector of a big file's diagnostics
+        // would hold up to twice the memory at its peak.
+        diagnostics.reserve(findings.len());
         for finding in findings {
             if let Some(d) =
                 to_diagnostic(&source, sequence, seq_index, finding, registry, settings)
