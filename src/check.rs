@@ -5,8 +5,10 @@
 use crate::config::{ConfigError, Resolver};
 use crate::input::{read_file, read_stdin};
 use crate::lint::lint_source;
+use crate::lint::{FileReport, Settings};
 use crate::parse::FileError;
-use crate::run::{ordered_map, RunOptions, RunReport};
+use crate::rules::registry::Registry;
+use crate::run::{ordered_stream, RunOptions, RunReport};
 use crate::walk::{collect_inputs_with, Input};
 use std::path::PathBuf;
 
@@ -22,6 +24,9 @@ pub struct CheckInputs {
     pub threads: usize,
     /// Drop field text after linting (for formats that only show diagnostics).
     pub shed_text: bool,
+    /// Drop each file's text and model after linting (for formats that quote nothing of the
+    /// files; see [`RunOptions::shed_model`]).
+    pub shed_model: bool,
 }
 
 /// The files a run would lint, after `include`/`exclude`, in order.
@@ -48,11 +53,34 @@ pub fn plan(paths: &[PathBuf], resolver: &mut Resolver) -> Result<Vec<Input>, Ve
     }
 }
 
+/// What became of one input: its report, or why it could not be linted.
+pub type FileOutcome = Result<FileReport, FileError>;
+
 /// Lints every input. A configuration error stops the run (exit status 2).
 pub fn run_checked(
     inputs: &CheckInputs,
     resolver: &mut Resolver,
 ) -> Result<RunReport, Vec<ConfigError>> {
+    run_checked_with(inputs, resolver, |mut report, outcomes| {
+        for outcome in outcomes {
+            match outcome {
+                Ok(file) => report.files.push(file),
+                Err(e) => report.unreadable.push(e),
+            }
+        }
+        report
+    })
+}
+
+/// Lints every input and hands the outcomes, in input order, to `consume` as the files are
+/// linted, with a report that has the run's profile and rules but no files yet: a report
+/// written as it goes need not hold every file at once. A configuration error stops the run
+/// before anything is linted.
+pub fn run_checked_with<X>(
+    inputs: &CheckInputs,
+    resolver: &mut Resolver,
+    consume: impl FnOnce(RunReport, &mut dyn Iterator<Item = FileOutcome>) -> X,
+) -> Result<X, Vec<ConfigError>> {
     let mut report = RunReport::default();
     let mut rule_ids: Vec<String> = Vec::new();
     let mut note_rules = |report: &mut RunReport, registry: &crate::rules::registry::Registry| {
@@ -65,7 +93,13 @@ pub fn run_checked(
         }
     };
     note_rules(&mut report, crate::rules::registry::Registry::builtin());
+    let options = RunOptions {
+        threads: inputs.threads,
+        shed_text: inputs.shed_text,
+        shed_model: inputs.shed_model,
+    };
     let mut profile: Option<String> = None;
+    let mut stdin_outcome: Option<FileOutcome> = None;
     if let Some(name) = &inputs.stdin_name {
         let as_path = PathBuf::from(name);
         let setup = resolver.setup_for(&as_path)?;
@@ -76,18 +110,13 @@ pub fn run_checked(
         } else {
             profile.get_or_insert_with(|| setup.settings.profile.name.clone());
             note_rules(&mut report, &setup.registry);
-            match read_stdin(name, inputs.max_file_size) {
-                Ok(source) => {
-                    report
-                        .files
-                        .push(lint_source(source, &setup.registry, &setup.settings))
-                }
-                Err(e) => report.unreadable.push(e),
-            }
+            stdin_outcome = Some(read_stdin(name, inputs.max_file_size).map(|source| {
+                options.finish(lint_source(source, &setup.registry, &setup.settings))
+            }));
         }
     }
     // Configs are resolved in order on this thread (the resolver caches them); then the files
-    // are linted in parallel, and the report lists them in input order.
+    // are linted in parallel, and the outcomes come in input order.
     let mut setups = Vec::new();
     for input in plan(&inputs.paths, resolver)? {
         let setup = match &input {
@@ -101,6 +130,16 @@ pub fn run_checked(
         };
         setups.push((input, setup));
     }
+    report.profile = match profile {
+        Some(p) => p,
+        None => {
+            resolver
+                .setup_for(&resolver.cwd().join("-"))?
+                .settings
+                .profile
+                .name
+        }
+    };
     let jobs: Vec<_> = setups
         .iter()
         .map(|(input, setup)| {
@@ -108,11 +147,7 @@ pub fn run_checked(
             (input, rules)
         })
         .collect();
-    let options = RunOptions {
-        threads: inputs.threads,
-        shed_text: inputs.shed_text,
-    };
-    let outcomes = ordered_map(jobs, inputs.threads, |(input, rules)| {
+    let lint_one = |(input, rules): (&Input, Option<(&Registry, &Settings)>)| -> Result<FileReport, Box<FileError>> {
         match (input, rules) {
             (Input::File(path), Some((registry, settings))) => {
                 match read_file(path, inputs.max_file_size) {
@@ -131,22 +166,11 @@ pub fn run_checked(
                 )))
             }
         }
-    });
-    for outcome in outcomes {
-        match outcome {
-            Ok(file) => report.files.push(file),
-            Err(e) => report.unreadable.push(*e),
-        }
-    }
-    report.profile = match profile {
-        Some(p) => p,
-        None => {
-            resolver
-                .setup_for(&resolver.cwd().join("-"))?
-                .settings
-                .profile
-                .name
-        }
     };
-    Ok(report)
+    Ok(ordered_stream(jobs, inputs.threads, lint_one, |outcomes| {
+        let mut outcomes = stdin_outcome
+            .into_iter()
+            .chain(outcomes.map(|outcome| outcome.map_err(|e| *e)));
+        consume(report, &mut outcomes)
+    }))
 }

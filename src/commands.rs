@@ -2,10 +2,10 @@
 //! selection, exit status policy (`--exit-zero`, `--max-warnings`), and where reports go
 //! (terminal, `-o FILE`, GitHub annotations under Actions).
 
-use crate::check::{plan, run_checked, CheckInputs};
+use crate::check::{plan, run_checked, run_checked_with, CheckInputs};
 use crate::cli::{emit, usage_error, CheckArgs, ColorChoice};
 use crate::config::{CliOverrides, ConfigError, Resolver, CONFIG_NAMES, STARTER_CONFIG};
-use crate::output::{render_quiet, Format};
+use crate::output::{write_quiet, Format};
 use crate::run::{EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS};
 use crate::walk::Input;
 use std::io::Write;
@@ -87,18 +87,36 @@ pub fn check(args: CheckArgs) -> u8 {
     if args.fix || args.fix_only || args.diff {
         return fix(&args, resolver, paths, stdin_name);
     }
+    let terminal_default = if in_github_actions() {
+        Format::Github
+    } else {
+        Format::Human
+    };
+    let terminal_format = match (&args.output_file, args.format) {
+        (None, Some(f)) => f,
+        _ => terminal_default,
+    };
+    let file_format = args
+        .output_file
+        .as_ref()
+        .map(|_| args.format.unwrap_or(Format::Json));
+    // What the run may drop of each file once it is linted depends on every format rendered
+    // (with `-o`, the terminal shows a report too).
+    let rendered = || std::iter::once(terminal_format).chain(file_format);
     let inputs = CheckInputs {
         paths,
         stdin_name,
         max_file_size: args.max_file_size,
         threads: args.threads,
-        // Only when the one format rendered is known to need no message text (with `-o`, the
-        // terminal shows the human report too).
-        shed_text: args.output_file.is_none()
-            && args
-                .format
-                .is_some_and(crate::output::shows_only_diagnostics),
+        // The human report quotes source lines, never a message's parsed text: its verdict
+        // tables come from the verdicts judged at lint time.
+        shed_text: rendered()
+            .all(|f| f == Format::Human || crate::output::shows_only_diagnostics(f)),
+        shed_model: rendered().all(crate::output::quotes_nothing),
     };
+    if file_format.is_none() && terminal_format == Format::Json {
+        return check_streaming_json(&args, &inputs, &mut resolver);
+    }
     let mut report = match run_checked(&inputs, &mut resolver) {
         Ok(r) => r,
         Err(e) => return config_errors(&e),
@@ -109,21 +127,14 @@ pub fn check(args: CheckArgs) -> u8 {
     }
     report.exit_status = Some(code);
 
-    let terminal_default = if in_github_actions() {
-        Format::Github
-    } else {
-        Format::Human
-    };
-    let terminal_format = match (&args.output_file, args.format) {
-        (None, Some(f)) => f,
-        _ => terminal_default,
-    };
-    if let Some(file) = &args.output_file {
-        let format = args.format.unwrap_or(Format::Json);
+    if let (Some(file), Some(format)) = (&args.output_file, file_format) {
         // Renderers style their text for terminals; a report file never gets escape codes.
-        let text = render_quiet(format, &report, false, args.quiet);
-        let text = anstream::adapter::strip_str(&text).to_string();
-        if let Err(e) = std::fs::write(file, text) {
+        let written = std::fs::File::create(file).and_then(|f| {
+            let mut out = std::io::BufWriter::new(anstream::StripStream::new(f));
+            write_quiet(format, &report, false, args.quiet, &mut out)?;
+            out.flush()
+        });
+        if let Err(e) = written {
             return usage_error(&format!(
                 "cannot write the report to {}: {}",
                 file.display(),
@@ -132,11 +143,54 @@ pub fn check(args: CheckArgs) -> u8 {
         }
     }
     let styled = args.color != ColorChoice::Never;
-    let text = render_quiet(terminal_format, &report, styled, args.quiet);
-    match emit(&text, args.color) {
+    match emit_with(args.color, |out| {
+        write_quiet(terminal_format, &report, styled, args.quiet, out)
+    }) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
         _ => code,
     }
+}
+
+/// `check --format json` to stdout: the report is written file by file as the files are
+/// linted, so that memory does not grow with the number of findings.
+fn check_streaming_json(args: &CheckArgs, inputs: &CheckInputs, resolver: &mut Resolver) -> u8 {
+    let mut counts = crate::run::Counts::default();
+    let emitted = run_checked_with(inputs, resolver, |head, outcomes| {
+        emit_with(args.color, |out| {
+            let (run_counts, written) = crate::output::json::write_streamed(&head, outcomes, out);
+            counts = run_counts;
+            written
+        })
+    });
+    let emitted = match emitted {
+        Ok(emitted) => emitted,
+        Err(e) => return config_errors(&e),
+    };
+    let mut code = counts.exit_code(args.max_warnings);
+    if args.exit_zero && code == EXIT_PROBLEMS {
+        code = EXIT_OK;
+    }
+    match emitted {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
+        _ => code,
+    }
+}
+
+/// Like `cli::emit`, for a report written as it is rendered: to stdout through a buffer, with
+/// escape codes kept or stripped as `color` and the terminal say.
+fn emit_with(
+    color: ColorChoice,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let choice = match color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    let stream = anstream::AutoStream::new(std::io::stdout().lock(), choice);
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stream);
+    write(&mut out)?;
+    out.flush()
 }
 
 /// `check --fix`, `--fix-only`, `--diff` (see [`crate::fix::command`]): each file is fixed

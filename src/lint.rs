@@ -10,6 +10,7 @@ use crate::rules::registry::{selector_covers, Registry};
 use crate::rules::{Context, MessageView};
 use crate::source::SourceFile;
 use crate::text::TextView;
+use crate::verdict::{content_evidence_of, judge_file, CriticalPurpose};
 
 /// Which rules run and how severe they are.
 #[derive(Debug, Clone)]
@@ -69,6 +70,21 @@ pub struct FileReport {
     pub errors: Vec<FileError>,
     /// Diagnostics hidden by suppressions (`# sellerlint: allow`, `allow:`).
     pub suppressed: usize,
+    /// The verdict on every message, judged right after linting (see [`crate::verdict`]), so
+    /// that reports need not keep the message text to show them.
+    pub verdicts: Vec<crate::verdict::SequenceVerdicts>,
+    /// How many sequences and messages the file holds (kept when a run drops the model).
+    pub sequence_count: usize,
+    pub message_count: usize,
+}
+
+impl FileReport {
+    /// Drops what only reports that quote the file need: its text and its model (sequences).
+    /// Diagnostics, errors, verdicts and counts stay, which is all the machine formats read.
+    pub fn shed_model(&mut self) {
+        self.sequences = Vec::new();
+        self.source = SourceFile::new(std::mem::take(&mut self.source.name), String::new());
+    }
 }
 
 /// Languages whose phrases run on a sequence: its own, and English, which sellers mix into
@@ -89,6 +105,17 @@ pub fn check_sequence(
     registry: &Registry,
     settings: &Settings,
 ) -> Vec<Finding> {
+    lint_sequence(source, sequence, registry, settings).0
+}
+
+/// [`check_sequence`], and what each message's words show about a critical purpose (for its
+/// verdict), read from the same text views the rules read.
+fn lint_sequence(
+    source: &SourceFile,
+    sequence: &Sequence,
+    registry: &Registry,
+    settings: &Settings,
+) -> (Vec<Finding>, Vec<Option<CriticalPurpose>>) {
     let mut views: Vec<MessageView<'_>> = sequence
         .messages
         .iter()
@@ -150,7 +177,11 @@ pub fn check_sequence(
         rule.check(&ctx, &mut out);
         findings.extend(out);
     }
-    findings
+    let evidence = views
+        .iter()
+        .map(|v| content_evidence_of(v.subject.as_ref(), &v.body))
+        .collect();
+    (findings, evidence)
 }
 
 /// Lints one file's text.
@@ -174,12 +205,21 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
                 diagnostics: Vec::new(),
                 errors,
                 suppressed: 0,
+                verdicts: Vec::new(),
+                sequence_count: 0,
+                message_count: 0,
             };
         }
     };
     let mut diagnostics = Vec::new();
+    let mut evidence = Vec::with_capacity(sequences.len());
     for (seq_index, sequence) in sequences.iter().enumerate() {
-        for finding in check_sequence(&source, sequence, registry, settings) {
+        let (findings, content) = lint_sequence(&source, sequence, registry, settings);
+        evidence.push(content);
+        // One allocation of the right size: doubling a vector of a big file's diagnostics
+        // would hold up to twice the memory at its peak.
+        diagnostics.reserve(findings.len());
+        for finding in findings {
             if let Some(d) =
                 to_diagnostic(&source, sequence, seq_index, finding, registry, settings)
             {
@@ -192,12 +232,16 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
     diagnostics.sort_by(|a, b| {
         (a.order, a.line, a.column, &a.rule).cmp(&(b.order, b.line, b.column, &b.rule))
     });
+    let verdicts = judge_file(&sequences, &diagnostics, &evidence);
     FileReport {
         source,
+        sequence_count: sequences.len(),
+        message_count: sequences.iter().map(|s| s.messages.len()).sum(),
         sequences,
         diagnostics,
         errors: Vec::new(),
         suppressed: outcome.suppressed,
+        verdicts,
     }
 }
 

@@ -9,7 +9,6 @@ use crate::parse::FileError;
 use crate::rules::registry::Registry;
 use crate::scalar::ScalarMap;
 use crate::walk::{collect_inputs, Input};
-use rayon::prelude::*;
 use std::path::PathBuf;
 
 /// Exit statuses (a contract with CI scripts).
@@ -67,28 +66,12 @@ impl RunReport {
     }
 
     pub fn counts(&self) -> Counts {
-        let mut c = Counts {
-            files: self.files.len() + self.unreadable.len(),
-            files_failed: self.unreadable.len(),
-            ..Counts::default()
-        };
+        let mut c = Counts::default();
+        for _ in &self.unreadable {
+            c.add_unreadable();
+        }
         for f in &self.files {
-            if !f.errors.is_empty() {
-                c.files_failed += 1;
-            }
-            if !f.diagnostics.is_empty() {
-                c.files_with_problems += 1;
-            }
-            c.suppressed += f.suppressed;
-            c.sequences += f.sequences.len();
-            c.messages += f.sequences.iter().map(|s| s.messages.len()).sum::<usize>();
-            for d in &f.diagnostics {
-                match d.severity {
-                    Severity::Error => c.errors += 1,
-                    Severity::Warning => c.warnings += 1,
-                    Severity::Info => c.infos += 1,
-                }
-            }
+            c.add_file(f);
         }
         c
     }
@@ -96,10 +79,44 @@ impl RunReport {
     /// 2 when any input could not be linted, else 1 when there is an error (or more warnings
     /// than allowed), else 0.
     pub fn exit_code(&self, max_warnings: Option<usize>) -> u8 {
-        let c = self.counts();
-        if c.files_failed > 0 {
+        self.counts().exit_code(max_warnings)
+    }
+}
+
+impl Counts {
+    /// Counts one linted file (a report streamed out file by file counts as it goes).
+    pub fn add_file(&mut self, f: &FileReport) {
+        self.files += 1;
+        if !f.errors.is_empty() {
+            self.files_failed += 1;
+        }
+        if !f.diagnostics.is_empty() {
+            self.files_with_problems += 1;
+        }
+        self.suppressed += f.suppressed;
+        self.sequences += f.sequence_count;
+        self.messages += f.message_count;
+        for d in &f.diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+
+    /// Counts one input that could not be read.
+    pub fn add_unreadable(&mut self) {
+        self.files += 1;
+        self.files_failed += 1;
+    }
+
+    /// 2 when any input could not be linted, else 1 when there is an error (or more warnings
+    /// than allowed), else 0.
+    pub fn exit_code(&self, max_warnings: Option<usize>) -> u8 {
+        if self.files_failed > 0 {
             EXIT_ERROR
-        } else if c.errors > 0 || max_warnings.is_some_and(|m| c.warnings > m) {
+        } else if self.errors > 0 || max_warnings.is_some_and(|m| self.warnings > m) {
             EXIT_PROBLEMS
         } else {
             EXIT_OK
@@ -121,12 +138,19 @@ pub struct RunOptions {
     /// the model (ids, spans, counts). For outputs that only show diagnostics: the field text
     /// and its position maps are most of a model's memory, and nothing reads them afterwards.
     pub shed_text: bool,
+    /// Drop the source text and the whole model once a file is linted, keeping its
+    /// diagnostics, errors, verdicts and counts (see [`FileReport::shed_model`]). For outputs
+    /// that quote nothing of the files (JSON, JSON Lines, SARIF, concise, GitHub): a run's
+    /// memory then grows with its findings, not with the size of its files.
+    pub shed_model: bool,
 }
 
 impl RunOptions {
     /// What the run keeps of a linted file.
     pub fn finish(&self, mut file: FileReport) -> FileReport {
-        if self.shed_text {
+        if self.shed_model {
+            file.shed_model();
+        } else if self.shed_text {
             shed_text(&mut file);
         }
         file
@@ -187,15 +211,163 @@ where
     R: Send,
     F: Fn(T) -> R + Sync + Send,
 {
+    ordered_stream(items, threads, f, |results| results.collect())
+}
+
+/// How many items workers may run ahead of the oldest result not yet handed over: results
+/// waiting behind a slow file then hold bounded memory, and enough are in flight that a slow
+/// file does not idle the other threads.
+const RUN_AHEAD: usize = 128;
+
+/// `items.map(f)` on `threads` threads (0 = one per core), handed to `consume` as an
+/// iterator in the order of `items`, each result as soon as it and every one before it are
+/// ready. `consume` runs on the calling thread while the workers lint: a report can be
+/// written while the run goes on, and a result is dropped as soon as it is written. When
+/// `consume` returns before the end, the workers stop after the items they hold.
+pub fn ordered_stream<T, R, F, X>(
+    items: Vec<T>,
+    threads: usize,
+    f: F,
+    consume: impl FnOnce(&mut dyn Iterator<Item = R>) -> X,
+) -> X
+where
+    T: Send,
+    R: Send,
+    F: Fn(T) -> R + Sync + Send,
+{
     if items.len() <= 1 || threads == 1 {
-        return items.into_iter().map(f).collect();
+        return consume(&mut items.into_iter().map(f));
     }
-    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-        // An indexed parallel collect keeps the input order; files are claimed one at a time
-        // (work stealing), so one big file does not hold up a whole batch behind it.
-        Ok(pool) => pool.install(|| items.into_par_iter().with_max_len(1).map(f).collect()),
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool,
         // No threads to be had (a locked-down sandbox): the same work, sequentially.
-        Err(_) => items.into_iter().map(f).collect(),
+        Err(_) => return consume(&mut items.into_iter().map(f)),
+    };
+    let workers = pool.current_num_threads().min(items.len());
+    let queue = WorkQueue {
+        state: std::sync::Mutex::new(QueueState {
+            items: items.into_iter().enumerate(),
+            next: 0,
+            handed: 0,
+            stopped: false,
+        }),
+        changed: std::sync::Condvar::new(),
+    };
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, R)>();
+    pool.in_place_scope(|scope| {
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let (queue, f) = (&queue, &f);
+            scope.spawn(move |_| {
+                // A worker that panics stops the others, so that the consumer sees the end of
+                // the results instead of waiting for one that will never come.
+                let _stop = StopOnPanic(queue);
+                while let Some((index, item)) = queue.claim() {
+                    if sender.send((index, f(item))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut results = InOrder {
+            receiver,
+            waiting: std::collections::BTreeMap::new(),
+            next: 0,
+            queue: &queue,
+        };
+        let out = consume(&mut results);
+        queue.stop();
+        // Dropping the receiver makes the workers' next send fail: they stop.
+        drop(results);
+        out
+    })
+}
+
+/// The items still to claim and how far the consumer has got.
+struct WorkQueue<T> {
+    state: std::sync::Mutex<QueueState<T>>,
+    changed: std::sync::Condvar,
+}
+
+struct QueueState<T> {
+    items: std::iter::Enumerate<std::vec::IntoIter<T>>,
+    /// Index of the next item to claim.
+    next: usize,
+    /// How many results the consumer has taken.
+    handed: usize,
+    stopped: bool,
+}
+
+impl<T> WorkQueue<T> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, QueueState<T>> {
+        // A worker that panicked while holding the lock left nothing half-changed here.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The next item, once it is within [`RUN_AHEAD`] of the consumer; `None` when there are
+    /// no more or the run stopped.
+    fn claim(&self) -> Option<(usize, T)> {
+        let mut state = self.lock();
+        while !state.stopped && state.next >= state.handed + RUN_AHEAD {
+            state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        if state.stopped {
+            return None;
+        }
+        let claimed = state.items.next()?;
+        state.next += 1;
+        Some(claimed)
+    }
+
+    fn handed(&self, count: usize) {
+        self.lock().handed = count;
+        self.changed.notify_all();
+    }
+
+    fn stop(&self) {
+        self.lock().stopped = true;
+        self.changed.notify_all();
+    }
+}
+
+struct StopOnPanic<'a, T>(&'a WorkQueue<T>);
+
+impl<T> Drop for StopOnPanic<'_, T> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop();
+        }
+    }
+}
+
+/// The workers' results, put back in item order.
+struct InOrder<'a, T, R> {
+    receiver: std::sync::mpsc::Receiver<(usize, R)>,
+    /// Results that arrived before an earlier one.
+    waiting: std::collections::BTreeMap<usize, R>,
+    next: usize,
+    queue: &'a WorkQueue<T>,
+}
+
+impl<T, R> Iterator for InOrder<'_, T, R> {
+    type Item = R;
+
+    fn next(&mut self) -> Option<R> {
+        let result = match self.waiting.remove(&self.next) {
+            Some(r) => r,
+            None => loop {
+                // Every sender gone before this result came: the workers stopped (a panic).
+                let (index, r) = self.receiver.recv().ok()?;
+                if index == self.next {
+                    break r;
+                }
+                self.waiting.insert(index, r);
+            },
+        };
+        self.next += 1;
+        self.queue.handed(self.next);
+        Some(result)
     }
 }
 
@@ -213,5 +385,75 @@ fn shed_text(file: &mut FileReport) {
                 };
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Work whose length varies with the item, so that threads finish out of order.
+    fn uneven(i: usize) -> usize {
+        (0..(i * 7919) % 5000).fold(i, |acc, x| acc.wrapping_mul(31).wrapping_add(x)) % 7 + i * 10
+    }
+
+    #[test]
+    fn results_come_in_item_order_whatever_the_threads() {
+        let items: Vec<usize> = (0..1000).collect();
+        let expected: Vec<usize> = items.iter().map(|&i| uneven(i)).collect();
+        for threads in [0, 1, 2, 3, 8] {
+            assert_eq!(
+                ordered_map(items.clone(), threads, uneven),
+                expected,
+                "{threads}"
+            );
+        }
+    }
+
+    #[test]
+    fn workers_run_at_most_run_ahead_items_past_the_consumer() {
+        let started = AtomicUsize::new(0);
+        let items: Vec<usize> = (0..2000).collect();
+        let seen = ordered_stream(
+            items,
+            4,
+            |i| {
+                started.fetch_max(i, Ordering::SeqCst);
+                uneven(i);
+                i
+            },
+            |results| {
+                let mut seen = 0;
+                for (k, i) in results.enumerate() {
+                    assert_eq!(i, k);
+                    let furthest = started.load(Ordering::SeqCst);
+                    assert!(
+                        furthest <= k + RUN_AHEAD,
+                        "item {furthest} started while the consumer held {k}"
+                    );
+                    seen += 1;
+                }
+                seen
+            },
+        );
+        assert_eq!(seen, 2000);
+    }
+
+    #[test]
+    fn a_consumer_that_stops_early_stops_the_workers() {
+        let done = AtomicUsize::new(0);
+        let items: Vec<usize> = (0..100_000).collect();
+        let first: Vec<usize> = ordered_stream(
+            items,
+            2,
+            |i| {
+                done.fetch_add(1, Ordering::SeqCst);
+                i
+            },
+            |results| results.take(3).collect(),
+        );
+        assert_eq!(first, [0, 1, 2]);
+        assert!(done.load(Ordering::SeqCst) <= 3 + RUN_AHEAD + 2);
     }
 }

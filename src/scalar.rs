@@ -67,8 +67,11 @@ pub struct ScalarMap {
 #[derive(Debug, Clone)]
 struct Mapped {
     style: ScalarStyle,
-    /// Kept so lookups can snap ranges to the value's char boundaries.
-    value: Box<str>,
+    /// Length of the value in bytes.
+    value_len: usize,
+    /// The value, kept so that lookups can snap ranges to its char boundaries; `None` when it
+    /// is ASCII (every offset is a boundary): most values, which then cost no second copy.
+    non_ascii: Option<Box<str>>,
     /// Sorted by `val`, contiguous, covering the whole value.
     segs: Vec<Seg>,
     node: Range<usize>,
@@ -78,13 +81,47 @@ struct Mapped {
 
 /// A run of value bytes and the source bytes that produced it. Verbatim segments may span many
 /// chars (value and source bytes are identical, so offsets map by arithmetic); other segments
-/// hold exactly one char.
+/// hold exactly one char. Offsets are `u32` (a map holds one or two segments per source line of
+/// a scalar, and the YAML reader refuses texts over 64 MiB); a scalar beyond 4 GiB is left
+/// unverified.
 #[derive(Debug, Clone)]
 struct Seg {
-    val: usize,
-    val_len: usize,
-    src: Range<usize>,
+    val: u32,
+    val_len: u32,
+    src_start: u32,
+    src_end: u32,
     verbatim: bool,
+}
+
+impl Seg {
+    fn new(val: usize, val_len: usize, src: Range<usize>, verbatim: bool) -> Option<Seg> {
+        // The end fits too, so that merging segments cannot overflow.
+        u32::try_from(val.checked_add(val_len)?).ok()?;
+        Some(Seg {
+            val: u32::try_from(val).ok()?,
+            val_len: u32::try_from(val_len).ok()?,
+            src_start: u32::try_from(src.start).ok()?,
+            src_end: u32::try_from(src.end).ok()?,
+            verbatim,
+        })
+    }
+
+    fn val(&self) -> usize {
+        self.val as usize
+    }
+
+    /// End of the segment in the value.
+    fn val_end(&self) -> usize {
+        self.val as usize + self.val_len as usize
+    }
+
+    fn src_start(&self) -> usize {
+        self.src_start as usize
+    }
+
+    fn src_end(&self) -> usize {
+        self.src_end as usize
+    }
 }
 
 impl ScalarMap {
@@ -111,20 +148,19 @@ impl ScalarMap {
     pub fn identity(value: &str, start: usize) -> ScalarMap {
         let end = start.saturating_add(value.len());
         let segs = if value.is_empty() {
-            Vec::new()
+            Some(Vec::new())
         } else {
-            vec![Seg {
-                val: 0,
-                val_len: value.len(),
-                src: start..end,
-                verbatim: true,
-            }]
+            Seg::new(0, value.len(), start..end, true).map(|seg| vec![seg])
+        };
+        let Some(segs) = segs else {
+            return ScalarMap::fallback(start);
         };
         ScalarMap {
             fallback: start..start.saturating_add(1),
             mapped: Some(Mapped {
                 style: ScalarStyle::Verbatim,
-                value: value.into(),
+                value_len: value.len(),
+                non_ascii: non_ascii(value),
                 segs,
                 node: start..end,
                 empty_at: start,
@@ -155,21 +191,21 @@ impl ScalarMap {
     /// is out of bounds (or reversed).
     pub fn source_range(&self, value_range: Range<usize>) -> Option<Range<usize>> {
         let m = self.mapped.as_ref()?;
-        let value = &*m.value;
-        if value_range.start > value_range.end || value_range.end > value.len() {
+        if value_range.start > value_range.end || value_range.end > m.value_len {
             return None;
         }
+        let is_boundary = |i: usize| m.non_ascii.as_ref().is_none_or(|v| v.is_char_boundary(i));
         let mut start = value_range.start;
-        while !value.is_char_boundary(start) {
+        while !is_boundary(start) {
             start -= 1;
         }
         let mut end = value_range.end;
-        while !value.is_char_boundary(end) {
+        while !is_boundary(end) {
             end += 1;
         }
         if start == end {
-            let at = if start == value.len() {
-                m.segs.last().map_or(m.empty_at, |s| s.src.end)
+            let at = if start == m.value_len {
+                m.segs.last().map_or(m.empty_at, Seg::src_end)
             } else {
                 m.source_pos(start)?
             };
@@ -180,14 +216,14 @@ impl ScalarMap {
         let first = m.segs.get(first)?;
         let last = m.segs.get(last)?;
         let src_start = if first.verbatim {
-            first.src.start + (start - first.val)
+            first.src_start() + (start - first.val())
         } else {
-            first.src.start
+            first.src_start()
         };
         let src_end = if last.verbatim {
-            last.src.start + (end - last.val)
+            last.src_start() + (end - last.val())
         } else {
-            last.src.end
+            last.src_end()
         };
         Some(src_start..src_end)
     }
@@ -215,20 +251,25 @@ impl ScalarMap {
 impl Mapped {
     /// Index of the segment containing value byte `off`.
     fn seg_index(&self, off: usize) -> Option<usize> {
-        let i = self.segs.partition_point(|s| s.val + s.val_len <= off);
+        let i = self.segs.partition_point(|s| s.val_end() <= off);
         let seg = self.segs.get(i)?;
-        (seg.val <= off).then_some(i)
+        (seg.val() <= off).then_some(i)
     }
 
     /// Source position of the value char starting at `off`.
     fn source_pos(&self, off: usize) -> Option<usize> {
         let seg = self.segs.get(self.seg_index(off)?)?;
         Some(if seg.verbatim {
-            seg.src.start + (off - seg.val)
+            seg.src_start() + (off - seg.val())
         } else {
-            seg.src.start
+            seg.src_start()
         })
     }
+}
+
+/// A copy of `value` when it has chars of more than one byte (see `Mapped::non_ascii`).
+fn non_ascii(value: &str) -> Option<Box<str>> {
+    (!value.is_ascii()).then(|| value.into())
 }
 
 /// The char at `node_start` when that is a valid position, else an empty range at the nearest
@@ -309,12 +350,7 @@ impl<'a> Emitter<'a> {
         if !self.rest().starts_with(text) {
             return None;
         }
-        self.push(Seg {
-            val: self.pos,
-            val_len: text.len(),
-            src: r,
-            verbatim: true,
-        });
+        self.push(Seg::new(self.pos, text.len(), r, true)?);
         self.pos += text.len();
         Some(())
     }
@@ -344,12 +380,7 @@ impl<'a> Emitter<'a> {
         // coincide (a `\n` break giving `\n`), because the bytes around them were dropped.
         self.src.get(r.clone())?;
         let len = c.len_utf8();
-        self.push(Seg {
-            val: self.pos,
-            val_len: len,
-            src: r,
-            verbatim: false,
-        });
+        self.push(Seg::new(self.pos, len, r, false)?);
         self.pos += len;
         Some(())
     }
@@ -358,11 +389,12 @@ impl<'a> Emitter<'a> {
         if let Some(last) = self.segs.last_mut() {
             if last.verbatim
                 && seg.verbatim
-                && last.val + last.val_len == seg.val
-                && last.src.end == seg.src.start
+                && last.val_end() == seg.val()
+                && last.src_end == seg.src_start
             {
-                last.val_len += seg.val_len;
-                last.src.end = seg.src.end;
+                // Both lengths fit in u32 and so does their sum: it is an offset in the value.
+                last.val_len = seg.val + seg.val_len - last.val;
+                last.src_end = seg.src_end;
                 return;
             }
         }
@@ -375,7 +407,8 @@ impl<'a> Emitter<'a> {
         }
         Some(Mapped {
             style,
-            value: self.value.into(),
+            value_len: self.value.len(),
+            non_ascii: non_ascii(self.value),
             segs: self.segs,
             node,
             empty_at,

@@ -2,10 +2,18 @@
 //! shape editors' problem matchers and `grep` expect; then the summary line.
 
 use crate::run::RunReport;
-use std::fmt::Write;
 
+/// [`write`] into a string.
 pub fn render(report: &RunReport, quiet: bool) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    match write(report, quiet, &mut out) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Writes one line per problem as it goes, then the summary line unless `quiet`.
+pub fn write(report: &RunReport, quiet: bool, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     for e in report.errors() {
         let place = match (e.line, e.column) {
             (Some(l), Some(c)) => format!("{}:{l}:{c}", e.file),
@@ -17,19 +25,19 @@ pub fn render(report: &RunReport, quiet: bool) -> String {
             .as_ref()
             .map(|h| format!(" ({h})"))
             .unwrap_or_default();
-        let _ = writeln!(out, "{place}: error {}{help}", e.message);
+        writeln!(out, "{place}: error {}{help}", e.message)?;
     }
     for d in report.diagnostics() {
-        let _ = writeln!(
+        writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
             d.file, d.line, d.column, d.severity, d.rule, d.message
-        );
+        )?;
     }
     if !quiet {
-        out.push_str(&summary_line(report));
+        out.write_all(summary_line(report).as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 /// `Found 3 problems (1 error, 2 warnings) in 2 files; 1 suppressed.` without styling.

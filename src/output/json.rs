@@ -2,10 +2,9 @@
 //! "JSON report"). Fields are only ever added, never renamed or removed; `version` changes
 //! when a consumer would have to change.
 
-use crate::diagnostic::Diagnostic;
 use crate::parse::FileError;
 use crate::run::{Counts, RunReport};
-use crate::verdict::{file_verdicts, CriticalIntent, Verdict, VerdictCounts};
+use crate::verdict::{CriticalIntent, MessageVerdict, Verdict, VerdictCounts};
 use serde::Serialize;
 
 pub const JSON_REPORT_VERSION: u32 = 1;
@@ -21,24 +20,50 @@ struct JsonReport<'a> {
     version: u32,
     tool: Tool,
     profile: &'a str,
-    diagnostics: Vec<&'a Diagnostic>,
+    diagnostics: Diagnostics<'a>,
     errors: Vec<&'a FileError>,
     summary: Counts,
     /// The verdict on every message of every linted sequence (see `crate::verdict`).
-    messages: Vec<JsonMessage<'a>>,
+    messages: Messages<'a>,
     /// Totals of `messages` by verdict.
     verdicts: VerdictCounts,
+}
+
+/// Every diagnostic of the run, serialised straight from the files' reports (no list of
+/// them is built: a run with a million findings should not hold a second copy of them).
+struct Diagnostics<'a>(&'a RunReport);
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.diagnostics())
+    }
+}
+
+/// Every message's verdict, serialised from the verdicts the linter judged.
+struct Messages<'a>(&'a RunReport);
+
+impl Serialize for Messages<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.files.iter().flat_map(|file| {
+            file.verdicts.iter().flat_map(move |sequence| {
+                sequence
+                    .messages
+                    .iter()
+                    .map(move |m| JsonMessage::new(&file.source.name, &sequence.sequence, m))
+            })
+        }))
+    }
 }
 
 /// One message's verdict in the JSON report.
 #[derive(Serialize)]
 struct JsonMessage<'a> {
     file: &'a str,
-    sequence: String,
-    message_id: String,
+    sequence: &'a str,
+    message_id: &'a str,
     verdict: Verdict,
     /// The rule id that decided the verdict, `critical` or `no-problem`.
-    category: String,
+    category: &'a str,
     critical_intent: Option<CriticalIntent>,
     reaches_opted_out: bool,
     trigger: Option<crate::model::Trigger>,
@@ -50,37 +75,39 @@ struct JsonMessage<'a> {
     infos: usize,
 }
 
-fn messages(report: &RunReport) -> (Vec<JsonMessage<'_>>, VerdictCounts) {
-    let mut out = Vec::new();
-    let mut totals = VerdictCounts::default();
-    for file in &report.files {
-        for sequence in file_verdicts(file) {
-            for m in sequence.messages {
-                totals.add(&m);
-                out.push(JsonMessage {
-                    file: &file.source.name,
-                    sequence: sequence.sequence.clone(),
-                    send_day_after_delivery: m.send_day_after_delivery(),
-                    diagnostic_count: m.problems(),
-                    message_id: m.message_id,
-                    verdict: m.verdict,
-                    category: m.category,
-                    critical_intent: m.critical_intent,
-                    reaches_opted_out: m.reaches_opted_out,
-                    trigger: m.trigger,
-                    delay_hours: m.delay_hours,
-                    errors: m.errors,
-                    warnings: m.warnings,
-                    infos: m.infos,
-                });
-            }
+impl<'a> JsonMessage<'a> {
+    fn new(file: &'a str, sequence: &'a str, m: &'a MessageVerdict) -> JsonMessage<'a> {
+        JsonMessage {
+            file,
+            sequence,
+            message_id: &m.message_id,
+            verdict: m.verdict,
+            category: &m.category,
+            critical_intent: m.critical_intent,
+            reaches_opted_out: m.reaches_opted_out,
+            trigger: m.trigger,
+            delay_hours: m.delay_hours,
+            send_day_after_delivery: m.send_day_after_delivery(),
+            diagnostic_count: m.problems(),
+            errors: m.errors,
+            warnings: m.warnings,
+            infos: m.infos,
         }
     }
-    (out, totals)
 }
 
-pub fn render(report: &RunReport) -> String {
-    let (messages, verdicts) = messages(report);
+/// Writes the report, pretty-printed and ending in a newline, as it is serialised: nothing
+/// of its size is held in memory.
+pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut verdicts = VerdictCounts::default();
+    for m in report
+        .files
+        .iter()
+        .flat_map(|f| &f.verdicts)
+        .flat_map(|s| &s.messages)
+    {
+        verdicts.add(m);
+    }
     let json = JsonReport {
         version: JSON_REPORT_VERSION,
         tool: Tool {
@@ -88,14 +115,185 @@ pub fn render(report: &RunReport) -> String {
             version: env!("CARGO_PKG_VERSION"),
         },
         profile: &report.profile,
-        diagnostics: report.diagnostics().collect(),
+        diagnostics: Diagnostics(report),
         errors: report.errors().collect(),
         summary: report.counts(),
-        messages,
+        messages: Messages(report),
         verdicts,
     };
-    // Serialising plain data with string keys cannot fail; an empty object is a safe fallback.
-    let mut out = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".to_string());
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// [`write`] into a string.
+pub fn render(report: &RunReport) -> String {
+    let mut out = Vec::new();
+    // Serialising plain data with string keys into memory cannot fail; an empty object is a
+    // safe fallback.
+    match write(report, &mut out) {
+        Ok(()) => String::from_utf8(out).unwrap_or_else(|_| "{}\n".to_string()),
+        Err(_) => "{}\n".to_string(),
+    }
+}
+
+/// Writes the report of a run whose files arrive one by one (see
+/// [`crate::check::run_checked_with`]): each file's diagnostics are written as soon as it
+/// comes, then dropped; only its verdicts and errors are kept for the end of the report. The
+/// bytes are those [`write`] writes for the same files. `head` gives the profile.
+///
+/// Returns the run's counts (for the exit status) even when writing failed; the files not
+/// yet written are then still linted and counted.
+pub fn write_streamed(
+    head: &RunReport,
+    outcomes: &mut dyn Iterator<Item = crate::check::FileOutcome>,
+    out: &mut dyn std::io::Write,
+) -> (Counts, std::io::Result<()>) {
+    let stream = Stream {
+        outcomes: std::cell::RefCell::new(outcomes),
+        kept: std::cell::RefCell::new(Kept::default()),
+    };
+    let json = StreamedReport {
+        version: JSON_REPORT_VERSION,
+        tool: Tool {
+            name: "sellerlint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        profile: &head.profile,
+        diagnostics: StreamedDiagnostics(&stream),
+        errors: StreamedErrors(&stream),
+        summary: StreamedSummary(&stream),
+        messages: StreamedMessages(&stream),
+        verdicts: StreamedVerdicts(&stream),
+    };
+    let written = serde_json::to_writer_pretty(&mut *out, &json)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"));
+    // Whatever was not written (a closed pipe) still counts for the exit status.
+    let mut kept = stream.kept.into_inner();
+    for outcome in stream.outcomes.into_inner() {
+        kept.add(outcome);
+    }
+    (kept.counts, written)
+}
+
+/// The files still to come, and what the end of the report needs of those already written.
+struct Stream<'a> {
+    outcomes: std::cell::RefCell<&'a mut dyn Iterator<Item = crate::check::FileOutcome>>,
+    kept: std::cell::RefCell<Kept>,
+}
+
+#[derive(Default)]
+struct Kept {
+    counts: Counts,
+    /// Inputs that could not be read, listed first under `errors`.
+    unreadable: Vec<FileError>,
+    /// Parse and validation errors of linted files, in file order.
+    file_errors: Vec<FileError>,
+    /// Each linted file's name and verdicts.
+    verdicts: Vec<(String, Vec<crate::verdict::SequenceVerdicts>)>,
+}
+
+impl Kept {
+    /// Records a file's outcome; returns its diagnostics, which are not kept.
+    fn add(&mut self, outcome: crate::check::FileOutcome) -> Vec<crate::diagnostic::Diagnostic> {
+        match outcome {
+            Ok(mut file) => {
+                self.counts.add_file(&file);
+                self.file_errors.append(&mut file.errors);
+                if !file.verdicts.is_empty() {
+                    self.verdicts
+                        .push((std::mem::take(&mut file.source.name), file.verdicts));
+                }
+                file.diagnostics
+            }
+            Err(e) => {
+                self.counts.add_unreadable();
+                self.unreadable.push(e);
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// [`JsonReport`], its parts pulled from a [`Stream`] in field order.
+#[derive(Serialize)]
+struct StreamedReport<'a, 'o> {
+    version: u32,
+    tool: Tool,
+    profile: &'a str,
+    diagnostics: StreamedDiagnostics<'a, 'o>,
+    errors: StreamedErrors<'a, 'o>,
+    summary: StreamedSummary<'a, 'o>,
+    messages: StreamedMessages<'a, 'o>,
+    verdicts: StreamedVerdicts<'a, 'o>,
+}
+
+/// Lints the run to its end, writing each diagnostic as its file comes.
+struct StreamedDiagnostics<'a, 'o>(&'a Stream<'o>);
+
+impl Serialize for StreamedDiagnostics<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut current = Vec::new().into_iter();
+        let diagnostics = std::iter::from_fn(|| loop {
+            if let Some(d) = current.next() {
+                return Some(d);
+            }
+            let outcome = self.0.outcomes.borrow_mut().next()?;
+            current = self.0.kept.borrow_mut().add(outcome).into_iter();
+        });
+        serializer.collect_seq(diagnostics)
+    }
+}
+
+struct StreamedErrors<'a, 'o>(&'a Stream<'o>);
+
+impl Serialize for StreamedErrors<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let kept = self.0.kept.borrow();
+        serializer.collect_seq(kept.unreadable.iter().chain(&kept.file_errors))
+    }
+}
+
+struct StreamedSummary<'a, 'o>(&'a Stream<'o>);
+
+impl Serialize for StreamedSummary<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.kept.borrow().counts.serialize(serializer)
+    }
+}
+
+struct StreamedMessages<'a, 'o>(&'a Stream<'o>);
+
+impl Serialize for StreamedMessages<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let kept = self.0.kept.borrow();
+        serializer.collect_seq(kept.verdicts.iter().flat_map(|(file, sequences)| {
+            sequences.iter().flat_map(move |sequence| {
+                sequence
+                    .messages
+                    .iter()
+                    .map(move |m| JsonMessage::new(file, &sequence.sequence, m))
+            })
+        }))
+    }
+}
+
+struct StreamedVerdicts<'a, 'o>(&'a Stream<'o>);
+
+impl Serialize for StreamedVerdicts<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut totals = VerdictCounts::default();
+        for m in self
+            .0
+            .kept
+            .borrow()
+            .verdicts
+            .iter()
+            .flat_map(|(_, sequences)| sequences)
+            .flat_map(|s| &s.messages)
+        {
+            totals.add(m);
+        }
+        totals.serialize(serializer)
+    }
 }

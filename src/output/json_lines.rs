@@ -13,25 +13,35 @@ struct Line<'a, T: Serialize> {
     item: &'a T,
 }
 
-pub fn render(report: &RunReport) -> String {
-    let mut out = String::new();
+/// Writes one line per input error, then one per diagnostic, as they are serialised.
+pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     for e in report.errors() {
-        if let Ok(s) = serde_json::to_string(&Line {
-            kind: "error",
-            item: e,
-        }) {
-            out.push_str(&s);
-            out.push('\n');
-        }
+        write_line(out, "error", e)?;
     }
     for d in report.diagnostics() {
-        if let Ok(s) = serde_json::to_string(&Line {
-            kind: "diagnostic",
-            item: d,
-        }) {
-            out.push_str(&s);
-            out.push('\n');
-        }
+        write_line(out, "diagnostic", d)?;
     }
-    out
+    Ok(())
+}
+
+fn write_line<T: Serialize>(
+    out: &mut dyn std::io::Write,
+    kind: &'static str,
+    item: &T,
+) -> std::io::Result<()> {
+    // Serialised in memory first: an item that cannot be serialised leaves no half line.
+    if let Ok(line) = serde_json::to_vec(&Line { kind, item }) {
+        out.write_all(&line)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// [`write`] into a string.
+pub fn render(report: &RunReport) -> String {
+    let mut out = Vec::new();
+    match write(report, &mut out) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
 }

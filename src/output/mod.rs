@@ -58,10 +58,37 @@ pub fn render_quiet(format: Format, report: &RunReport, styled: bool, quiet: boo
     }
 }
 
+/// [`render_quiet`] written to `out`; JSON, JSON Lines and concise output are written as
+/// they are produced, without building the whole text first.
+pub fn write_quiet(
+    format: Format,
+    report: &RunReport,
+    styled: bool,
+    quiet: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(report, out),
+        Format::JsonLines => json_lines::write(report, out),
+        Format::Concise => concise::write(report, quiet, out),
+        _ => out.write_all(render_quiet(format, report, styled, quiet).as_bytes()),
+    }
+}
+
+/// True when a format reads nothing of the linted files but their diagnostics, errors,
+/// verdicts and counts: a run may then drop each file's text and model as soon as it is
+/// linted (see `RunOptions::shed_model`).
+pub fn quotes_nothing(format: Format) -> bool {
+    matches!(
+        format,
+        Format::Json | Format::JsonLines | Format::Sarif | Format::Concise | Format::Github
+    )
+}
+
 /// True when a format shows diagnostics and errors only, never the text of the messages: a
 /// run may then drop that text as soon as each file is linted (see `RunOptions::shed_text`).
-/// Not `Human`, `Json` and `Html`: they show message verdicts, which read the text when they
-/// render. JUnit reads message ids and spans, which stay.
+/// JUnit reads message ids and spans, which stay. (`Human` quotes source lines and `Json`
+/// shows verdicts, judged at lint time: neither reads message text either; `Html` does.)
 pub fn shows_only_diagnostics(format: Format) -> bool {
     matches!(
         format,

@@ -4,7 +4,7 @@
 //! colour; columns aligned by display width (CJK ids and names take two columns a character).
 
 use crate::lint::FileReport;
-use crate::verdict::{file_verdicts, MessageVerdict, SequenceVerdicts, Verdict};
+use crate::verdict::{MessageVerdict, SequenceVerdicts, Verdict};
 use anstyle::{AnsiColor, Effects, Style};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
@@ -34,8 +34,8 @@ fn verdict_style(v: Verdict) -> Style {
 
 /// Appends the verdict table of every sequence of a file.
 pub fn render_file(out: &mut String, file: &FileReport) {
-    for sequence in file_verdicts(file) {
-        render_sequence(out, &file.source.name, &sequence);
+    for sequence in &file.verdicts {
+        render_sequence(out, &file.source.name, sequence);
     }
 }
 

@@ -357,17 +357,47 @@ pub fn sequence_verdicts(
     sequence: &Sequence,
     diagnostics: &[Diagnostic],
 ) -> SequenceVerdicts {
+    let by_message = diagnostics_by_message(sequence_index, sequence.messages.len(), diagnostics);
+    judge_sequence(sequence_index, sequence, &by_message, |_, m| {
+        content_evidence(m)
+    })
+}
+
+/// The diagnostics of each message of sequence `sequence_index`, in the order of
+/// `diagnostics`: one pass over them, so that a sequence of many messages with many problems
+/// is judged in linear time.
+fn diagnostics_by_message(
+    sequence_index: usize,
+    messages: usize,
+    diagnostics: &[Diagnostic],
+) -> Vec<Vec<&Diagnostic>> {
+    let mut by_message: Vec<Vec<&Diagnostic>> = vec![Vec::new(); messages];
+    for d in diagnostics {
+        if d.order.0 == sequence_index {
+            if let Some(own) = by_message.get_mut(d.order.1) {
+                own.push(d);
+            }
+        }
+    }
+    by_message
+}
+
+/// Judges the messages of a sequence from their diagnostics (`by_message[i]` = message i's)
+/// and what `content` says each message's words show.
+fn judge_sequence(
+    sequence_index: usize,
+    sequence: &Sequence,
+    by_message: &[Vec<&Diagnostic>],
+    content: impl Fn(usize, &Message) -> Option<CriticalPurpose>,
+) -> SequenceVerdicts {
     let messages = sequence
         .messages
         .iter()
         .enumerate()
         .map(|(i, message)| {
-            let own: Vec<&Diagnostic> = diagnostics
-                .iter()
-                .filter(|d| d.order == (sequence_index, i))
-                .collect();
-            let content = content_evidence(message);
-            classify(i, message, critical_intent(message, content), &own)
+            let own = by_message.get(i).map_or(&[][..], Vec::as_slice);
+            let intent = critical_intent(message, content(i, message));
+            classify(i, message, intent, own)
         })
         .collect();
     SequenceVerdicts {
@@ -387,13 +417,56 @@ pub fn content_evidence(message: &Message) -> Option<CriticalPurpose> {
     evidence::critical_purpose(subject.as_deref(), &body.text)
 }
 
-/// Judges every message of every sequence of a linted file.
-pub fn file_verdicts(file: &FileReport) -> Vec<SequenceVerdicts> {
-    file.sequences
+/// [`content_evidence`] from text views already built (the subject's as plain text, the
+/// body's in the message's format), as the linter builds them for the rules.
+pub fn content_evidence_of(subject: Option<&TextView>, body: &TextView) -> Option<CriticalPurpose> {
+    evidence::critical_purpose(subject.map(|s| s.text.as_str()), &body.text)
+}
+
+/// Judges every message of every sequence of a file from its model and final diagnostics.
+/// `evidence[s][m]` is what message m of sequence s shows about a critical purpose (see
+/// [`content_evidence_of`]); a message missing there is judged from its words again.
+///
+/// The linter calls this once per file, right after linting, while the text views are at
+/// hand: a report then needs neither the message text nor the model to show verdicts.
+pub fn judge_file(
+    sequences: &[Sequence],
+    diagnostics: &[Diagnostic],
+    evidence: &[Vec<Option<CriticalPurpose>>],
+) -> Vec<SequenceVerdicts> {
+    let mut by_sequence: Vec<Vec<Vec<&Diagnostic>>> = sequences
         .iter()
+        .map(|s| vec![Vec::new(); s.messages.len()])
+        .collect();
+    for d in diagnostics {
+        if let Some(own) = by_sequence
+            .get_mut(d.order.0)
+            .and_then(|messages| messages.get_mut(d.order.1))
+        {
+            own.push(d);
+        }
+    }
+    sequences
+        .iter()
+        .zip(&by_sequence)
         .enumerate()
-        .map(|(i, s)| sequence_verdicts(i, s, &file.diagnostics))
+        .map(|(si, (sequence, by_message))| {
+            let known = evidence.get(si);
+            judge_sequence(si, sequence, by_message, |mi, message| {
+                match known.and_then(|k| k.get(mi)) {
+                    Some(found) => *found,
+                    None => content_evidence(message),
+                }
+            })
+        })
         .collect()
+}
+
+/// Judges every message of every sequence of a linted file, from its model (the linter
+/// already did: see [`FileReport::verdicts`]; this is the same judgement made again from the
+/// message text, which must still be there).
+pub fn file_verdicts(file: &FileReport) -> Vec<SequenceVerdicts> {
+    judge_file(&file.sequences, &file.diagnostics, &[])
 }
 
 #[cfg(test)]

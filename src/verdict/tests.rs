@@ -325,3 +325,71 @@ fn counts_add_up() {
     );
     assert_eq!(c.total(), 3);
 }
+
+/// The verdicts the linter judges while linting (from the rules' text views, diagnostics
+/// grouped in one pass) are those of judging each message afterwards from its own text and
+/// the file's diagnostics filtered for it, on every labeled corpus case and example.
+#[test]
+fn lint_time_verdicts_equal_verdicts_judged_afterwards() {
+    use crate::lint::{lint_source, Settings};
+    use crate::profile::Profile;
+    use crate::rules::registry::Registry;
+    let settings = Settings::new(Profile::named("amazon").unwrap_or_else(|e| panic!("{e}")));
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    for dir in [root.join("../shared/corpus/cases"), root.join("examples")] {
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        paths.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()));
+    }
+    paths.sort();
+    let mut messages = 0;
+    for path in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+    {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+        let file = lint_source(
+            SourceFile::new(path.display().to_string(), text),
+            Registry::builtin(),
+            &settings,
+        );
+        let afterwards: Vec<SequenceVerdicts> = file
+            .sequences
+            .iter()
+            .enumerate()
+            .map(|(si, sequence)| SequenceVerdicts {
+                sequence_index: si,
+                sequence: sequence.name.value.clone(),
+                messages: sequence
+                    .messages
+                    .iter()
+                    .enumerate()
+                    .map(|(mi, m)| {
+                        let own: Vec<&Diagnostic> = file
+                            .diagnostics
+                            .iter()
+                            .filter(|d| d.order == (si, mi))
+                            .collect();
+                        classify(mi, m, critical_intent(m, content_evidence(m)), &own)
+                    })
+                    .collect(),
+            })
+            .collect();
+        assert_eq!(file.verdicts.len(), afterwards.len(), "{}", path.display());
+        for (at_lint, after) in file.verdicts.iter().zip(&afterwards) {
+            assert_eq!(at_lint.sequence_index, after.sequence_index);
+            assert_eq!(at_lint.sequence, after.sequence);
+            assert_eq!(at_lint.messages, after.messages, "{}", path.display());
+            messages += at_lint.messages.len();
+        }
+        assert_eq!(file_verdicts(&file).len(), file.verdicts.len());
+        assert_eq!(
+            file.message_count,
+            file.sequences
+                .iter()
+                .map(|s| s.messages.len())
+                .sum::<usize>()
+        );
+    }
+    assert!(messages > 100, "the corpus was read: {messages} messages");
+}

@@ -17,9 +17,7 @@ use crate::model::{BodyFormat, Message, Sequence, Trigger};
 use crate::parse::FileError;
 use crate::rules::registry::Registry;
 use crate::run::RunReport;
-use crate::verdict::{
-    file_verdicts, format_delay, MessageVerdict, SequenceVerdicts, Verdict, VerdictCounts,
-};
+use crate::verdict::{format_delay, MessageVerdict, SequenceVerdicts, Verdict, VerdictCounts};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 mod marks;
@@ -31,11 +29,11 @@ const CSS: &str = include_str!("report.css");
 /// Renders the whole report as one HTML document.
 pub fn render(report: &RunReport) -> String {
     let counts = report.counts();
-    let files: Vec<(usize, &FileReport, Vec<SequenceVerdicts>)> = report
+    let files: Vec<(usize, &FileReport, &[SequenceVerdicts])> = report
         .files
         .iter()
         .enumerate()
-        .map(|(i, f)| (i, f, file_verdicts(f)))
+        .map(|(i, f)| (i, f, f.verdicts.as_slice()))
         .collect();
     let mut totals = VerdictCounts::default();
     for (_, _, sequences) in &files {
@@ -85,7 +83,7 @@ pub fn render(report: &RunReport) -> String {
                             h2 #nav-h { "Sequences" }
                             ol {
                                 @for (fi, file, sequences) in &files {
-                                    @for s in sequences {
+                                    @for s in sequences.iter() {
                                         li {
                                             a href=(format!("#{}", sequence_anchor(*fi, s.sequence_index))) { (s.sequence) }
                                             " " span.muted { "(" (file.source.name) ")" }
@@ -98,7 +96,7 @@ pub fn render(report: &RunReport) -> String {
                         "\n"
                     }
                     @for (fi, file, sequences) in &files {
-                        @for s in sequences {
+                        @for s in sequences.iter() {
                             @if let Some(sequence) = file.sequences.get(s.sequence_index) {
                                 (sequence_section(*fi, file, sequence, s))
                             }

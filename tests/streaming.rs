@@ -1,0 +1,115 @@
+//! Reports written as the files are linted, and runs that drop each file's text and model
+//! once it is linted (machine formats on stdout), say exactly what the same report says when
+//! it is rendered from a run that kept everything (`-o FILE`, where the terminal shows the
+//! human report too and nothing is dropped).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Files with problems, a clean one, an unparsable one, a missing path and stdin-free
+/// directories: every part of a report (diagnostics, errors of both kinds, verdicts).
+const INPUTS: [&str; 5] = [
+    "examples",
+    "tests/fixtures/cli",
+    "no-such-file.yaml",
+    "tests/fixtures/structural/critical.yaml",
+    "examples/non-compliant-welcome-series.yaml",
+];
+
+fn run(args: &[&str]) -> (Option<i32>, Vec<u8>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("check")
+        .args(args)
+        .args(INPUTS)
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS")
+        .output()
+        .unwrap_or_else(|e| panic!("sellerlint did not run: {e}"));
+    (out.status.code(), out.stdout)
+}
+
+fn report_file(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sellerlint-streaming-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir.join(name)
+}
+
+#[test]
+fn machine_formats_on_stdout_match_the_report_of_a_run_that_kept_everything() {
+    for format in ["json", "json-lines", "sarif", "concise", "github", "junit"] {
+        for threads in ["1", "2"] {
+            let (code, stdout) = run(&["--format", format, "--threads", threads]);
+            let file = report_file(&format!("{format}-{threads}.out"));
+            let path = file.display().to_string();
+            let (kept_code, _) = run(&["--format", format, "--threads", threads, "-o", &path]);
+            let kept = std::fs::read(&file).unwrap_or_else(|e| panic!("{path}: {e}"));
+            assert_eq!(code, Some(2), "{format}: a missing file exits 2");
+            assert_eq!(code, kept_code, "{format} -j {threads}");
+            assert!(!stdout.is_empty(), "{format}");
+            assert!(
+                stdout == kept,
+                "{format} -j {threads}: stdout differs from the -o report\n--- stdout\n{}\n--- -o\n{}",
+                String::from_utf8_lossy(&stdout),
+                String::from_utf8_lossy(&kept)
+            );
+        }
+    }
+}
+
+#[test]
+fn streamed_json_exit_status_follows_the_whole_run() {
+    // The exit status of a streamed report is decided after the last file, like any other.
+    let clean = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--format", "json", "tests/fixtures/cli/clean.yaml"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(clean.status.code(), Some(0));
+    let problems = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "check",
+            "--format",
+            "json",
+            "tests/fixtures/cli/clean.yaml",
+            "examples/non-compliant-welcome-series.yaml",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(problems.status.code(), Some(1));
+    let exit_zero = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--exit-zero",
+            "examples/non-compliant-welcome-series.yaml",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(exit_zero.status.code(), Some(0));
+}
+
+#[test]
+fn the_human_report_is_the_same_when_message_text_is_dropped() {
+    // Alone, the human report lets the run drop each message's text once linted; next to an
+    // HTML report (`-o`), which shows the text, nothing is dropped.
+    let (code, dropped) = run(&["--format", "human", "--threads", "2"]);
+    let file = report_file("report.html");
+    let path = file.display().to_string();
+    let (kept_code, kept) = run(&["--format", "html", "--threads", "2", "-o", &path]);
+    assert_eq!(code, kept_code);
+    assert!(
+        String::from_utf8_lossy(&dropped).contains("Verdict"),
+        "{}",
+        String::from_utf8_lossy(&dropped)
+    );
+    assert!(
+        dropped == kept,
+        "--- human alone\n{}\n--- human next to -o html\n{}",
+        String::from_utf8_lossy(&dropped),
+        String::from_utf8_lossy(&kept)
+    );
+}
