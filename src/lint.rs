@@ -147,6 +147,7 @@ fn lint_sequence(
             profile: &settings.profile,
             languages: &languages,
             earlier: &[],
+            earlier_on: &[],
             options: &settings.rule_options,
             first_message: index,
         };
@@ -161,7 +162,8 @@ fn lint_sequence(
     // In rule order, as the other rules would have found them.
     let position = |id: &str| first_rules.iter().position(|r| r.meta().id == id);
     out.sort_by_cached_key(|f| position(&f.rule));
-    findings.extend(out);
+    let mut earlier_on: Vec<Vec<usize>> = vec![Vec::new(); views.len()];
+    record(&mut findings, &mut earlier_on, out);
     for rule in other_rules {
         let mut out = Vec::new();
         let ctx = Context {
@@ -171,17 +173,29 @@ fn lint_sequence(
             profile: &settings.profile,
             languages: &languages,
             earlier: &findings,
+            earlier_on: &earlier_on,
             options: &settings.rule_options,
             first_message: 0,
         };
         rule.check(&ctx, &mut out);
-        findings.extend(out);
+        record(&mut findings, &mut earlier_on, out);
     }
     let evidence = views
         .iter()
         .map(|v| content_evidence_of(v.subject.as_ref(), &v.body))
         .collect();
     (findings, evidence)
+}
+
+/// Appends a rule's findings, indexing them by message (see [`Context::earlier_on`]).
+fn record(findings: &mut Vec<Finding>, earlier_on: &mut [Vec<usize>], new: Vec<Finding>) {
+    let start = findings.len();
+    findings.extend(new);
+    for (at, f) in findings.iter().enumerate().skip(start) {
+        if let Some(on) = earlier_on.get_mut(f.message_index) {
+            on.push(at);
+        }
+    }
 }
 
 /// Lints one file's text.

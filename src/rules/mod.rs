@@ -90,6 +90,10 @@ pub struct Context<'a> {
     pub earlier: &'a [Finding],
     /// Options the configuration switched on (`rule-options`); empty by default.
     pub options: &'a RuleOptions,
+    /// For each message index, the positions in `earlier` of its findings, in order: rules ask
+    /// for one message's findings, and scanning `earlier` for each would be quadratic in the
+    /// length of the sequence.
+    pub earlier_on: &'a [Vec<usize>],
     /// The index in the sequence of `messages[0]`: rules that run per message (see
     /// [`Rule::runs_per_message`]) see one message at a time.
     pub first_message: usize,
@@ -103,16 +107,16 @@ impl Context<'_> {
 
     /// True when `rule` already fired on message `index`.
     pub fn fired(&self, index: usize, rule: &str) -> bool {
-        self.earlier
-            .iter()
-            .any(|f| f.message_index == index && f.rule == rule)
+        self.findings_on(index).any(|f| f.rule == rule)
     }
 
     /// Findings of earlier rules on message `index`.
     pub fn findings_on(&self, index: usize) -> impl Iterator<Item = &Finding> {
-        self.earlier
-            .iter()
-            .filter(move |f| f.message_index == index)
+        self.earlier_on
+            .get(index)
+            .into_iter()
+            .flatten()
+            .filter_map(|&at| self.earlier.get(at))
     }
 }
 
