@@ -119,10 +119,11 @@ pub fn replace_value(
                 return None;
             }
             let indent = " ".repeat(block_indent(source, field)?);
-            let eol = if source.contains("\r\n") {
-                "\r\n"
-            } else {
-                "\n"
+            // The block's own line ending (looked up near the edit, not in the whole file:
+            // a big file has a fix per message).
+            let eol = match source[range.start..].find('\n') {
+                Some(i) if source[..range.start + i].ends_with('\r') => "\r\n",
+                _ => "\n",
             };
             let mut out = String::new();
             for (i, line) in replacement.split('\n').enumerate() {
