@@ -3,9 +3,12 @@
 //! exceptions that keep it from firing on innocent sentences, and examples that must and must
 //! not fire. A rule whose examples fail does not load.
 //!
-//! Matchers are compiled on first use, per language, so a run over German files never builds
-//! the Japanese patterns: literal phrase lists go through `aho-corasick`, patterns through the
-//! `regex` crate (linear time: no backtracking engine, whatever a rule pack writes).
+//! Nothing is compiled before a text needs it: a language's patterns are read at its first use
+//! (a run over German files never reads the Japanese ones), and each pattern is compiled only
+//! when a text has the literals it cannot match without (see [`super::literal_gate`] and
+//! [`super::lazy_regex`]); its matches are the union of every pattern's. Literal phrase lists
+//! go through `aho-corasick`, patterns through the `regex` crate's engine (linear time: no
+//! backtracking engine, whatever a rule pack writes).
 //!
 //! A pattern is a string (a case-insensitive regex) or an object with exactly one of
 //! `regex`, `phrase` (a literal, whole words outside Japanese and Chinese) or `near: [a, b]`
@@ -457,7 +460,7 @@ impl PhraseRule {
 
     /// Parses a rule file and checks its structure, without compiling patterns or running the
     /// examples: for the built-in rules, whose examples `cargo test` runs, so that start-up
-    /// stays fast (patterns compile on first use, per language).
+    /// stays fast (patterns compile when a text needs them).
     pub fn load_trusted(origin: &str, text: &str) -> Result<PhraseRule, RuleLoadError> {
         let file: PhraseRuleFile = serde_saphyr::from_str(text).map_err(|e| RuleLoadError {
             origin: origin.to_string(),
