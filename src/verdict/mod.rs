@@ -350,38 +350,6 @@ pub fn deciding_rule<'a>(diagnostics: &[&'a Diagnostic]) -> Option<&'a Diagnosti
     best
 }
 
-/// Judges every message of one sequence. `diagnostics` are the file's; only those of this
-/// sequence are used.
-pub fn sequence_verdicts(
-    sequence_index: usize,
-    sequence: &Sequence,
-    diagnostics: &[Diagnostic],
-) -> SequenceVerdicts {
-    let by_message = diagnostics_by_message(sequence_index, sequence.messages.len(), diagnostics);
-    judge_sequence(sequence_index, sequence, &by_message, |_, m| {
-        content_evidence(m)
-    })
-}
-
-/// The diagnostics of each message of sequence `sequence_index`, in the order of
-/// `diagnostics`: one pass over them, so that a sequence of many messages with many problems
-/// is judged in linear time.
-fn diagnostics_by_message(
-    sequence_index: usize,
-    messages: usize,
-    diagnostics: &[Diagnostic],
-) -> Vec<Vec<&Diagnostic>> {
-    let mut by_message: Vec<Vec<&Diagnostic>> = vec![Vec::new(); messages];
-    for d in diagnostics {
-        if d.order.0 == sequence_index {
-            if let Some(own) = by_message.get_mut(d.order.1) {
-                own.push(d);
-            }
-        }
-    }
-    by_message
-}
-
 /// Judges the messages of a sequence from their diagnostics (`by_message[i]` = message i's)
 /// and what `content` says each message's words show.
 fn judge_sequence(

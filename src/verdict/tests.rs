@@ -292,8 +292,10 @@ fn sequence_verdicts_use_only_their_own_diagnostics() {
     let mut on_b1 = diag("unsolicited/feedback-request", Severity::Warning);
     on_b1.order = (1, 0);
     let diagnostics = vec![on_a2, on_b1];
-    let a = sequence_verdicts(0, &sequences[0], &diagnostics);
-    let b = sequence_verdicts(1, &sequences[1], &diagnostics);
+    let judged = judge_file(&sequences, &diagnostics, &[]);
+    let [a, b] = &judged[..] else {
+        panic!("two sequences, {} verdicts", judged.len())
+    };
     let verdicts: Vec<_> = a.messages.iter().map(|m| m.verdict).collect();
     assert_eq!(verdicts, [Verdict::Permitted, Verdict::NotPermitted]);
     assert_eq!(b.sequence, "B");
