@@ -4,7 +4,7 @@
 
 use crate::parse::FileError;
 use crate::run::{Counts, RunReport};
-use crate::verdict::{CriticalIntent, MessageVerdict, Verdict, VerdictCounts};
+use crate::verdict::{CriticalIntent, MessageVerdict, SequenceVerdicts, Verdict, VerdictCounts};
 use serde::Serialize;
 
 pub const JSON_REPORT_VERSION: u32 = 1;
@@ -15,18 +15,79 @@ struct Tool {
     version: &'static str,
 }
 
+/// The report's fields, in the order of the contract. One definition serves a report written
+/// from a whole run ([`write`]) and one written as the files arrive ([`write_streamed`]),
+/// which differ only in where each field's values come from.
 #[derive(Serialize)]
-struct JsonReport<'a> {
+struct JsonReport<'a, D, E, S, M, V> {
     version: u32,
     tool: Tool,
     profile: &'a str,
-    diagnostics: Diagnostics<'a>,
-    errors: Vec<&'a FileError>,
-    summary: Counts,
+    diagnostics: D,
+    errors: E,
+    summary: S,
     /// The verdict on every message of every linted sequence (see `crate::verdict`).
-    messages: Messages<'a>,
+    messages: M,
     /// Totals of `messages` by verdict.
-    verdicts: VerdictCounts,
+    verdicts: V,
+}
+
+impl<'a, D, E, S, M, V> JsonReport<'a, D, E, S, M, V> {
+    fn new(
+        profile: &'a str,
+        diagnostics: D,
+        errors: E,
+        summary: S,
+        messages: M,
+        verdicts: V,
+    ) -> Self {
+        JsonReport {
+            version: JSON_REPORT_VERSION,
+            tool: Tool {
+                name: "sellerlint",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            profile,
+            diagnostics,
+            errors,
+            summary,
+            messages,
+            verdicts,
+        }
+    }
+}
+
+/// The verdicts of files (name, sequences) as report entries, in order.
+fn json_messages<'a>(
+    files: impl Iterator<Item = (&'a str, &'a [SequenceVerdicts])>,
+) -> impl Iterator<Item = JsonMessage<'a>> {
+    files.flat_map(|(file, sequences)| {
+        sequences.iter().flat_map(move |sequence| {
+            sequence
+                .messages
+                .iter()
+                .map(move |m| JsonMessage::new(file, &sequence.sequence, m))
+        })
+    })
+}
+
+/// Totals by verdict of the messages of files (name, sequences).
+fn verdict_totals<'a>(
+    files: impl Iterator<Item = (&'a str, &'a [SequenceVerdicts])>,
+) -> VerdictCounts {
+    let mut totals = VerdictCounts::default();
+    for m in files.flat_map(|(_, sequences)| sequences.iter().flat_map(|s| &s.messages)) {
+        totals.add(m);
+    }
+    totals
+}
+
+/// The files of a whole run as `json_messages` and `verdict_totals` take them.
+fn run_files(report: &RunReport) -> impl Iterator<Item = (&str, &[SequenceVerdicts])> {
+    report
+        .files
+        .iter()
+        .map(|f| (f.source.name.as_str(), f.verdicts.as_slice()))
 }
 
 /// Every diagnostic of the run, serialised straight from the files' reports (no list of
@@ -44,14 +105,7 @@ struct Messages<'a>(&'a RunReport);
 
 impl Serialize for Messages<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.files.iter().flat_map(|file| {
-            file.verdicts.iter().flat_map(move |sequence| {
-                sequence
-                    .messages
-                    .iter()
-                    .map(move |m| JsonMessage::new(&file.source.name, &sequence.sequence, m))
-            })
-        }))
+        serializer.collect_seq(json_messages(run_files(self.0)))
     }
 }
 
@@ -99,28 +153,14 @@ impl<'a> JsonMessage<'a> {
 /// Writes the report, pretty-printed and ending in a newline, as it is serialised: nothing
 /// of its size is held in memory.
 pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut verdicts = VerdictCounts::default();
-    for m in report
-        .files
-        .iter()
-        .flat_map(|f| &f.verdicts)
-        .flat_map(|s| &s.messages)
-    {
-        verdicts.add(m);
-    }
-    let json = JsonReport {
-        version: JSON_REPORT_VERSION,
-        tool: Tool {
-            name: "sellerlint",
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        profile: &report.profile,
-        diagnostics: Diagnostics(report),
-        errors: report.errors().collect(),
-        summary: report.counts(),
-        messages: Messages(report),
-        verdicts,
-    };
+    let json = JsonReport::new(
+        &report.profile,
+        Diagnostics(report),
+        report.errors().collect::<Vec<&FileError>>(),
+        report.counts(),
+        Messages(report),
+        verdict_totals(run_files(report)),
+    );
     serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
     out.write_all(b"\n")
 }
@@ -152,19 +192,14 @@ pub fn write_streamed(
         outcomes: std::cell::RefCell::new(outcomes),
         kept: std::cell::RefCell::new(Kept::default()),
     };
-    let json = StreamedReport {
-        version: JSON_REPORT_VERSION,
-        tool: Tool {
-            name: "sellerlint",
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        profile: &head.profile,
-        diagnostics: StreamedDiagnostics(&stream),
-        errors: StreamedErrors(&stream),
-        summary: StreamedSummary(&stream),
-        messages: StreamedMessages(&stream),
-        verdicts: StreamedVerdicts(&stream),
-    };
+    let json = JsonReport::new(
+        &head.profile,
+        StreamedDiagnostics(&stream),
+        StreamedErrors(&stream),
+        StreamedSummary(&stream),
+        StreamedMessages(&stream),
+        StreamedVerdicts(&stream),
+    );
     let written = serde_json::to_writer_pretty(&mut *out, &json)
         .map_err(std::io::Error::from)
         .and_then(|()| out.write_all(b"\n"));
@@ -190,10 +225,17 @@ struct Kept {
     /// Parse and validation errors of linted files, in file order.
     file_errors: Vec<FileError>,
     /// Each linted file's name and verdicts.
-    verdicts: Vec<(String, Vec<crate::verdict::SequenceVerdicts>)>,
+    verdicts: Vec<(String, Vec<SequenceVerdicts>)>,
 }
 
 impl Kept {
+    /// The files written so far, as `json_messages` and `verdict_totals` take them.
+    fn files(&self) -> impl Iterator<Item = (&str, &[SequenceVerdicts])> {
+        self.verdicts
+            .iter()
+            .map(|(name, sequences)| (name.as_str(), sequences.as_slice()))
+    }
+
     /// Records a file's outcome; returns its diagnostics, which are not kept.
     fn add(&mut self, outcome: crate::check::FileOutcome) -> Vec<crate::diagnostic::Diagnostic> {
         match outcome {
@@ -213,19 +255,6 @@ impl Kept {
             }
         }
     }
-}
-
-/// [`JsonReport`], its parts pulled from a [`Stream`] in field order.
-#[derive(Serialize)]
-struct StreamedReport<'a, 'o> {
-    version: u32,
-    tool: Tool,
-    profile: &'a str,
-    diagnostics: StreamedDiagnostics<'a, 'o>,
-    errors: StreamedErrors<'a, 'o>,
-    summary: StreamedSummary<'a, 'o>,
-    messages: StreamedMessages<'a, 'o>,
-    verdicts: StreamedVerdicts<'a, 'o>,
 }
 
 /// Lints the run to its end, writing each diagnostic as its file comes.
@@ -266,15 +295,7 @@ struct StreamedMessages<'a, 'o>(&'a Stream<'o>);
 
 impl Serialize for StreamedMessages<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let kept = self.0.kept.borrow();
-        serializer.collect_seq(kept.verdicts.iter().flat_map(|(file, sequences)| {
-            sequences.iter().flat_map(move |sequence| {
-                sequence
-                    .messages
-                    .iter()
-                    .map(move |m| JsonMessage::new(file, &sequence.sequence, m))
-            })
-        }))
+        serializer.collect_seq(json_messages(self.0.kept.borrow().files()))
     }
 }
 
@@ -282,18 +303,6 @@ struct StreamedVerdicts<'a, 'o>(&'a Stream<'o>);
 
 impl Serialize for StreamedVerdicts<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut totals = VerdictCounts::default();
-        for m in self
-            .0
-            .kept
-            .borrow()
-            .verdicts
-            .iter()
-            .flat_map(|(_, sequences)| sequences)
-            .flat_map(|s| &s.messages)
-        {
-            totals.add(m);
-        }
-        totals.serialize(serializer)
+        verdict_totals(self.0.kept.borrow().files()).serialize(serializer)
     }
 }
