@@ -16,16 +16,21 @@ const INPUTS: [&str; 5] = [
     "examples/non-compliant-welcome-series.yaml",
 ];
 
-fn run(args: &[&str]) -> (Option<i32>, Vec<u8>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
+/// `sellerlint check ARGS` from the project root, without colour or GitHub Actions output.
+fn check(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_sellerlint"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .arg("check")
         .args(args)
-        .args(INPUTS)
         .env("NO_COLOR", "1")
         .env_remove("GITHUB_ACTIONS")
         .output()
-        .unwrap_or_else(|e| panic!("sellerlint did not run: {e}"));
+        .unwrap_or_else(|e| panic!("sellerlint did not run: {e}"))
+}
+
+/// `check ARGS INPUTS`: its exit status and stdout.
+fn run(args: &[&str]) -> (Option<i32>, Vec<u8>) {
+    let out = check(&[args, &INPUTS[..]].concat());
     (out.status.code(), out.stdout)
 }
 
@@ -60,35 +65,21 @@ fn machine_formats_on_stdout_match_the_report_of_a_run_that_kept_everything() {
 #[test]
 fn streamed_json_exit_status_follows_the_whole_run() {
     // The exit status of a streamed report is decided after the last file, like any other.
-    let clean = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["check", "--format", "json", "tests/fixtures/cli/clean.yaml"])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let clean = check(&["--format", "json", "tests/fixtures/cli/clean.yaml"]);
     assert_eq!(clean.status.code(), Some(0));
-    let problems = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "check",
-            "--format",
-            "json",
-            "tests/fixtures/cli/clean.yaml",
-            "examples/non-compliant-welcome-series.yaml",
-        ])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let problems = check(&[
+        "--format",
+        "json",
+        "tests/fixtures/cli/clean.yaml",
+        "examples/non-compliant-welcome-series.yaml",
+    ]);
     assert_eq!(problems.status.code(), Some(1));
-    let exit_zero = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--exit-zero",
-            "examples/non-compliant-welcome-series.yaml",
-        ])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let exit_zero = check(&[
+        "--format",
+        "json",
+        "--exit-zero",
+        "examples/non-compliant-welcome-series.yaml",
+    ]);
     assert_eq!(exit_zero.status.code(), Some(0));
 }
 
