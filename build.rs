@@ -85,9 +85,9 @@ fn rule_patterns(rule: &serde_json::Value, out: &mut Vec<String>) {
             }
             out.extend(strings(spec.get("near")));
             if let Some(phrase) = spec.get("phrase").and_then(|v| v.as_str()) {
-                let escaped = regex_syntax::escape(phrase);
-                out.push(format!(r"\b{escaped}\b"));
-                out.push(escaped);
+                // Spaced and unspaced languages (see `phrase_regex`).
+                out.push(gate_analysis::phrase_regex(phrase, true));
+                out.push(gate_analysis::phrase_regex(phrase, false));
             }
         }
     }

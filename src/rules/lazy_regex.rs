@@ -142,10 +142,6 @@ impl LazyRegex {
             .get_or_init(|| build_tier(&self.pattern, false))
             .as_ref()
     }
-
-    pub fn pattern(&self) -> &str {
-        &self.pattern
-    }
 }
 
 /// Collects the patterns of one rule and language with their gates, then seals the gates into

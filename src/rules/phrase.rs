@@ -37,7 +37,7 @@
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
 use crate::rules::lazy_regex::{case_insensitive, LazyRegex, LazyRegexes};
-use crate::rules::literal_gate::{GateSet, Present};
+use crate::rules::literal_gate::{phrase_regex, GateSet, Present};
 use crate::rules::{Context, Rule, RuleMeta, RuleOption};
 use crate::text::{sentence_around, TextView};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -739,13 +739,6 @@ impl PhraseRule {
         let mut literals = Vec::new();
         let mut near = Vec::new();
         let mut guarded = Vec::new();
-        let phrase_regex = |p: &str| {
-            if word_bounded {
-                format!(r"\b{}\b", regex::escape(p))
-            } else {
-                regex::escape(p)
-            }
-        };
         for spec in self.patterns.get(lang).into_iter().flatten() {
             match spec {
                 PatternSpec::Regex(r) => regexes.push(lazy.searched(r.clone(), "pattern")),
@@ -769,7 +762,7 @@ impl PhraseRule {
                         } else {
                             let r = match (&o.regex, &o.phrase) {
                                 (Some(r), _) => r.clone(),
-                                (_, Some(p)) => phrase_regex(p),
+                                (_, Some(p)) => phrase_regex(p, word_bounded),
                                 _ => String::new(),
                             };
                             Matcher::Regex(lazy.searched(r, "pattern"))
@@ -793,7 +786,7 @@ impl PhraseRule {
                         if p.is_ascii() {
                             literals.push(p.clone());
                         } else {
-                            regexes.push(lazy.searched(phrase_regex(p), "pattern"));
+                            regexes.push(lazy.searched(phrase_regex(p, word_bounded), "pattern"));
                         }
                     }
                     if let Some([a, b]) = &o.near {

@@ -47,16 +47,18 @@ impl Gate {
         sets.truncate(MAX_SETS);
         Gate { sets }
     }
+}
 
-    /// The gate of a literal phrase (matched case-insensitively).
-    pub fn of_phrase(phrase: &str) -> Gate {
-        Gate::of_regex(&regex_syntax::escape(phrase))
-    }
-
-    /// Both gates must open.
-    pub fn and(mut self, other: Gate) -> Gate {
-        self.sets.extend(other.sets);
-        self
+/// The regex a phrase rule searches for a literal `phrase:` (case-insensitive): the escaped
+/// phrase, between word boundaries where words are spaced. It lives here, beside the gate
+/// analysis, so that build.rs computes the gates of exactly the regexes the phrase engine
+/// compiles.
+pub fn phrase_regex(phrase: &str, word_bounded: bool) -> String {
+    let escaped = regex_syntax::escape(phrase);
+    if word_bounded {
+        format!(r"\b{escaped}\b")
+    } else {
+        escaped
     }
 }
 

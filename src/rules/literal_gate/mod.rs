@@ -21,8 +21,8 @@
 mod analysis;
 
 use crate::text_index::TextIndex;
-pub use analysis::Gate;
 use analysis::DIGIT;
+pub use analysis::{phrase_regex, Gate};
 
 mod builtin {
     // `BUILTIN_GATES`: the gates of the built-in rules' patterns, computed by build.rs.
