@@ -5,11 +5,7 @@ use crate::run::RunReport;
 
 /// [`write`] into a string.
 pub fn render(report: &RunReport, quiet: bool) -> String {
-    let mut out = Vec::new();
-    match write(report, quiet, &mut out) {
-        Ok(()) => String::from_utf8(out).unwrap_or_default(),
-        Err(_) => String::new(),
-    }
+    super::written(|out| write(report, quiet, out)).unwrap_or_default()
 }
 
 /// Writes one line per problem as it goes, then the summary line unless `quiet`.

@@ -167,13 +167,8 @@ pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resul
 
 /// [`write`] into a string.
 pub fn render(report: &RunReport) -> String {
-    let mut out = Vec::new();
-    // Serialising plain data with string keys into memory cannot fail; an empty object is a
-    // safe fallback.
-    match write(report, &mut out) {
-        Ok(()) => String::from_utf8(out).unwrap_or_else(|_| "{}\n".to_string()),
-        Err(_) => "{}\n".to_string(),
-    }
+    // An empty object is a safe fallback.
+    super::written(|out| write(report, out)).unwrap_or_else(|| "{}\n".to_string())
 }
 
 /// Writes the report of a run whose files arrive one by one (see

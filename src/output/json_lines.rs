@@ -39,9 +39,5 @@ fn write_line<T: Serialize>(
 
 /// [`write`] into a string.
 pub fn render(report: &RunReport) -> String {
-    let mut out = Vec::new();
-    match write(report, &mut out) {
-        Ok(()) => String::from_utf8(out).unwrap_or_default(),
-        Err(_) => String::new(),
-    }
+    super::written(|out| write(report, out)).unwrap_or_default()
 }

@@ -75,6 +75,16 @@ pub fn write_quiet(
     }
 }
 
+/// What a writer writes into memory, as text; `None` if it failed (writing into memory fails
+/// only when serialising fails, which plain report data does not).
+pub(crate) fn written(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Option<String> {
+    let mut out = Vec::new();
+    write(&mut out).ok()?;
+    String::from_utf8(out).ok()
+}
+
 /// True when a format reads nothing of the linted files but their diagnostics, errors,
 /// verdicts and counts: a run may then drop each file's text and model as soon as it is
 /// linted (see `RunOptions::shed_model`).
