@@ -11,6 +11,7 @@
 // parsed: a cold path, where boxing it would only add noise to every caller.
 #![allow(clippy::result_large_err)]
 
+pub mod alphabet;
 pub mod check;
 pub mod cli;
 pub mod commands;

@@ -33,6 +33,8 @@ pub struct TextIndex {
     folds_to_ascii: bool,
     /// The text has a numeric char (`\d` in a regex is any Unicode decimal digit).
     numeric: bool,
+    /// All chars of the text are in the alphabet of seller mail (see [`crate::alphabet`]).
+    within_seller_mail: bool,
 }
 
 /// The hash of a three- or four-byte sequence.
@@ -81,6 +83,7 @@ impl TextIndex {
             } else {
                 text.chars().any(char::is_numeric)
             },
+            within_seller_mail: crate::alphabet::within_seller_mail(text),
             lower,
             sequences,
         }
@@ -111,6 +114,11 @@ impl TextIndex {
     /// Does the text have a numeric char?
     pub fn has_numeric(&self) -> bool {
         self.numeric
+    }
+
+    /// Are all chars of the text in the alphabet of seller mail?
+    pub fn within_seller_mail(&self) -> bool {
+        self.within_seller_mail
     }
 }
 

@@ -44,6 +44,12 @@ pub fn gate_of(pattern: &str) -> Gate {
     }
 }
 
+/// The patterns of the built-in rules (for tests that check each of them).
+#[cfg(test)]
+pub fn builtin_patterns() -> impl Iterator<Item = &'static str> {
+    builtin::BUILTIN_GATES.iter().map(|(pattern, _)| *pattern)
+}
+
 /// The gates of one rule and language, with their literals interned: a text's literals are
 /// looked up once per set, however many gates share them.
 #[derive(Debug)]
@@ -66,6 +72,11 @@ pub struct Present<'t> {
 }
 
 impl Present<'_> {
+    /// Are all chars of the text in the alphabet of seller mail (see [`crate::alphabet`])?
+    pub fn within_seller_mail(&self) -> bool {
+        self.index.within_seller_mail()
+    }
+
     fn has(&self, literals: &[String], id: usize) -> bool {
         let Some(slot) = self.found.get(id) else {
             return true;
