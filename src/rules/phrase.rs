@@ -211,7 +211,7 @@ impl Compiled {
         let guarded = self.guarded.iter().flat_map(|g| {
             let matcher = match &g.matcher {
                 Matcher::Regex(re) => vec![re],
-                Matcher::Near(a, b, _) => vec![a, b],
+                Matcher::Near(pair, _) => pair.iter().collect(),
             };
             matcher.into_iter().chain(
                 [&g.requires, &g.unless_before, &g.unless_after, &g.focus]
@@ -251,7 +251,8 @@ impl Scanned<'_> {
 #[derive(Debug)]
 enum Matcher {
     Regex(LazyRegex),
-    Near(LazyRegex, LazyRegex, usize),
+    /// Boxed: a [`LazyRegex`] is large, and most matchers are plain regexes.
+    Near(Box<[LazyRegex; 2]>, usize),
 }
 
 /// A pattern with its guards (see the module doc).
@@ -281,7 +282,8 @@ impl Guarded {
                     .collect(),
                 None => Vec::new(),
             },
-            Matcher::Near(a, b, within) => match (scanned.regex(a), scanned.regex(b)) {
+            Matcher::Near(pair, within) => match (scanned.regex(&pair[0]), scanned.regex(&pair[1]))
+            {
                 (Some(a), Some(b)) => find_near(text, a, b, *within),
                 _ => Vec::new(),
             },
@@ -755,8 +757,10 @@ impl PhraseRule {
                     if o.has_guards() {
                         let matcher = if let Some([a, b]) = &o.near {
                             Matcher::Near(
-                                lazy.searched(a.clone(), "in `near`"),
-                                lazy.searched(b.clone(), "in `near`"),
+                                Box::new([
+                                    lazy.searched(a.clone(), "in `near`"),
+                                    lazy.searched(b.clone(), "in `near`"),
+                                ]),
                                 o.within.unwrap_or(60),
                             )
                         } else {
