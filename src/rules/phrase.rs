@@ -707,6 +707,7 @@ impl PhraseRule {
             }
         }
         if let Some(fix) = &self.autofix {
+            fix.check().map_err(err)?;
             for (lang, examples) in &self.examples.fire {
                 let langs = self.languages_with(lang);
                 fix.check_examples(examples, |t| self.find_in_text(&TextView::plain(t), &langs))
