@@ -143,9 +143,14 @@ pub fn check(args: CheckArgs) -> u8 {
         }
     }
     let styled = args.color != ColorChoice::Never;
-    match emit_with(args.color, |out| {
-        write_quiet(terminal_format, &report, styled, args.quiet, out)
-    }) {
+    let write =
+        |out: &mut dyn Write| write_quiet(terminal_format, &report, styled, args.quiet, out);
+    let emitted = if terminal_format == Format::Human {
+        emit_with(args.color, write)
+    } else {
+        emit_unstyled(write)
+    };
+    match emitted {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
         _ => code,
     }
@@ -156,7 +161,7 @@ pub fn check(args: CheckArgs) -> u8 {
 fn check_streaming_json(args: &CheckArgs, inputs: &CheckInputs, resolver: &mut Resolver) -> u8 {
     let mut counts = crate::run::Counts::default();
     let emitted = run_checked_with(inputs, resolver, |head, outcomes| {
-        emit_with(args.color, |out| {
+        emit_unstyled(|out| {
             let (run_counts, written) = crate::output::json::write_streamed(&head, outcomes, out);
             counts = run_counts;
             written
@@ -189,6 +194,15 @@ fn emit_with(
     };
     let stream = anstream::AutoStream::new(std::io::stdout().lock(), choice);
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, stream);
+    write(&mut out)?;
+    out.flush()
+}
+
+/// Writes a report that has no styling (every format but `human`) to stdout through a
+/// buffer. Not through [`emit_with`]: when stdout is not a terminal, its stripping of escape
+/// codes reads every byte, which was 2% of a `--format json` run over thousands of files.
+fn emit_unstyled(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
     write(&mut out)?;
     out.flush()
 }
