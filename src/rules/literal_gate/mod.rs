@@ -23,6 +23,8 @@ mod analysis;
 use crate::text_index::TextIndex;
 use analysis::DIGIT;
 pub use analysis::{phrase_regex, Gate};
+use memchr::memmem;
+use std::sync::OnceLock;
 
 mod builtin {
     // `BUILTIN_GATES`: the gates of the built-in rules' patterns, computed by build.rs.
@@ -58,6 +60,8 @@ pub struct GateSet {
     gates: Vec<Vec<Vec<usize>>>,
     /// The literals by id ([`DIGIT`] among them when a gate needs a digit).
     literals: Vec<String>,
+    /// The searcher of each literal, made on its first lookup.
+    finders: Vec<OnceLock<memmem::Finder<'static>>>,
 }
 
 /// Which literals of a [`GateSet`] a text contains, looked up as gates ask (most gates close
@@ -77,7 +81,7 @@ impl Present<'_> {
         self.index.within_seller_mail()
     }
 
-    fn has(&self, literals: &[String], id: usize) -> bool {
+    fn has(&self, gates: &GateSet, id: usize) -> bool {
         let Some(slot) = self.found.get(id) else {
             return true;
         };
@@ -85,10 +89,12 @@ impl Present<'_> {
             1 => true,
             2 => false,
             _ => {
-                let found = match literals.get(id) {
-                    Some(lit) if lit == DIGIT => self.index.has_numeric(),
-                    Some(lit) => self.index.contains(lit),
-                    None => true,
+                let found = match (gates.literals.get(id), gates.finders.get(id)) {
+                    (Some(lit), _) if lit == DIGIT => self.index.has_numeric(),
+                    (Some(lit), Some(finder)) => self.index.contains_found_by(
+                        finder.get_or_init(|| memmem::Finder::new(lit.as_bytes()).into_owned()),
+                    ),
+                    _ => true,
                 };
                 slot.set(if found { 1 } else { 2 });
                 found
@@ -120,7 +126,12 @@ impl GateSet {
                     .collect()
             })
             .collect();
-        GateSet { gates, literals }
+        let finders = literals.iter().map(|_| OnceLock::new()).collect();
+        GateSet {
+            gates,
+            literals,
+            finders,
+        }
     }
 
     /// The literals of the text of `index`, looked up on demand.
@@ -139,7 +150,7 @@ impl GateSet {
         }
         self.gates.get(index).is_none_or(|sets| {
             sets.iter()
-                .all(|set| set.iter().any(|&id| present.has(&self.literals, id)))
+                .all(|set| set.iter().any(|&id| present.has(self, id)))
         })
     }
 }
