@@ -57,31 +57,60 @@ pub fn within_seller_mail(text: &str) -> bool {
 /// `hir` with every Unicode class narrowed to the alphabet of seller mail: on a text
 /// [`within_seller_mail`], it matches exactly where `hir` does.
 pub fn narrowed(hir: &Hir) -> Hir {
+    narrowed_if_changed(hir).unwrap_or_else(|| hir.clone())
+}
+
+/// Is every char of `class` in the alphabet already (a letter's case class, most often)?
+fn within(class: &ClassUnicode) -> bool {
+    class.ranges().iter().all(|r| {
+        SELLER_MAIL
+            .iter()
+            .any(|&(lo, hi)| lo <= r.start() && r.end() <= hi)
+    })
+}
+
+/// The narrowed `hir`, or `None` when narrowing changes nothing in it: only the parts above a
+/// changed class are rebuilt (rebuilding every node of a long word list cost more than the
+/// compilation narrowing saves).
+fn narrowed_if_changed(hir: &Hir) -> Option<Hir> {
     match hir.kind() {
-        HirKind::Class(Class::Unicode(class)) => {
+        HirKind::Class(Class::Unicode(class)) if !within(class) => {
             let mut class = class.clone();
             class.intersect(&ClassUnicode::new(
                 SELLER_MAIL
                     .iter()
                     .map(|&(lo, hi)| ClassUnicodeRange::new(lo, hi)),
             ));
-            Hir::class(Class::Unicode(class))
+            Some(Hir::class(Class::Unicode(class)))
         }
-        HirKind::Empty
-        | HirKind::Literal(_)
-        | HirKind::Class(Class::Bytes(_))
-        | HirKind::Look(_) => hir.clone(),
-        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
-            sub: Box::new(narrowed(&repetition.sub)),
-            ..repetition.clone()
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => None,
+        HirKind::Repetition(repetition) => narrowed_if_changed(&repetition.sub).map(|sub| {
+            Hir::repetition(Repetition {
+                sub: Box::new(sub),
+                ..repetition.clone()
+            })
         }),
-        HirKind::Capture(capture) => Hir::capture(Capture {
-            sub: Box::new(narrowed(&capture.sub)),
-            ..capture.clone()
+        HirKind::Capture(capture) => narrowed_if_changed(&capture.sub).map(|sub| {
+            Hir::capture(Capture {
+                sub: Box::new(sub),
+                ..capture.clone()
+            })
         }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(narrowed).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(narrowed).collect()),
+        HirKind::Concat(subs) => narrowed_all(subs).map(Hir::concat),
+        HirKind::Alternation(subs) => narrowed_all(subs).map(Hir::alternation),
     }
+}
+
+/// The narrowed `subs` when narrowing changes one of them.
+fn narrowed_all(subs: &[Hir]) -> Option<Vec<Hir>> {
+    let changed: Vec<Option<Hir>> = subs.iter().map(narrowed_if_changed).collect();
+    changed.iter().any(Option::is_some).then(|| {
+        changed
+            .into_iter()
+            .zip(subs)
+            .map(|(new, old)| new.unwrap_or_else(|| old.clone()))
+            .collect()
+    })
 }
 
 #[cfg(test)]
