@@ -7,8 +7,8 @@
 //! them dozens of times. Those automata are most of the compile time of a rule pattern and,
 //! with the lazy DFA's caches built over them, most of the memory of a run (profiling the
 //! 5,000-file benchmark: ~60% of the heap). A class only ever tests the chars of the text it
-//! searches, so on a text whose chars are all in [`SELLER_MAIL`], the class narrowed to
-//! [`SELLER_MAIL`] accepts exactly the same chars: the narrowed regex finds exactly the same
+//! searches, so on a text whose chars are all in that alphabet, the class narrowed to
+//! the alphabet accepts exactly the same chars: the narrowed regex finds exactly the same
 //! matches, and it is several times smaller. Texts with other chars (Cyrillic, Korean…) get
 //! the regex as written.
 

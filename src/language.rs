@@ -3,7 +3,7 @@
 //! the same in every language; a guess is returned only when the text is long enough and the
 //! detector is confident, so callers can act on it.
 //!
-//! Latin-script text, nearly all mail, is scored by [`latin_score`], which gives whatlang's
+//! Latin-script text, nearly all mail, is scored by `latin_score`, which gives whatlang's
 //! answer (language and confidence, bit for bit) several times faster; other scripts go to
 //! whatlang itself.
 

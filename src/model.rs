@@ -70,7 +70,8 @@ pub struct Message {
     /// Delay after the trigger, in hours.
     pub delay_hours: Option<Located<u64>>,
     pub subject: Option<TextField>,
-    /// Declared format, if any; see [`Message::is_html`].
+    /// Declared format, if any; without one, HTML is detected from the text (see
+    /// [`crate::text::TextView::new`]).
     pub format: Option<Located<BodyFormat>>,
     pub attachments: Vec<Located<String>>,
     pub purpose: Option<Located<String>>,

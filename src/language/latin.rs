@@ -1,5 +1,5 @@
 //! Data of whatlang 0.18's Latin-script detector, copied from its sources (MIT licence,
-//! https://github.com/greyblake/whatlang-rs): the 300 most frequent trigrams of each language, in
+//! <https://github.com/greyblake/whatlang-rs>): the 300 most frequent trigrams of each language, in
 //! rank order (`src/trigrams/profiles.rs`), and each language's alphabet
 //! (`src/alphabets/latin.rs`). [`super::latin_score`] scores with them exactly as whatlang does;
 //! the `same_answer_as_whatlang_*` tests (tests/language_detection.rs) fail if a whatlang

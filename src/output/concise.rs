@@ -3,7 +3,7 @@
 
 use crate::run::RunReport;
 
-/// [`write`] into a string.
+/// [`write()`] into a string.
 pub fn render(report: &RunReport, quiet: bool) -> String {
     super::written(|out| write(report, quiet, out)).unwrap_or_default()
 }

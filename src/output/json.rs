@@ -165,7 +165,7 @@ pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resul
     out.write_all(b"\n")
 }
 
-/// [`write`] into a string.
+/// [`write()`] into a string.
 pub fn render(report: &RunReport) -> String {
     // An empty object is a safe fallback.
     super::written(|out| write(report, out)).unwrap_or_else(|| "{}\n".to_string())
@@ -174,7 +174,7 @@ pub fn render(report: &RunReport) -> String {
 /// Writes the report of a run whose files arrive one by one (see
 /// [`crate::check::run_checked_with`]): each file's diagnostics are written as soon as it
 /// comes, then dropped; only its verdicts and errors are kept for the end of the report. The
-/// bytes are those [`write`] writes for the same files. `head` gives the profile.
+/// bytes are those [`write()`] writes for the same files. `head` gives the profile.
 ///
 /// Returns the run's counts (for the exit status) even when writing failed; the files not
 /// yet written are then still linted and counted.

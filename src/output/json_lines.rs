@@ -37,7 +37,7 @@ fn write_line<T: Serialize>(
     Ok(())
 }
 
-/// [`write`] into a string.
+/// [`write()`] into a string.
 pub fn render(report: &RunReport) -> String {
     super::written(|out| write(report, out)).unwrap_or_default()
 }
