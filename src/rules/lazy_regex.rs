@@ -297,7 +297,27 @@ impl GatedRegex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::literal_gate::builtin_patterns;
+    use crate::rules::literal_gate::{builtin_literals, builtin_patterns};
+    use proptest::prelude::*;
+
+    /// Every built-in pattern, compiled as written and narrowed (once for all tests: it is
+    /// slow in a debug build).
+    fn both_spellings() -> &'static [(&'static str, meta::Regex, meta::Regex)] {
+        static BOTH: OnceLock<Vec<(&'static str, meta::Regex, meta::Regex)>> = OnceLock::new();
+        BOTH.get_or_init(|| {
+            builtin_patterns()
+                .map(|pattern| {
+                    match (
+                        compile(pattern, false, false),
+                        compile(pattern, false, true),
+                    ) {
+                        (Some(wide), Some(narrow)) => (pattern, wide, narrow),
+                        _ => panic!("{pattern} does not compile both ways"),
+                    }
+                })
+                .collect()
+        })
+    }
 
     fn ranges(re: &meta::Regex, text: &str) -> Vec<Range<usize>> {
         re.find_iter(text).map(|m| m.range()).collect()
@@ -321,12 +341,7 @@ mod tests {
         texts.retain(|t| alphabet::within_seller_mail(t));
         assert!(texts.len() > 60, "{} texts", texts.len());
         let mut checked = 0;
-        for pattern in builtin_patterns() {
-            let wide = compile(pattern, false, false);
-            let narrow = compile(pattern, false, true);
-            let (Some(wide), Some(narrow)) = (&wide, &narrow) else {
-                panic!("{pattern} compiles only one way");
-            };
+        for (pattern, wide, narrow) in both_spellings() {
             for text in &texts {
                 let found = ranges(wide, text);
                 checked += found.len();
@@ -334,5 +349,76 @@ mod tests {
             }
         }
         assert!(checked > 1000, "only {checked} matches compared");
+    }
+
+    /// Words the rules look for, and what sits between words in seller mail: spaces and line
+    /// breaks, ASCII and typographic punctuation, digits, accented and Japanese letters, emoji,
+    /// and the two letters that fold to ASCII ones.
+    const JOINS: &[&str] = &[
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        ", ",
+        ". ",
+        "! ",
+        "? ",
+        "-",
+        "'",
+        "’",
+        "“",
+        "” ",
+        " — ",
+        "\u{A0}",
+        "é",
+        "ü",
+        "ß",
+        " 5 ",
+        "0",
+        "+49 30 1234 5678",
+        "(555) 123-4567",
+        "€",
+        "☆",
+        "😀",
+        "\u{FE0F}",
+        "い",
+        "。",
+        "０３",
+        "\u{212A}",
+        "\u{17F}",
+        " {{order_id}} ",
+        "@",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        /// On texts made of the rules' own words, in any case, joined by anything seller mail
+        /// has between words, every built-in pattern finds the same matches narrowed as written.
+        #[test]
+        fn narrowed_patterns_match_like_written_on_texts_of_rule_words(
+            parts in proptest::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0u8..3), 1..14)
+        ) {
+            let words: Vec<&str> = builtin_literals().collect();
+            let mut text = String::new();
+            for (word, join, case) in parts {
+                let word = word.get(&words);
+                match case {
+                    0 => text.push_str(word),
+                    1 => text.push_str(&word.to_uppercase()),
+                    _ => {
+                        let mut chars = word.chars();
+                        text.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                        text.push_str(chars.as_str());
+                    }
+                }
+                text.push_str(join.get(JOINS).as_ref());
+            }
+            prop_assume!(alphabet::within_seller_mail(&text));
+            for (pattern, wide, narrow) in both_spellings() {
+                prop_assert_eq!(ranges(wide, &text), ranges(narrow, &text), "{} on {:?}", pattern, text);
+            }
+        }
     }
 }

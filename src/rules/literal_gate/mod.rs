@@ -52,6 +52,16 @@ pub fn builtin_patterns() -> impl Iterator<Item = &'static str> {
     builtin::BUILTIN_GATES.iter().map(|(pattern, _)| *pattern)
 }
 
+/// The literals of the built-in rules' gates: words their patterns need (for tests that make
+/// texts the patterns can match).
+#[cfg(test)]
+pub fn builtin_literals() -> impl Iterator<Item = &'static str> {
+    builtin::BUILTIN_GATES
+        .iter()
+        .flat_map(|(_, sets)| sets.iter().flat_map(|set| set.iter().copied()))
+        .filter(|literal| *literal != DIGIT)
+}
+
 /// The gates of one rule and language, with their literals interned: a text's literals are
 /// looked up once per set, however many gates share them.
 #[derive(Debug)]
