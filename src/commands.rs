@@ -114,8 +114,11 @@ pub fn check(args: CheckArgs) -> u8 {
             .all(|f| f == Format::Human || crate::output::shows_only_diagnostics(f)),
         shed_model: rendered().all(crate::output::quotes_nothing),
     };
-    if file_format.is_none() && terminal_format == Format::Json {
-        return check_streaming_json(&args, &inputs, &mut resolver);
+    if file_format.is_none()
+        && (terminal_format == Format::Json
+            || crate::output::streamed::is_line_format(terminal_format))
+    {
+        return check_streaming(&args, terminal_format, &inputs, &mut resolver);
     }
     let mut report = match run_checked(&inputs, &mut resolver) {
         Ok(r) => r,
@@ -156,13 +159,23 @@ pub fn check(args: CheckArgs) -> u8 {
     }
 }
 
-/// `check --format json` to stdout: the report is written file by file as the files are
-/// linted, so that memory does not grow with the number of findings.
-fn check_streaming_json(args: &CheckArgs, inputs: &CheckInputs, resolver: &mut Resolver) -> u8 {
+/// `check --format json` (or a line format: concise, json-lines, github) to stdout: the
+/// report is written as the files are linted, so that memory does not grow with the number of
+/// findings (see `output::json::write_streamed` and `output::streamed`).
+fn check_streaming(
+    args: &CheckArgs,
+    format: Format,
+    inputs: &CheckInputs,
+    resolver: &mut Resolver,
+) -> u8 {
     let mut counts = crate::run::Counts::default();
     let emitted = run_checked_with(inputs, resolver, |head, outcomes| {
         emit_unstyled(|out| {
-            let (run_counts, written) = crate::output::json::write_streamed(&head, outcomes, out);
+            let (run_counts, written) = if format == Format::Json {
+                crate::output::json::write_streamed(&head, outcomes, out)
+            } else {
+                crate::output::streamed::write_lines(format, outcomes, args.quiet, out)
+            };
             counts = run_counts;
             written
         })

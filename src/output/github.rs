@@ -3,7 +3,8 @@
 //! is given. Escaping follows the Actions runner: `%`, `\r`, `\n` in messages, and also `:`
 //! and `,` in properties.
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::parse::FileError;
 use crate::run::RunReport;
 use std::fmt::Write;
 
@@ -28,45 +29,59 @@ fn command(severity: Severity) -> &'static str {
 }
 
 pub fn render(report: &RunReport) -> String {
-    let mut out = String::new();
+    super::written(|out| write(report, out)).unwrap_or_default()
+}
+
+/// Writes one annotation per input error, then one per diagnostic.
+pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     for e in report.errors() {
-        let mut props = format!("file={}", escape_property(&e.file));
-        if let Some(l) = e.line {
-            let _ = write!(props, ",line={l}");
-        }
-        if let Some(c) = e.column {
-            let _ = write!(props, ",col={c}");
-        }
-        let _ = write!(
-            props,
-            ",title={}",
-            escape_property("sellerlint: cannot lint")
-        );
-        let msg = match &e.help {
-            Some(h) => format!("{}\n{h}", e.message),
-            None => e.message.clone(),
-        };
-        let _ = writeln!(out, "::error {props}::{}", escape_data(&msg));
+        write_error(e, out)?;
     }
     for d in report.diagnostics() {
-        let props = format!(
-            "file={},line={},col={},endLine={},endColumn={},title={}",
-            escape_property(&d.file),
-            d.line,
-            d.column,
-            d.end_line,
-            d.end_column,
-            escape_property(&format!("sellerlint {}", d.rule)),
-        );
-        let msg = format!("{}\nFix: {}", d.message, d.fix);
-        let _ = writeln!(
-            out,
-            "::{} {props}::{}",
-            command(d.severity),
-            escape_data(&msg)
-        );
+        write_diagnostic(d, out)?;
     }
-    out
+    Ok(())
+}
+
+/// The annotation of an input that could not be linted.
+pub fn write_error(e: &FileError, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut props = format!("file={}", escape_property(&e.file));
+    if let Some(l) = e.line {
+        let _ = write!(props, ",line={l}");
+    }
+    if let Some(c) = e.column {
+        let _ = write!(props, ",col={c}");
+    }
+    let _ = write!(
+        props,
+        ",title={}",
+        escape_property("sellerlint: cannot lint")
+    );
+    let msg = match &e.help {
+        Some(h) => format!("{}\n{h}", e.message),
+        None => e.message.clone(),
+    };
+    writeln!(out, "::error {props}::{}", escape_data(&msg))
+}
+
+/// The annotation of a diagnostic.
+pub fn write_diagnostic(d: &Diagnostic, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let props = format!(
+        "file={},line={},col={},endLine={},endColumn={},title={}",
+        escape_property(&d.file),
+        d.line,
+        d.column,
+        d.end_line,
+        d.end_column,
+        escape_property(&format!("sellerlint {}", d.rule)),
+    );
+    let msg = format!("{}\nFix: {}", d.message, d.fix);
+    writeln!(
+        out,
+        "::{} {props}::{}",
+        command(d.severity),
+        escape_data(&msg)
+    )
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 //! the JSON report plus `"kind": "diagnostic"`; an input that could not be linted is a line
 //! with `"kind": "error"` and the fields of the report's `errors`. No summary line.
 
+use crate::diagnostic::Diagnostic;
+use crate::parse::FileError;
 use crate::run::RunReport;
 use serde::Serialize;
 
@@ -16,12 +18,22 @@ struct Line<'a, T: Serialize> {
 /// Writes one line per input error, then one per diagnostic, as they are serialised.
 pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     for e in report.errors() {
-        write_line(out, "error", e)?;
+        write_error(e, out)?;
     }
     for d in report.diagnostics() {
-        write_line(out, "diagnostic", d)?;
+        write_diagnostic(d, out)?;
     }
     Ok(())
+}
+
+/// The line of an input that could not be linted.
+pub fn write_error(e: &FileError, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_line(out, "error", e)
+}
+
+/// The line of a diagnostic.
+pub fn write_diagnostic(d: &Diagnostic, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_line(out, "diagnostic", d)
 }
 
 fn write_line<T: Serialize>(

@@ -9,6 +9,7 @@ pub mod json;
 pub mod json_lines;
 pub mod junit;
 pub mod sarif;
+pub mod streamed;
 pub mod verdict_table;
 
 use crate::run::RunReport;
