@@ -73,3 +73,45 @@ impl Guard {
             .is_none_or(|g| g.is_match(text))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::alphabet::within_seller_mail;
+
+    #[test]
+    fn word_boundaries_are_removed_and_other_escapes_kept() {
+        assert_eq!(
+            without_word_boundaries(r"\b(?:leave|write)\b\s+\B\.\\b"),
+            Some(r"(?:leave|write)\s+\.\\b".to_string())
+        );
+        assert_eq!(without_word_boundaries(r"\d+\s?%"), None);
+    }
+
+    #[test]
+    fn a_guard_accepts_every_text_its_pattern_matches() {
+        let pattern = r"\b(?:avis|reseña)\b";
+        let exact = compile(pattern, false, false);
+        let guard = Guard::new(pattern);
+        let may_match = |text: &str| guard.may_match(text, within_seller_mail(text));
+        for text in [
+            "Votre AVIS compté",
+            "una reseña, por favor",
+            "avisé",
+            "rien",
+            "über",
+            "отзыв avis",
+        ] {
+            if exact.as_ref().is_some_and(|r| r.is_match(text)) {
+                assert!(may_match(text), "{text}");
+            }
+        }
+        // Looser than the pattern ("avisé"), but it rules out texts without the words.
+        assert!(may_match("avisé"));
+        assert!(!may_match("rien à signaler, übrigens"));
+        // ASCII texts are left to the exact pattern, and so are texts outside the alphabet
+        // of seller mail (the guard is compiled narrowed to it).
+        assert!(may_match("nothing here"));
+        assert!(may_match("ничего"));
+    }
+}

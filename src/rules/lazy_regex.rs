@@ -8,7 +8,8 @@
 //! run); once a pattern has searched [`FULL_AFTER`] bytes, the full regex (lazy DFA,
 //! prefilters) replaces it, with its word-boundary guard for non-ASCII texts (see
 //! [`super::guard`]). Both tiers are the same `regex-automata` engine the `regex` crate wraps,
-//! so they find the same matches.
+//! so they find the same matches. Each tier is compiled narrowed to the alphabet of seller
+//! mail for the texts within it, and as written for the others (see [`crate::alphabet`]).
 
 use crate::alphabet;
 use crate::rules::guard::Guard;
