@@ -2,7 +2,7 @@
 //!
 //! These formats list every input error before the first diagnostic, so a file's lines cannot
 //! be written the moment the file is linted. Instead each file is rendered as it arrives and
-//! only its text is kept until the end, not its diagnostics; past [`IN_MEMORY`] bytes the
+//! only its text is kept until the end, not its diagnostics; past 4 MiB, the
 //! diagnostics' text goes to an anonymous temporary file (a JSON Lines report of 5,000
 //! benchmark files is 73 MB). The bytes are those the format's `write` gives for the same
 //! files (the `streaming` tests compare them).
