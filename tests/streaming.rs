@@ -63,24 +63,56 @@ fn machine_formats_on_stdout_match_the_report_of_a_run_that_kept_everything() {
 }
 
 #[test]
-fn streamed_json_exit_status_follows_the_whole_run() {
+fn streamed_reports_exit_status_follows_the_whole_run() {
     // The exit status of a streamed report is decided after the last file, like any other.
-    let clean = check(&["--format", "json", "tests/fixtures/cli/clean.yaml"]);
-    assert_eq!(clean.status.code(), Some(0));
-    let problems = check(&[
+    for format in ["json", "concise", "json-lines", "github"] {
+        let clean = check(&["--format", format, "tests/fixtures/cli/clean.yaml"]);
+        assert_eq!(clean.status.code(), Some(0), "{format}");
+        let problems = check(&[
+            "--format",
+            format,
+            "tests/fixtures/cli/clean.yaml",
+            "examples/non-compliant-welcome-series.yaml",
+        ]);
+        assert_eq!(problems.status.code(), Some(1), "{format}");
+        let exit_zero = check(&[
+            "--format",
+            format,
+            "--exit-zero",
+            "examples/non-compliant-welcome-series.yaml",
+        ]);
+        assert_eq!(exit_zero.status.code(), Some(0), "{format}");
+        let missing = check(&["--format", format, "no-such-file.yaml", "examples"]);
+        assert_eq!(missing.status.code(), Some(2), "{format}");
+    }
+}
+
+#[test]
+fn a_quiet_streamed_concise_report_has_no_summary_line() {
+    let loud = check(&[
         "--format",
-        "json",
-        "tests/fixtures/cli/clean.yaml",
+        "concise",
         "examples/non-compliant-welcome-series.yaml",
     ]);
-    assert_eq!(problems.status.code(), Some(1));
-    let exit_zero = check(&[
+    let quiet = check(&[
         "--format",
-        "json",
-        "--exit-zero",
+        "concise",
+        "--quiet",
         "examples/non-compliant-welcome-series.yaml",
     ]);
-    assert_eq!(exit_zero.status.code(), Some(0));
+    let (loud, quiet) = (
+        String::from_utf8_lossy(&loud.stdout),
+        String::from_utf8_lossy(&quiet.stdout),
+    );
+    assert!(
+        loud.lines().last().is_some_and(|l| l.starts_with("Found ")),
+        "{loud}"
+    );
+    assert!(!quiet.contains("Found "), "{quiet}");
+    assert!(
+        !quiet.is_empty() && loud.starts_with(quiet.as_ref()),
+        "{quiet}"
+    );
 }
 
 #[test]
