@@ -65,25 +65,26 @@ fn machine_formats_on_stdout_match_the_report_of_a_run_that_kept_everything() {
 #[test]
 fn streamed_reports_exit_status_follows_the_whole_run() {
     // The exit status of a streamed report is decided after the last file, like any other.
+    let cases: [(&[&str], i32); 4] = [
+        (&["tests/fixtures/cli/clean.yaml"], 0),
+        (
+            &[
+                "tests/fixtures/cli/clean.yaml",
+                "examples/non-compliant-welcome-series.yaml",
+            ],
+            1,
+        ),
+        (
+            &["--exit-zero", "examples/non-compliant-welcome-series.yaml"],
+            0,
+        ),
+        (&["no-such-file.yaml", "examples"], 2),
+    ];
     for format in ["json", "concise", "json-lines", "github"] {
-        let clean = check(&["--format", format, "tests/fixtures/cli/clean.yaml"]);
-        assert_eq!(clean.status.code(), Some(0), "{format}");
-        let problems = check(&[
-            "--format",
-            format,
-            "tests/fixtures/cli/clean.yaml",
-            "examples/non-compliant-welcome-series.yaml",
-        ]);
-        assert_eq!(problems.status.code(), Some(1), "{format}");
-        let exit_zero = check(&[
-            "--format",
-            format,
-            "--exit-zero",
-            "examples/non-compliant-welcome-series.yaml",
-        ]);
-        assert_eq!(exit_zero.status.code(), Some(0), "{format}");
-        let missing = check(&["--format", format, "no-such-file.yaml", "examples"]);
-        assert_eq!(missing.status.code(), Some(2), "{format}");
+        for (args, expected) in cases {
+            let out = check(&[&["--format", format][..], args].concat());
+            assert_eq!(out.status.code(), Some(expected), "{format} {args:?}");
+        }
     }
 }
 
