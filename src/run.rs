@@ -83,6 +83,42 @@ impl RunReport {
     }
 }
 
+/// What a report written as the files arrive keeps of them: the run's counts, and its errors
+/// in the order [`RunReport::errors`] lists them. The files' diagnostics are the report's to
+/// write and drop. (The JSON report and the line formats both stream with it.)
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub counts: Counts,
+    /// Inputs that could not be read: listed first.
+    unreadable: Vec<FileError>,
+    /// Parse and validation errors of linted files, in file order.
+    file_errors: Vec<FileError>,
+}
+
+impl Tally {
+    /// Counts an input's outcome and keeps its errors; returns the linted file (without its
+    /// errors) for the report to write.
+    pub fn add(&mut self, outcome: Result<FileReport, FileError>) -> Option<FileReport> {
+        match outcome {
+            Ok(mut file) => {
+                self.counts.add_file(&file);
+                self.file_errors.append(&mut file.errors);
+                Some(file)
+            }
+            Err(e) => {
+                self.counts.add_unreadable();
+                self.unreadable.push(e);
+                None
+            }
+        }
+    }
+
+    /// Every error so far, as [`RunReport::errors`] lists them.
+    pub fn errors(&self) -> impl Iterator<Item = &FileError> {
+        self.unreadable.iter().chain(&self.file_errors)
+    }
+}
+
 impl Counts {
     /// Counts one linted file (a report streamed out file by file counts as it goes).
     pub fn add_file(&mut self, f: &FileReport) {

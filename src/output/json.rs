@@ -3,7 +3,7 @@
 //! when a consumer would have to change.
 
 use crate::parse::FileError;
-use crate::run::{Counts, RunReport};
+use crate::run::{Counts, RunReport, Tally};
 use crate::verdict::{CriticalIntent, MessageVerdict, SequenceVerdicts, Verdict, VerdictCounts};
 use serde::Serialize;
 
@@ -203,7 +203,7 @@ pub fn write_streamed(
     for outcome in stream.outcomes.into_inner() {
         kept.add(outcome);
     }
-    (kept.counts, written)
+    (kept.tally.counts, written)
 }
 
 /// The files still to come, and what the end of the report needs of those already written.
@@ -214,11 +214,8 @@ struct Stream<'a> {
 
 #[derive(Default)]
 struct Kept {
-    counts: Counts,
-    /// Inputs that could not be read, listed first under `errors`.
-    unreadable: Vec<FileError>,
-    /// Parse and validation errors of linted files, in file order.
-    file_errors: Vec<FileError>,
+    /// The counts (`summary`) and the errors (`errors`).
+    tally: Tally,
     /// Each linted file's name and verdicts.
     verdicts: Vec<(String, Vec<SequenceVerdicts>)>,
 }
@@ -233,22 +230,14 @@ impl Kept {
 
     /// Records a file's outcome; returns its diagnostics, which are not kept.
     fn add(&mut self, outcome: crate::check::FileOutcome) -> Vec<crate::diagnostic::Diagnostic> {
-        match outcome {
-            Ok(mut file) => {
-                self.counts.add_file(&file);
-                self.file_errors.append(&mut file.errors);
-                if !file.verdicts.is_empty() {
-                    self.verdicts
-                        .push((std::mem::take(&mut file.source.name), file.verdicts));
-                }
-                file.diagnostics
-            }
-            Err(e) => {
-                self.counts.add_unreadable();
-                self.unreadable.push(e);
-                Vec::new()
-            }
+        let Some(mut file) = self.tally.add(outcome) else {
+            return Vec::new();
+        };
+        if !file.verdicts.is_empty() {
+            self.verdicts
+                .push((std::mem::take(&mut file.source.name), file.verdicts));
         }
+        file.diagnostics
     }
 }
 
@@ -273,8 +262,7 @@ struct StreamedErrors<'a, 'o>(&'a Stream<'o>);
 
 impl Serialize for StreamedErrors<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let kept = self.0.kept.borrow();
-        serializer.collect_seq(kept.unreadable.iter().chain(&kept.file_errors))
+        serializer.collect_seq(self.0.kept.borrow().tally.errors())
     }
 }
 
@@ -282,7 +270,7 @@ struct StreamedSummary<'a, 'o>(&'a Stream<'o>);
 
 impl Serialize for StreamedSummary<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.kept.borrow().counts.serialize(serializer)
+        self.0.kept.borrow().tally.counts.serialize(serializer)
     }
 }
 

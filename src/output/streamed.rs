@@ -11,7 +11,7 @@ use super::Format;
 use crate::check::FileOutcome;
 use crate::diagnostic::Diagnostic;
 use crate::parse::FileError;
-use crate::run::Counts;
+use crate::run::{Counts, Tally};
 use std::io::{Seek, Write};
 
 /// Rendered diagnostics kept in memory before they go to a temporary file.
@@ -31,46 +31,34 @@ pub fn write_lines(
     quiet: bool,
     out: &mut dyn Write,
 ) -> (Counts, std::io::Result<()>) {
-    let mut counts = Counts::default();
-    // Inputs that could not be read come first among the errors, then the parse errors of
-    // linted files, then every diagnostic; each in input order.
-    let mut unreadable = Vec::new();
-    let mut file_errors = Vec::new();
+    let mut tally = Tally::default();
     let mut diagnostics = Spool::default();
     let mut rendered = Ok(());
     for outcome in outcomes {
-        match outcome {
-            Ok(file) => {
-                counts.add_file(&file);
-                for e in &file.errors {
-                    rendered = rendered.and_then(|()| error_line(format, e, &mut file_errors));
-                }
-                for d in &file.diagnostics {
-                    rendered = rendered.and_then(|()| {
-                        diagnostic_line(format, d, &mut diagnostics.memory)?;
-                        diagnostics.spill_if_large()
-                    });
-                }
-            }
-            Err(e) => {
-                counts.add_unreadable();
-                rendered = rendered.and_then(|()| error_line(format, &e, &mut unreadable));
-            }
+        let Some(file) = tally.add(outcome) else {
+            continue;
+        };
+        for d in &file.diagnostics {
+            rendered = rendered.and_then(|()| {
+                diagnostic_line(format, d, &mut diagnostics.memory)?;
+                diagnostics.spill_if_large()
+            });
         }
     }
     let written = rendered.and_then(|()| {
-        out.write_all(&unreadable)?;
-        out.write_all(&file_errors)?;
+        for e in tally.errors() {
+            error_line(format, e, out)?;
+        }
         diagnostics.copy_to(out)?;
         if format == Format::Concise && !quiet {
-            out.write_all(super::concise::summary_line(&counts).as_bytes())?;
+            out.write_all(super::concise::summary_line(&tally.counts).as_bytes())?;
         }
         Ok(())
     });
-    (counts, written)
+    (tally.counts, written)
 }
 
-fn error_line(format: Format, e: &FileError, out: &mut Vec<u8>) -> std::io::Result<()> {
+fn error_line(format: Format, e: &FileError, out: &mut dyn Write) -> std::io::Result<()> {
     match format {
         Format::JsonLines => super::json_lines::write_error(e, out),
         Format::Github => super::github::write_error(e, out),
@@ -78,7 +66,7 @@ fn error_line(format: Format, e: &FileError, out: &mut Vec<u8>) -> std::io::Resu
     }
 }
 
-fn diagnostic_line(format: Format, d: &Diagnostic, out: &mut Vec<u8>) -> std::io::Result<()> {
+fn diagnostic_line(format: Format, d: &Diagnostic, out: &mut dyn Write) -> std::io::Result<()> {
     match format {
         Format::JsonLines => super::json_lines::write_diagnostic(d, out),
         Format::Github => super::github::write_diagnostic(d, out),
