@@ -54,7 +54,7 @@ fn fixture_registry() -> Registry {
             Err(e) => panic!("fixture rule does not load: {e}"),
         }
     }
-    Registry { rules }
+    Registry::new(rules)
 }
 
 /// Parses every fixture rule and compiles its English and `any` matchers: the first-use cost

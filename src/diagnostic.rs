@@ -5,6 +5,7 @@
 use crate::source::{LineCol, SourceFile};
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
@@ -176,8 +177,8 @@ pub struct Diagnostic {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
-    /// The suggested fix in words.
-    pub fix: String,
+    /// The suggested fix in words (usually the rule's, shared by all its diagnostics).
+    pub fix: Arc<str>,
     /// Grade of the fix: `safe`, `unsafe` or `manual`.
     pub applicability: Applicability,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -191,7 +192,7 @@ pub struct Diagnostic {
     pub order: (usize, usize),
     /// Link to the rule's policy source.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Arc<str>>,
 }
 
 impl Diagnostic {

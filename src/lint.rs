@@ -3,14 +3,14 @@
 //! of output formats.
 
 use crate::diagnostic::{positions, Applicability, Diagnostic, Finding, PlacedEdit, Severity};
-use crate::model::Sequence;
+use crate::model::{Message, Sequence};
 use crate::parse::{parse_file_with, FileError, DEFAULT_MARKETPLACE};
 use crate::profile::Profile;
 use crate::rules::registry::{selector_covers, Registry};
-use crate::rules::{Context, MessageView};
+use crate::rules::{Context, Mark, MessageView, Rule, Scope};
 use crate::source::SourceFile;
-use crate::text::TextView;
 use crate::verdict::{content_evidence_of, judge_file, CriticalPurpose};
+use std::sync::Arc;
 
 /// Which rules run and how severe they are.
 #[derive(Debug, Clone)]
@@ -110,93 +110,164 @@ pub fn check_sequence(
 
 /// [`check_sequence`], and what each message's words show about a critical purpose (for its
 /// verdict), read from the same text views the rules read.
+///
+/// Message rules run on a few messages at a time (see [`chunk_end`]), in registry order, on
+/// views built for those messages alone and dropped before the next ones; sequence rules run
+/// afterwards (see [`Scope`]).
 fn lint_sequence(
     source: &SourceFile,
     sequence: &Sequence,
     registry: &Registry,
     settings: &Settings,
 ) -> (Vec<Finding>, Vec<Option<CriticalPurpose>>) {
-    let mut views: Vec<MessageView<'_>> = sequence
-        .messages
-        .iter()
-        .map(|m| MessageView {
-            message: m,
-            subject: m
-                .subject
-                .as_ref()
-                .map(|s| TextView::new(s, Some(crate::model::BodyFormat::Text))),
-            body: TextView::new(&m.body, m.format.as_ref().map(|f| f.value)),
-        })
-        .collect();
     let languages = phrase_languages(sequence);
-    let mut findings: Vec<Finding> = Vec::new();
     // Every rule runs, even one switched off: later rules build on what earlier ones found (a
     // review request is a review request whether or not its rule is reported).
-    let per_message = registry
+    let (message_rules, sequence_rules): (Vec<&dyn Rule>, Vec<&dyn Rule>) = registry
         .rules
         .iter()
-        .take_while(|r| r.runs_per_message())
-        .count();
-    let (first_rules, other_rules) = registry.rules.split_at(per_message);
-    let mut out = Vec::new();
-    for (index, view) in views.iter_mut().enumerate() {
-        let ctx = Context {
-            source,
-            sequence,
-            messages: std::slice::from_ref(view),
-            profile: &settings.profile,
-            languages: &languages,
-            earlier: &[],
-            earlier_on: &[],
-            options: &settings.rule_options,
-            first_message: index,
-        };
-        for rule in first_rules {
+        .map(|r| r.as_ref())
+        .partition(|r| r.scope() == Scope::Message);
+    let messages = &sequence.messages;
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut earlier_on: Vec<Vec<usize>> = vec![Vec::new(); messages.len()];
+    let mut marks: Vec<Vec<Option<Mark>>> =
+        vec![Vec::with_capacity(messages.len()); sequence_rules.len()];
+    let mut evidence = Vec::with_capacity(messages.len());
+    let mut start = 0;
+    while start < messages.len() {
+        let end = chunk_end(messages, start);
+        let views: Vec<MessageView<'_>> =
+            messages[start..end].iter().map(MessageView::new).collect();
+        // The chunk's findings, and their positions by message (offset by `start`).
+        let (mut mine, mut mine_on) = (Vec::new(), vec![Vec::new(); views.len()]);
+        for rule in &message_rules {
+            let mut out = Vec::new();
+            let ctx = Context {
+                earlier: &mine,
+                earlier_on: &mine_on,
+                ..chunk_context(source, sequence, &views, settings, &languages, start)
+            };
             rule.check(&ctx, &mut out);
+            record(&mut mine, &mut mine_on, start, out);
         }
-        view.body.forget_searched();
-        if let Some(subject) = &mut view.subject {
-            subject.forget_searched();
+        let ctx = Context {
+            earlier: &mine,
+            earlier_on: &mine_on,
+            ..chunk_context(source, sequence, &views, settings, &languages, start)
+        };
+        for (rule, marks) in sequence_rules.iter().zip(&mut marks) {
+            marks.extend((start..end).map(|index| rule.mark(&ctx, index)));
         }
+        evidence.extend(
+            views
+                .iter()
+                .map(|v| content_evidence_of(v.subject.as_ref(), &v.body)),
+        );
+        record(&mut findings, &mut earlier_on, 0, mine);
+        start = end;
     }
-    // In rule order, as the other rules would have found them.
-    let position = |id: &str| first_rules.iter().position(|r| r.meta().id == id);
-    out.sort_by_cached_key(|f| position(&f.rule));
-    let mut earlier_on: Vec<Vec<usize>> = vec![Vec::new(); views.len()];
-    record(&mut findings, &mut earlier_on, out);
-    for rule in other_rules {
+    for (rule, marks) in sequence_rules.iter().zip(&marks) {
         let mut out = Vec::new();
         let ctx = Context {
             source,
             sequence,
-            messages: &views,
+            messages: &[],
             profile: &settings.profile,
             languages: &languages,
             earlier: &findings,
             earlier_on: &earlier_on,
             options: &settings.rule_options,
             first_message: 0,
+            marks,
         };
         rule.check(&ctx, &mut out);
-        record(&mut findings, &mut earlier_on, out);
+        record(&mut findings, &mut earlier_on, 0, out);
     }
-    let evidence = views
+    // In rule order, as [`check_sequence`] promises; each rule's findings stay in the order it
+    // found them (message by message).
+    let position: std::collections::HashMap<&str, usize> = registry
+        .rules
         .iter()
-        .map(|v| content_evidence_of(v.subject.as_ref(), &v.body))
+        .enumerate()
+        .map(|(at, r)| (r.meta().id.as_ref(), at))
         .collect();
+    findings.sort_by_cached_key(|f| position.get(f.rule.as_str()).copied());
     (findings, evidence)
 }
 
-/// Appends a rule's findings, indexing them by message (see [`Context::earlier_on`]).
-fn record(findings: &mut Vec<Finding>, earlier_on: &mut [Vec<usize>], new: Vec<Finding>) {
+/// Messages whose views are built at once: up to [`CHUNK_TEXT`] bytes of text or
+/// [`CHUNK_MESSAGES`] messages. A few rather than one, because each rule then runs over several
+/// messages in a row with its automata warm in the CPU caches (one message at a time made a
+/// 70,000-message sequence a fifth slower); a few rather than all, because views take several
+/// times the memory of their text.
+const CHUNK_TEXT: usize = 256 << 10;
+const CHUNK_MESSAGES: usize = 256;
+
+/// The end of the chunk of messages starting at `start` (see [`CHUNK_TEXT`]).
+fn chunk_end(messages: &[Message], start: usize) -> usize {
+    let mut text = 0;
+    let mut end = start;
+    while end < messages.len()
+        && end - start < CHUNK_MESSAGES
+        && (end == start || text < CHUNK_TEXT)
+    {
+        let m = &messages[end];
+        text += m.body.value.len() + m.subject.as_ref().map_or(0, |s| s.value.len());
+        end += 1;
+    }
+    end
+}
+
+/// What a message rule sees of the messages from `first` on, whose views are `views`; the
+/// caller fills in the findings of the rules before it.
+fn chunk_context<'a>(
+    source: &'a SourceFile,
+    sequence: &'a Sequence,
+    views: &'a [MessageView<'a>],
+    settings: &'a Settings,
+    languages: &'a [String],
+    first: usize,
+) -> Context<'a> {
+    Context {
+        source,
+        sequence,
+        messages: views,
+        profile: &settings.profile,
+        languages,
+        earlier: &[],
+        earlier_on: &[],
+        options: &settings.rule_options,
+        first_message: first,
+        marks: &[],
+    }
+}
+
+/// Appends a rule's findings, indexing them by message (see [`Context::earlier_on`]); `first`
+/// is the index of the message `earlier_on[0]` is about.
+fn record(
+    findings: &mut Vec<Finding>,
+    earlier_on: &mut [Vec<usize>],
+    first: usize,
+    new: Vec<Finding>,
+) {
     let start = findings.len();
     findings.extend(new);
     for (at, f) in findings.iter().enumerate().skip(start) {
-        if let Some(on) = earlier_on.get_mut(f.message_index) {
+        if let Some(on) = f
+            .message_index
+            .checked_sub(first)
+            .and_then(|i| earlier_on.get_mut(i))
+        {
             on.push(at);
         }
     }
 }
+
+/// While a sequence's findings become diagnostics, their memory is handed back in steps of this
+/// many. Shrinking a vector from its end reallocates in place (a big one is its own mapping, and
+/// `mremap` shrinks it without a copy), so the steps can be small.
+const SHRINK_FINDINGS_BY: usize = 4096;
 
 /// Lints one file's text.
 pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings) -> FileReport {
@@ -228,18 +299,27 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
     let mut diagnostics = Vec::new();
     let mut evidence = Vec::with_capacity(sequences.len());
     for (seq_index, sequence) in sequences.iter().enumerate() {
-        let (findings, content) = lint_sequence(&source, sequence, registry, settings);
+        let (mut findings, content) = lint_sequence(&source, sequence, registry, settings);
+        // Without the slack of its growth, before the diagnostics take as much again.
+        findings.shrink_to_fit();
         evidence.push(content);
         // One allocation of the right size: doubling a vector of a big file's diagnostics
         // would hold up to twice the memory at its peak.
         diagnostics.reserve(findings.len());
-        for finding in findings {
+        let first = diagnostics.len();
+        // From the back, handing the findings' memory back as the diagnostics' pages fill:
+        // a big file's findings and diagnostics, both whole, were its peak.
+        while let Some(finding) = findings.pop() {
             if let Some(d) =
                 to_diagnostic(&source, sequence, seq_index, finding, registry, settings)
             {
                 diagnostics.push(d);
             }
+            if findings.capacity() - findings.len() >= SHRINK_FINDINGS_BY {
+                findings.shrink_to_fit();
+            }
         }
+        diagnostics[first..].reverse();
     }
     let outcome = crate::suppress::apply(&source, &sequences, diagnostics, registry, settings);
     let mut diagnostics = outcome.kept;
@@ -267,7 +347,7 @@ fn to_diagnostic(
     registry: &Registry,
     settings: &Settings,
 ) -> Option<Diagnostic> {
-    let rule = registry.get(&f.rule)?;
+    let (rule, advice) = registry.get_with_advice(&f.rule)?;
     let meta = rule.meta();
     let severity = settings.severity(&f.rule, meta.severity)?;
     let (start, end) = positions(source, &f.span);
@@ -299,12 +379,12 @@ fn to_diagnostic(
         column: start.column,
         end_line: end.line,
         end_column: end.column,
-        fix: f.help.unwrap_or_else(|| meta.fix.to_string()),
+        fix: f.help.map_or(advice.fix, Arc::from),
         applicability,
         matched: f.matched,
         edits,
         span: f.span,
         order: (seq_index, f.message_index),
-        url: Some(meta.source.to_string()).filter(|s| !s.is_empty()),
+        url: advice.url,
     })
 }

@@ -355,7 +355,8 @@ fn validate(
     }
 
     let mut seen: HashMap<String, Range<usize>> = HashMap::new();
-    let mut messages = Vec::new();
+    // Of the right size: a big sequence's messages are most of its model.
+    let mut messages = Vec::with_capacity(raw.messages.value.len());
     for raw_msg in std::mem::take(&mut raw.messages.value) {
         let span = range_of(&raw_msg);
         let m = raw_msg.value;

@@ -405,11 +405,14 @@ impl<'a> Emitter<'a> {
         if !self.done() {
             return None;
         }
+        let mut segs = self.segs;
+        // Maps live as long as the model; growth by doubling leaves up to half unused.
+        segs.shrink_to_fit();
         Some(Mapped {
             style,
             value_len: self.value.len(),
             non_ascii: non_ascii(self.value),
-            segs: self.segs,
+            segs,
             node,
             empty_at,
         })

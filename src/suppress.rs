@@ -444,9 +444,8 @@ fn meta_diagnostic(
     let (start, end) = positions(source, &span);
     let (si, mi, message_id, sequence) = place_of(sequences, scope, span.start);
     let url = registry
-        .get(rule)
-        .map(|r| r.meta().source.to_string())
-        .filter(|s| !s.is_empty());
+        .get_with_advice(rule)
+        .and_then(|(_, advice)| advice.url);
     Diagnostic {
         file: source.name.clone(),
         rule: rule.to_string(),
@@ -459,7 +458,7 @@ fn meta_diagnostic(
         column: start.column,
         end_line: end.line,
         end_column: end.column,
-        fix,
+        fix: fix.into(),
         applicability: Applicability::Manual,
         matched: None,
         edits: Vec::new(),
@@ -483,10 +482,13 @@ pub fn apply(
         .map(|s| vec![false; s.rules.len()])
         .collect();
     let mut outcome = Outcome::default();
-    for d in diagnostics {
+    let mut kept = diagnostics;
+    // In place: a big file's diagnostics are most of its report, and a second vector of
+    // them would double that at the peak.
+    kept.retain(|d| {
         let mut hit = false;
         for (si, s) in suppressions.iter().enumerate() {
-            if !covers(&s.scope, &d) {
+            if !covers(&s.scope, d) {
                 continue;
             }
             for (ri, (sel, _)) in s.rules.iter().enumerate() {
@@ -498,10 +500,10 @@ pub fn apply(
         }
         if hit {
             outcome.suppressed += 1;
-        } else {
-            outcome.kept.push(d);
         }
-    }
+        !hit
+    });
+    outcome.kept = kept;
     let level = |id: &str, default: Severity| settings.severity(id, default);
     let mut extra = Vec::new();
     if let Some(sev) = level(UNUSED_ALLOW, Severity::Warning) {
@@ -594,6 +596,7 @@ pub fn apply(
         }
     }
     // Reports about suppressions obey file-wide suppressions of their own rule.
+    outcome.kept.reserve_exact(extra.len());
     for d in extra {
         let allowed = suppressions
             .iter()

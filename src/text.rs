@@ -91,11 +91,6 @@ impl TextView {
         )
     }
 
-    /// Drops what [`TextView::searched`] built, once the phrase rules are done with the view.
-    pub fn forget_searched(&mut self) {
-        self.searched.take();
-    }
-
     /// A view of a plain string with no source (used by rule examples and tests).
     pub fn plain(text: &str) -> TextView {
         let mut view = TextView::default();

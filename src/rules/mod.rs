@@ -19,13 +19,14 @@ pub mod support;
 pub mod timing;
 pub mod r#type;
 
-use crate::diagnostic::{Applicability, Finding, Severity};
+use crate::diagnostic::{Applicability, Field, Finding, Severity};
 use crate::model::{Message, Sequence};
 use crate::profile::Profile;
 use crate::source::SourceFile;
 use crate::text::TextView;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 /// Options switched on per rule, by the configuration's `rule-options`: rule id → option names.
 pub type RuleOptions = BTreeMap<String, BTreeSet<String>>;
@@ -78,31 +79,89 @@ pub struct MessageView<'a> {
     pub body: TextView,
 }
 
+impl<'a> MessageView<'a> {
+    /// The views of one message: its subject as plain text, its body in its declared format.
+    pub fn new(message: &'a Message) -> MessageView<'a> {
+        MessageView {
+            message,
+            subject: message
+                .subject
+                .as_ref()
+                .map(|s| TextView::new(s, Some(crate::model::BodyFormat::Text))),
+            body: TextView::new(&message.body, message.format.as_ref().map(|f| f.value)),
+        }
+    }
+}
+
+/// How much of a sequence a rule reads at once (see [`Rule::scope`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// One message at a time: its views, and what the rules before it found on that message.
+    /// Such rules run on a few messages at a time, so that a message's views (its visible
+    /// text, HTML tokens and text index) are built once, shared by every rule, and dropped
+    /// before the next messages': a sequence of 100,000 messages never holds them all.
+    Message,
+    /// The whole sequence, after every message rule ran on every message: the model of every
+    /// message, every finding of the message rules, and what this rule [marked](Rule::mark) on
+    /// each message while its views existed. A sequence rule sees no views
+    /// ([`Context::messages`] is empty).
+    Sequence,
+}
+
+/// A place in one message that a sequence rule noted while the message's views existed, to
+/// decide about once it has seen the whole sequence (see [`Rule::mark`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub field: Field,
+    /// Bytes of the source file.
+    pub span: Range<usize>,
+}
+
 /// What a rule sees: one sequence, its views, the profile, and the findings of the rules
 /// that ran before it (structural rules build on what phrase rules found).
 pub struct Context<'a> {
     pub source: &'a SourceFile,
     pub sequence: &'a Sequence,
+    /// For a message rule, the views of the messages it checks (the first at index
+    /// [`Context::first_message`]); for a sequence rule, none. Rules read them through
+    /// [`Context::each_message`] and [`Context::message`], which know their indices.
     pub messages: &'a [MessageView<'a>],
     pub profile: &'a Profile,
     /// Languages whose phrases apply to this sequence (the sequence's language, plus English).
     pub languages: &'a [String],
+    /// Findings of the rules that ran before: for a message rule, those on its message; for a
+    /// sequence rule, those of every message rule and of the sequence rules before it.
     pub earlier: &'a [Finding],
     /// Options the configuration switched on (`rule-options`); empty by default.
     pub options: &'a RuleOptions,
-    /// For each message index, the positions in `earlier` of its findings, in order: rules ask
-    /// for one message's findings, and scanning `earlier` for each would be quadratic in the
-    /// length of the sequence.
+    /// For each message, the positions in `earlier` of its findings, in order: rules ask for one
+    /// message's findings, and scanning `earlier` for each would be quadratic in the length of
+    /// the sequence. Indexed by message index minus [`Context::first_message`].
     pub earlier_on: &'a [Vec<usize>],
-    /// The index in the sequence of `messages[0]`: rules that run per message (see
-    /// [`Rule::runs_per_message`]) see one message at a time.
+    /// The index in the sequence of `messages[0]`.
     pub first_message: usize,
+    /// For a sequence rule, what it [marked](Rule::mark) on each message, by message index.
+    pub marks: &'a [Option<Mark>],
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// True when the configuration switched on option `name` of rule `rule`.
     pub fn option_on(&self, rule: &str, name: &str) -> bool {
         self.options.get(rule).is_some_and(|set| set.contains(name))
+    }
+
+    /// The views this rule checks, each with its message's index in the sequence.
+    pub fn each_message(&self) -> impl Iterator<Item = (usize, &'a MessageView<'a>)> {
+        let first = self.first_message;
+        self.messages
+            .iter()
+            .enumerate()
+            .map(move |(offset, view)| (first + offset, view))
+    }
+
+    /// The views of message `index`, when this rule checks it.
+    pub fn message(&self, index: usize) -> Option<&'a MessageView<'a>> {
+        self.messages.get(index.checked_sub(self.first_message)?)
     }
 
     /// True when `rule` already fired on message `index`.
@@ -112,10 +171,11 @@ impl Context<'_> {
 
     /// Findings of earlier rules on message `index`.
     pub fn findings_on(&self, index: usize) -> impl Iterator<Item = &Finding> {
-        self.earlier_on
-            .get(index)
-            .into_iter()
-            .flatten()
+        index
+            .checked_sub(self.first_message)
+            .and_then(|i| self.earlier_on.get(i))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
             .filter_map(|&at| self.earlier.get(at))
     }
 }
@@ -134,12 +194,15 @@ pub trait Rule: Send + Sync {
     fn options(&self) -> &[RuleOption] {
         &[]
     }
-    /// A rule that reads one message at a time and no other rule's findings (the phrase
-    /// rules). Such rules run first, message by message, so that the per-text work they share
-    /// (the joined text and its index, see [`crate::text::TextView::searched`]) is built once
-    /// per message and dropped before the next one: a sequence of 100,000 messages never holds
-    /// them all.
-    fn runs_per_message(&self) -> bool {
-        false
+    /// How much of the sequence the rule reads at once: one message (the default), or the
+    /// whole sequence.
+    fn scope(&self) -> Scope {
+        Scope::Message
+    }
+    /// For a sequence rule: the place in message `index` it will decide about, noted while the
+    /// message's views exist (`ctx` is that message's, with every message rule's findings on
+    /// it). Its [`Context::marks`] hold the results.
+    fn mark(&self, _ctx: &Context<'_>, _index: usize) -> Option<Mark> {
+        None
     }
 }

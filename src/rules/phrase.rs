@@ -1006,17 +1006,12 @@ impl Rule for PhraseRule {
         &self.option_docs
     }
 
-    fn runs_per_message(&self) -> bool {
-        true
-    }
-
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let options = ctx
             .options
             .get(self.meta.id.as_ref())
             .unwrap_or(&NO_OPTIONS);
-        for (offset, mv) in ctx.messages.iter().enumerate() {
-            let index = ctx.first_message + offset;
+        for (index, mv) in ctx.each_message() {
             for field in &self.fields {
                 let (view, text_field) = match field {
                     Field::Subject => match (&mv.subject, &mv.message.subject) {

@@ -2,7 +2,9 @@
 //! (one line each below). Selection by id or prefix (`review/`) resolves against it.
 
 use crate::rules::phrase::{PhraseRule, RuleLoadError};
-use crate::rules::Rule;
+use crate::rules::{Rule, RuleMeta};
+use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 mod embedded {
@@ -10,6 +12,7 @@ mod embedded {
 }
 
 /// Structural rules, in the order they run: a rule may read the findings of those before it.
+/// Message rules (the default [`crate::rules::Scope`]) all run before any sequence rule.
 fn structural() -> Vec<Box<dyn Rule>> {
     vec![
         // One line per rule, e.g. Box::new(crate::rules::timing::review_window::ReviewWindow),
@@ -37,9 +40,43 @@ fn structural() -> Vec<Box<dyn Rule>> {
 pub struct Registry {
     /// Phrase rules first (they classify messages), then structural rules.
     pub rules: Vec<Box<dyn Rule>>,
+    /// Position in `rules` by id, as every finding looks its rule up, and the rule's advice,
+    /// shared by all its diagnostics (a big file has hundreds of thousands; a copy each was a
+    /// quarter of such a run's memory).
+    by_id: HashMap<String, (usize, Advice)>,
+}
+
+/// What every diagnostic of a rule says besides its own message: the fix in words and the link
+/// to the policy.
+#[derive(Debug, Clone)]
+pub struct Advice {
+    pub fix: Arc<str>,
+    /// `None` when the rule names no source.
+    pub url: Option<Arc<str>>,
+}
+
+impl Advice {
+    fn of(meta: &RuleMeta) -> Advice {
+        Advice {
+            fix: Arc::from(meta.fix.as_ref()),
+            url: Some(Arc::from(meta.source.as_ref())).filter(|s: &Arc<str>| !s.is_empty()),
+        }
+    }
 }
 
 impl Registry {
+    /// A registry of these rules, in this order.
+    pub fn new(rules: Vec<Box<dyn Rule>>) -> Registry {
+        let mut by_id = HashMap::with_capacity(rules.len());
+        for (at, rule) in rules.iter().enumerate() {
+            // The first of two rules with one id wins, as a scan would find it.
+            by_id
+                .entry(rule.meta().id.to_string())
+                .or_insert_with(|| (at, Advice::of(rule.meta())));
+        }
+        Registry { rules, by_id }
+    }
+
     /// The built-in rules. Built once per process.
     pub fn builtin() -> &'static Registry {
         static REGISTRY: OnceLock<Registry> = OnceLock::new();
@@ -57,7 +94,7 @@ impl Registry {
                 }
             }
             rules.extend(structural());
-            Registry { rules }
+            Registry::new(rules)
         })
     }
 
@@ -72,7 +109,7 @@ impl Registry {
         }
         rules.extend(extra.into_iter().map(|r| Box::new(r) as Box<dyn Rule>));
         rules.extend(structural());
-        Registry { rules }
+        Registry::new(rules)
     }
 
     /// Built-in phrase rule files with their load results (for tests and `sellerlint rules`).
@@ -84,10 +121,21 @@ impl Registry {
     }
 
     pub fn get(&self, id: &str) -> Option<&dyn Rule> {
-        self.rules
-            .iter()
-            .find(|r| r.meta().id == id)
-            .map(|r| r.as_ref())
+        self.get_with_advice(id).map(|(rule, _)| rule)
+    }
+
+    /// A rule with the advice its diagnostics share.
+    pub fn get_with_advice(&self, id: &str) -> Option<(&dyn Rule, Advice)> {
+        // `rules` is public: the index is checked, and a scan finds rules added after
+        // [`Registry::new`].
+        let indexed = self.by_id.get(id).and_then(|(at, advice)| {
+            let rule = self.rules.get(*at).filter(|r| r.meta().id == id)?;
+            Some((rule.as_ref(), advice.clone()))
+        });
+        indexed.or_else(|| {
+            let rule = self.rules.iter().find(|r| r.meta().id == id)?;
+            Some((rule.as_ref(), Advice::of(rule.meta())))
+        })
     }
 
     pub fn ids(&self) -> impl Iterator<Item = &str> {
@@ -141,6 +189,32 @@ mod tests {
         assert!(!selector_covers("review/gat", "review/gating"));
         assert!(!selector_covers("rev", "review/gating"));
         assert!(selector_covers("all", "review/gating"));
+    }
+
+    #[test]
+    fn lookups_share_each_rules_advice_and_find_rules_added_later() {
+        let builtin = Registry::builtin();
+        let (rule, advice) = builtin
+            .get_with_advice("content/external-link")
+            .expect("a built-in rule");
+        assert_eq!(rule.meta().id, "content/external-link");
+        assert_eq!(&*advice.fix, rule.meta().fix.as_ref());
+        assert_eq!(advice.url.as_deref(), Some(rule.meta().source.as_ref()));
+        let (_, again) = builtin
+            .get_with_advice("content/external-link")
+            .expect("a built-in rule");
+        assert!(Arc::ptr_eq(&advice.fix, &again.fix), "one copy per rule");
+        assert!(builtin.get("content/no-such-rule").is_none());
+
+        // `rules` is public: a rule pushed after `new` is still found, with its own advice.
+        let mut registry = Registry::new(Vec::new());
+        registry
+            .rules
+            .push(Box::new(crate::rules::content::external_link::ExternalLink));
+        let (rule, advice) = registry
+            .get_with_advice("content/external-link")
+            .expect("a rule added later");
+        assert_eq!(&*advice.fix, rule.meta().fix.as_ref());
     }
 
     /// The JSON form of each built-in rule loads to exactly what its YAML loads to.

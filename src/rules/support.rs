@@ -134,7 +134,7 @@ pub fn message_finding(rule: &str, index: usize, message: &Message, text: String
 /// proof to "review", a preview to check), the phrase rule's word is not taken alone: only a
 /// review link proves a review request there, so a critical message is never counted wrongly.
 pub fn review_request(ctx: &Context<'_>, index: usize) -> Option<(Field, Range<usize>)> {
-    let mv = ctx.messages.get(index)?;
+    let mv = ctx.message(index)?;
     let critical = mv.message.declared_critical()
         && (critical_content(&mv.body.text).is_some()
             || mv
@@ -274,10 +274,11 @@ pub struct HtmlImage<'a> {
     pub element: &'a crate::html::Element,
 }
 
-/// Every HTML image (`<img>` and the like) in the subjects and bodies of the messages, in order.
-pub fn html_images<'a>(messages: &'a [MessageView<'a>]) -> Vec<HtmlImage<'a>> {
+/// Every HTML image (`<img>` and the like) in the subjects and bodies of the messages a rule
+/// checks, in order.
+pub fn html_images<'a>(ctx: &Context<'a>) -> Vec<HtmlImage<'a>> {
     let mut out = Vec::new();
-    for (index, mv) in messages.iter().enumerate() {
+    for (index, mv) in ctx.each_message() {
         for (field, view, text_field) in text_fields(mv) {
             let Some(scan) = &view.html else { continue };
             for element in scan

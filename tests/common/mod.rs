@@ -199,16 +199,20 @@ pub fn phrase_rules() -> Vec<Box<dyn Rule>> {
 
 /// Fixture phrase rules, then the structural test rules.
 pub fn registry() -> Registry {
+    Registry::new(rules())
+}
+
+fn rules() -> Vec<Box<dyn Rule>> {
     let mut rules = phrase_rules();
     rules.push(Box::new(ImportantTag));
     rules.push(Box::new(TrackingPixel));
-    Registry { rules }
+    rules
 }
 
 pub fn registry_with(extra: Box<dyn Rule>) -> Registry {
-    let mut r = registry();
-    r.rules.push(extra);
-    r
+    let mut rules = rules();
+    rules.push(extra);
+    Registry::new(rules)
 }
 
 pub fn settings() -> Settings {

@@ -83,7 +83,7 @@ impl Rule for AttachmentType {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.messages.iter().enumerate() {
+        for (index, mv) in ctx.each_message() {
             let m = mv.message;
             let customization = m
                 .purpose

@@ -66,7 +66,7 @@ Not external: Amazon's domains in every marketplace (`amazon.de`, `amazon.co.jp`
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.messages.iter().enumerate() {
+        for (index, mv) in ctx.each_message() {
             let mut seen = HashSet::new();
             for (field, view, text_field) in text_fields(mv) {
                 for link in all_links(view) {

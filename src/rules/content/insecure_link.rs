@@ -44,7 +44,7 @@ impl Rule for InsecureLink {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.messages.iter().enumerate() {
+        for (index, mv) in ctx.each_message() {
             for (field, view, text_field) in text_fields(mv) {
                 for link in all_links(view) {
                     if !link.is_insecure() {

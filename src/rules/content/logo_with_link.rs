@@ -54,7 +54,7 @@ impl Rule for LogoWithLink {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for image in html_images(ctx.messages) {
+        for image in html_images(ctx) {
             let el = image.element;
             let report = |range, message| {
                 value_finding(

@@ -123,7 +123,7 @@ impl Rule for TrackingPixel {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for image in html_images(ctx.messages) {
+        for image in html_images(ctx) {
             let el = image.element;
             let Some(reason) = tracker_reason(el) else {
                 continue;

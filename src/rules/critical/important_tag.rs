@@ -66,7 +66,7 @@ Under the `amazon` profile (2025) the tag is reported on every message. Under `a
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.messages.iter().enumerate() {
+        for (index, mv) in ctx.each_message() {
             let (Some(view), Some(field)) = (&mv.subject, &mv.message.subject) else {
                 continue;
             };

@@ -81,7 +81,7 @@ A critical question with, say, a review request added at the end is not reported
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.messages.iter().enumerate() {
+        for (index, mv) in ctx.each_message() {
             let m = mv.message;
             let Some(purpose) = m.purpose.as_ref().filter(|_| m.declared_critical()) else {
                 continue;

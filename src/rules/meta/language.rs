@@ -75,7 +75,7 @@ impl Rule for Language {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let want = ctx.sequence.language.value.as_str();
-        for (index, mv) in ctx.messages.iter().enumerate() {
+        for (index, mv) in ctx.each_message() {
             let Some(found) = detect(&prose(&mv.body)) else {
                 continue;
             };

@@ -62,7 +62,7 @@ impl Rule for OrderIdMissing {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.messages.iter().enumerate() {
+        for (index, mv) in ctx.each_message() {
             let views = mv.subject.iter().chain(std::iter::once(&mv.body));
             let mut has_id = false;
             for v in views {

@@ -41,7 +41,7 @@ impl Rule for BeforeDelivery {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.messages.iter().enumerate() {
+        for (index, mv) in ctx.each_message() {
             let Some(trigger) = &mv.message.trigger else {
                 continue;
             };

@@ -8,7 +8,7 @@
 use crate::diagnostic::{Applicability, Finding, Severity};
 use crate::model::Trigger;
 use crate::rules::support::review_request;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Mark, Rule, RuleMeta, Scope};
 use std::borrow::Cow;
 
 pub struct RepeatReviewRequest;
@@ -61,31 +61,41 @@ On a message that declares a critical purpose and carries critical content, only
         )
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Sequence
+    }
+
+    fn mark(&self, ctx: &Context<'_>, index: usize) -> Option<Mark> {
+        review_request(ctx, index).map(|(field, span)| Mark { field, span })
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        let mut requests: Vec<(usize, crate::diagnostic::Field, std::ops::Range<usize>)> = ctx
-            .messages
+        let messages = &ctx.sequence.messages;
+        let mut requests: Vec<(usize, &Mark)> = ctx
+            .marks
             .iter()
             .enumerate()
-            .filter_map(|(i, _)| review_request(ctx, i).map(|(f, span)| (i, f, span)))
+            .filter_map(|(i, mark)| Some((i, mark.as_ref()?)))
             .collect();
-        requests.sort_by_key(|(i, _, _)| {
-            let m = ctx.messages[*i].message;
+        requests.sort_by_key(|&(i, _)| {
+            let m = messages.get(i);
             (
-                trigger_rank(m.trigger.as_ref().map(|t| t.value)),
-                m.delay_hours.as_ref().map_or(0, |d| d.value),
-                *i,
+                trigger_rank(m.and_then(|m| m.trigger.as_ref()).map(|t| t.value)),
+                m.and_then(|m| m.delay_hours.as_ref())
+                    .map_or(0, |d| d.value),
+                i,
             )
         });
-        let Some((first, _, _)) = requests.first().cloned() else {
+        let Some(&(first, _)) = requests.first() else {
             return;
         };
-        let first_id = &ctx.messages[first].message.id.value;
-        for (n, (index, field, span)) in requests.into_iter().enumerate().skip(1) {
+        let first_id = messages.get(first).map_or("", |m| m.id.value.as_str());
+        for (n, (index, mark)) in requests.into_iter().enumerate().skip(1) {
             out.push(Finding {
                 rule: ID.to_string(),
                 message_index: index,
-                field,
-                span,
+                field: mark.field,
+                span: mark.span.clone(),
                 message: format!(
                     "review or feedback request number {} for the same order (the first is `{first_id}`)",
                     n + 1

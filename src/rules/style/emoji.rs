@@ -65,7 +65,7 @@ Text symbols such as ★ ☆ ✓ ✔ ♪ © ® ™ are typography, not emoji, an
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.messages.iter().enumerate() {
+        for (index, mv) in ctx.each_message() {
             for (field, view, text_field) in text_fields(mv) {
                 // Every emoji has a non-ASCII char: an ASCII text needs no regex (whose
                 // Unicode emoji classes are slow to compile, which a pre-commit run would pay).

@@ -58,7 +58,7 @@ With `order-placed` or `shipped` the delivery date is unknown. The rule then fir
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let max = ctx.profile.settings.proactive_max_days;
-        for (index, mv) in ctx.messages.iter().enumerate() {
+        for (index, mv) in ctx.each_message() {
             let m = mv.message;
             let (Some(trigger), Some(delay)) = (&m.trigger, &m.delay_hours) else {
                 continue;

@@ -57,7 +57,7 @@ Requests on other triggers are reported by `review/before-delivery`; a message w
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let s = &ctx.profile.settings;
         let (min, max) = (s.review_window_min_days, s.review_window_max_days);
-        for (index, mv) in ctx.messages.iter().enumerate() {
+        for (index, mv) in ctx.each_message() {
             let m = mv.message;
             let Some(hours) = hours_after_delivery(m) else {
                 continue;

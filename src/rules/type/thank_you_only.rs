@@ -267,7 +267,7 @@ Never reported: a message in which another rule found a purpose (a review reques
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.messages.iter().enumerate() {
+        for (index, mv) in ctx.each_message() {
             let m = mv.message;
             if m.declared_critical()
                 || m.purpose
