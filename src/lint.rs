@@ -323,9 +323,7 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
     }
     let outcome = crate::suppress::apply(&source, &sequences, diagnostics, registry, settings);
     let mut diagnostics = outcome.kept;
-    diagnostics.sort_by(|a, b| {
-        (a.order, a.line, a.column, &a.rule).cmp(&(b.order, b.line, b.column, &b.rule))
-    });
+    sort_for_report(&mut diagnostics);
     let verdicts = judge_file(&sequences, &diagnostics, &evidence);
     FileReport {
         source,
@@ -336,6 +334,33 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
         errors: Vec::new(),
         suppressed: outcome.suppressed,
         verdicts,
+    }
+}
+
+/// Puts diagnostics in report order: by sequence and message, then position, then rule, ties
+/// kept in the order found.
+fn sort_for_report(diagnostics: &mut [Diagnostic]) {
+    sort_stable_by_swaps(diagnostics, |a, b| {
+        (a.order, a.line, a.column, &a.rule).cmp(&(b.order, b.line, b.column, &b.rule))
+    });
+}
+
+/// A stable sort without the buffer of half the items that `sort_by` takes (a big file's
+/// diagnostics were its peak memory): the items' positions are sorted, then applied by swaps,
+/// following each cycle of the permutation.
+fn sort_stable_by_swaps<T>(items: &mut [T], compare: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_unstable_by(|&a, &b| compare(&items[a], &items[b]).then(a.cmp(&b)));
+    // Position `at` takes what was at `order[at]`; a placed position's entry becomes `at`.
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != start {
+            let from = order[at];
+            items.swap(at, from);
+            order[at] = at;
+            at = from;
+        }
+        order[at] = at;
     }
 }
 
@@ -387,4 +412,21 @@ fn to_diagnostic(
         order: (seq_index, f.message_index),
         url: advice.url,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_stable_by_swaps;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn sorting_by_swaps_is_the_stable_sort(items in proptest::collection::vec((0u8..6, any::<u16>()), 0..200)) {
+            let mut expected = items.clone();
+            expected.sort_by_key(|&(key, _)| key);
+            let mut got = items;
+            sort_stable_by_swaps(&mut got, |a, b| a.0.cmp(&b.0));
+            prop_assert_eq!(got, expected);
+        }
+    }
 }
