@@ -56,8 +56,16 @@ pub fn within_seller_mail(text: &str) -> bool {
 
 /// `hir` with every Unicode class narrowed to the alphabet of seller mail: on a text
 /// [`within_seller_mail`], it matches exactly where `hir` does.
-pub fn narrowed(hir: &Hir) -> Hir {
-    narrowed_if_changed(hir).unwrap_or_else(|| hir.clone())
+///
+/// Only the nodes above a changed class are rebuilt, and the parts that do not change are
+/// moved into the new tree, not copied: rebuilding or copying every node of a long word list
+/// cost more than the compilation narrowing saves.
+pub fn narrowed(hir: Hir) -> Hir {
+    if changes(&hir) {
+        narrowed_changing(hir)
+    } else {
+        hir
+    }
 }
 
 /// Is every char of `class` in the alphabet already (a letter's case class, most often)?
@@ -69,48 +77,44 @@ fn within(class: &ClassUnicode) -> bool {
     })
 }
 
-/// The narrowed `hir`, or `None` when narrowing changes nothing in it: only the parts above a
-/// changed class are rebuilt (rebuilding every node of a long word list cost more than the
-/// compilation narrowing saves).
-fn narrowed_if_changed(hir: &Hir) -> Option<Hir> {
+/// Does narrowing change `hir`: does it hold a Unicode class reaching outside the alphabet?
+fn changes(hir: &Hir) -> bool {
     match hir.kind() {
-        HirKind::Class(Class::Unicode(class)) if !within(class) => {
-            let mut class = class.clone();
+        HirKind::Class(Class::Unicode(class)) => !within(class),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => false,
+        HirKind::Repetition(repetition) => changes(&repetition.sub),
+        HirKind::Capture(capture) => changes(&capture.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(changes),
+    }
+}
+
+/// The narrowed form of `hir`, which [`changes`].
+fn narrowed_changing(hir: Hir) -> Hir {
+    match hir.into_kind() {
+        HirKind::Class(Class::Unicode(mut class)) => {
             class.intersect(&ClassUnicode::new(
                 SELLER_MAIL
                     .iter()
                     .map(|&(lo, hi)| ClassUnicodeRange::new(lo, hi)),
             ));
-            Some(Hir::class(Class::Unicode(class)))
+            Hir::class(Class::Unicode(class))
         }
-        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => None,
-        HirKind::Repetition(repetition) => narrowed_if_changed(&repetition.sub).map(|sub| {
-            Hir::repetition(Repetition {
-                sub: Box::new(sub),
-                ..repetition.clone()
-            })
+        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
+            sub: Box::new(narrowed(*repetition.sub)),
+            ..repetition
         }),
-        HirKind::Capture(capture) => narrowed_if_changed(&capture.sub).map(|sub| {
-            Hir::capture(Capture {
-                sub: Box::new(sub),
-                ..capture.clone()
-            })
+        HirKind::Capture(capture) => Hir::capture(Capture {
+            sub: Box::new(narrowed(*capture.sub)),
+            ..capture
         }),
-        HirKind::Concat(subs) => narrowed_all(subs).map(Hir::concat),
-        HirKind::Alternation(subs) => narrowed_all(subs).map(Hir::alternation),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(narrowed).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(narrowed).collect()),
+        // Unchanging kinds; `changes` keeps them from coming here.
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Class(class) => Hir::class(class),
+        HirKind::Look(look) => Hir::look(look),
     }
-}
-
-/// The narrowed `subs` when narrowing changes one of them.
-fn narrowed_all(subs: &[Hir]) -> Option<Vec<Hir>> {
-    let changed: Vec<Option<Hir>> = subs.iter().map(narrowed_if_changed).collect();
-    changed.iter().any(Option::is_some).then(|| {
-        changed
-            .into_iter()
-            .zip(subs)
-            .map(|(new, old)| new.unwrap_or_else(|| old.clone()))
-            .collect()
-    })
 }
 
 #[cfg(test)]
@@ -126,7 +130,7 @@ mod tests {
             .unwrap();
         let wide = meta::Regex::builder().build_from_hir(&hir).unwrap();
         let narrow = meta::Regex::builder()
-            .build_from_hir(&narrowed(&hir))
+            .build_from_hir(&narrowed(hir.clone()))
             .unwrap();
         (wide, narrow)
     }

@@ -116,11 +116,7 @@ pub fn compile(pattern: &str, quick: bool, narrow: bool) -> Option<meta::Regex> 
         .build()
         .parse(pattern)
         .ok()?;
-    let hir = if narrow {
-        alphabet::narrowed(&hir)
-    } else {
-        hir
-    };
+    let hir = if narrow { alphabet::narrowed(hir) } else { hir };
     // No bounded backtracker: it keeps a visited set of up to 256 KiB per pattern and thread
     // (10 MiB of the 5,000-file benchmark's heap) and was no faster there than the PikeVM,
     // which takes its place (the lazy DFA does nearly all searching).
