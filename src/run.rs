@@ -223,7 +223,9 @@ pub fn run_with(
             Outcome::Unreadable(FileError::whole_file(&path.display().to_string(), message))
         }
     };
-    for outcome in ordered_map(collect_inputs(&inputs.paths), options.threads, lint_one) {
+    let paths = collect_inputs(&inputs.paths);
+    crate::rules::lazy_regex::plan_for_files(paths.len());
+    for outcome in ordered_map(paths, options.threads, lint_one) {
         match outcome {
             Outcome::Linted(file) => report.files.push(file),
             Outcome::Unreadable(e) => report.unreadable.push(e),

@@ -34,7 +34,7 @@ pub struct TextIndex {
     /// The text has a numeric char (`\d` in a regex is any Unicode decimal digit).
     numeric: bool,
     /// All chars of the text are in the alphabet of seller mail (see [`crate::alphabet`]).
-    within_seller_mail: bool,
+    alphabet: crate::alphabet::Alphabet,
 }
 
 /// The hash of a three- or four-byte sequence.
@@ -83,7 +83,7 @@ impl TextIndex {
             } else {
                 text.chars().any(char::is_numeric)
             },
-            within_seller_mail: crate::alphabet::within_seller_mail(text),
+            alphabet: crate::alphabet::Alphabet::of(text),
             lower,
             sequences,
         }
@@ -125,9 +125,9 @@ impl TextIndex {
         self.numeric
     }
 
-    /// Are all chars of the text in the alphabet of seller mail?
-    pub fn within_seller_mail(&self) -> bool {
-        self.within_seller_mail
+    /// The alphabet the text is made of (see [`crate::alphabet`]).
+    pub fn alphabet(&self) -> crate::alphabet::Alphabet {
+        self.alphabet
     }
 }
 

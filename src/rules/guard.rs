@@ -11,6 +11,7 @@
 //! pattern finds nothing either; and the guard has no Unicode word boundary, so it always
 //! runs on the DFA. Only texts the guard accepts pay for the exact search.
 
+use crate::alphabet::Alphabet;
 use crate::rules::lazy_regex::compile;
 use regex_automata::meta;
 use std::sync::OnceLock;
@@ -57,18 +58,17 @@ impl Guard {
         }
     }
 
-    /// False only when the pattern certainly does not match `text` (which is `within` the
-    /// alphabet of seller mail, or not).
-    pub fn may_match(&self, text: &str, within: bool) -> bool {
+    /// False only when the pattern certainly does not match `text` (made of `alphabet`).
+    pub fn may_match(&self, text: &str, alphabet: Alphabet) -> bool {
         let Some(bare) = &self.bare else {
             return true;
         };
-        if !within || text.is_ascii() {
+        if alphabet != Alphabet::SellerMail {
             return true;
         }
         // A guard that does not compile (it always should) only costs speed.
         self.compiled
-            .get_or_init(|| compile(bare, false, true))
+            .get_or_init(|| compile(bare, false, Alphabet::SellerMail))
             .as_ref()
             .is_none_or(|g| g.is_match(text))
     }
@@ -77,7 +77,6 @@ impl Guard {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::alphabet::within_seller_mail;
 
     #[test]
     fn word_boundaries_are_removed_and_other_escapes_kept() {
@@ -91,9 +90,9 @@ mod tests {
     #[test]
     fn a_guard_accepts_every_text_its_pattern_matches() {
         let pattern = r"\b(?:avis|reseña)\b";
-        let exact = compile(pattern, false, false);
+        let exact = compile(pattern, false, Alphabet::Unicode);
         let guard = Guard::new(pattern);
-        let may_match = |text: &str| guard.may_match(text, within_seller_mail(text));
+        let may_match = |text: &str| guard.may_match(text, Alphabet::of(text));
         for text in [
             "Votre AVIS compté",
             "una reseña, por favor",

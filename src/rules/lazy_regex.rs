@@ -8,17 +8,19 @@
 //! run); once a pattern has searched [`FULL_AFTER`] bytes, the full regex (lazy DFA,
 //! prefilters) replaces it, with its word-boundary guard for non-ASCII texts (see
 //! [`super::guard`]). Both tiers are the same `regex-automata` engine the `regex` crate wraps,
-//! so they find the same matches. Each tier is compiled narrowed to the alphabet of seller
-//! mail for the texts within it, and as written for the others (see [`crate::alphabet`]).
+//! so they find the same matches. The first tier is compiled narrowed to ASCII for the ASCII
+//! texts of a small run (see [`plan_for_files`]), both tiers narrowed to the alphabet of seller mail for the
+//! other texts within it (and the full tier for ASCII ones too), and as written for the rest
+//! (see [`crate::alphabet`]).
 
-use crate::alphabet;
+use crate::alphabet::{self, Alphabet};
 use crate::rules::guard::Guard;
 use crate::rules::literal_gate::{gate_of, Gate, GateSet, Present};
 use crate::text_index::TextIndex;
 use regex::{Regex, RegexBuilder};
 use regex_automata::meta;
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// Texts up to this size are indexed for the gate of a [`GatedRegex`]; longer ones are searched.
@@ -26,6 +28,22 @@ const GATE_TEXTS_UP_TO: usize = 1 << 20;
 
 /// Bytes a pattern searches with its first tier before its full regex is built.
 pub const FULL_AFTER: usize = 64 << 10;
+
+/// Runs of at most this many files spell first tiers for ASCII texts (see [`plan_for_files`]).
+pub const ASCII_SPELLING_UP_TO_FILES: usize = 16;
+
+/// Whether first tiers are spelled for ASCII texts (see [`plan_for_files`]).
+static ASCII_SPELLING: AtomicBool = AtomicBool::new(true);
+
+/// Tells the patterns how many files the run lints. A run of few files (a pre-commit hook's)
+/// compiles the first tier of a pattern narrowed to ASCII for ASCII texts: byte-range automata,
+/// quicker again to build (a sixth fewer instructions in a run over one example). A big run
+/// builds most patterns' full regexes anyway, and its texts mix alphabets: a first tier in one
+/// more spelling would only add automata to its memory (3 MiB on the 5,000-file benchmark), so
+/// its ASCII texts share the seller-mail spelling, which is as exact on them.
+pub fn plan_for_files(count: usize) {
+    ASCII_SPELLING.store(count <= ASCII_SPELLING_UP_TO_FILES, Ordering::Relaxed);
+}
 
 /// Regexes in rule files may not compile to more than this (guards against pathological packs).
 pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
@@ -71,11 +89,13 @@ pub fn shorten(pattern: &str) -> String {
 pub struct LazyRegex {
     pattern: String,
     /// What the pattern is in its rule (`pattern`, `exception`, "in `near`"), for errors.
-    role: String,
+    role: Box<str>,
     /// Index of its gate in the [`GateSet`] of its rule and language.
     gate: usize,
     /// A word-boundary-free superset, for non-ASCII texts (`None`: not worth one).
-    guard: Option<Guard>,
+    /// Boxed: most patterns of a rule set are never searched, and this keeps the matchers that
+    /// hold a pattern small.
+    guard: Option<Box<Guard>>,
     /// The first tier: the PikeVM alone.
     quick: Tier,
     /// The second tier: the full regex.
@@ -84,39 +104,47 @@ pub struct LazyRegex {
     searched: AtomicUsize,
 }
 
-/// One tier of a pattern in its two spellings, each compiled on first need: narrowed to the
-/// alphabet of seller mail (for the texts within it: nearly all, and several times smaller and
-/// quicker to build), and as written (for the others). See [`crate::alphabet`].
+/// One tier of a pattern in its spellings, each compiled on first need (see
+/// [`crate::alphabet`]): narrowed to ASCII (for ASCII texts: most mail in English; the first
+/// tier of a small run only, see [`plan_for_files`]), narrowed to the alphabet of seller mail (for the other texts within it, and for
+/// ASCII texts in the full tier: several times smaller and quicker to build than as written),
+/// and as written (for the rest).
 #[derive(Debug, Default)]
 struct Tier {
     /// `None` inside: the pattern does not compile.
+    ascii: OnceLock<Option<meta::Regex>>,
     narrow: OnceLock<Option<meta::Regex>>,
     wide: OnceLock<Option<meta::Regex>>,
 }
 
 impl Tier {
-    /// The tier's regex for a text that is (`within`) or is not within seller mail's alphabet.
-    fn regex(&self, pattern: &str, quick: bool, within: bool) -> Option<&meta::Regex> {
-        let spelling = if within { &self.narrow } else { &self.wide };
+    /// The tier's regex for a text (or a part of one) made of `alphabet`.
+    fn regex(&self, pattern: &str, quick: bool, alphabet: Alphabet) -> Option<&meta::Regex> {
+        let spelling = match alphabet {
+            Alphabet::Ascii => &self.ascii,
+            Alphabet::SellerMail => &self.narrow,
+            Alphabet::Unicode => &self.wide,
+        };
         spelling
-            .get_or_init(|| compile(pattern, quick, within))
+            .get_or_init(|| compile(pattern, quick, alphabet))
             .as_ref()
     }
 
     fn is_built(&self) -> bool {
-        self.narrow.get().is_some() || self.wide.get().is_some()
+        self.ascii.get().is_some() || self.narrow.get().is_some() || self.wide.get().is_some()
     }
 }
 
 /// Compiles a case-insensitive pattern with the `regex` crate's defaults, as the first tier
-/// (`quick`: the PikeVM alone) or the full regex, narrowed to seller mail's alphabet or not.
-pub fn compile(pattern: &str, quick: bool, narrow: bool) -> Option<meta::Regex> {
+/// (`quick`: the PikeVM alone) or the full regex, narrowed to `alphabet` (see
+/// [`alphabet::narrowed`]).
+pub fn compile(pattern: &str, quick: bool, alphabet: Alphabet) -> Option<meta::Regex> {
     let hir = regex_syntax::ParserBuilder::new()
         .case_insensitive(true)
         .build()
         .parse(pattern)
         .ok()?;
-    let hir = if narrow { alphabet::narrowed(hir) } else { hir };
+    let hir = alphabet::narrowed(hir, alphabet);
     // No bounded backtracker: it keeps a visited set of up to 256 KiB per pattern and thread
     // (10 MiB of the 5,000-file benchmark's heap) and was no faster there than the PikeVM,
     // which takes its place (the lazy DFA does nearly all searching).
@@ -158,25 +186,36 @@ impl LazyRegex {
         if !gates.opens(self.gate, present) {
             return None;
         }
-        self.tiered(text, present.within_seller_mail())
+        self.tiered(text, present.alphabet())
     }
 
-    /// The regex for `text` (`within` seller mail's alphabet or not) without asking the gate:
+    /// The regex for `text` (made of `alphabet`) without asking the gate:
     /// the tier that pays off, or `None` when the word-boundary guard rules the text out (or
     /// the pattern does not compile). The regex also serves any part of `text`.
-    fn tiered(&self, text: &str, within: bool) -> Option<&meta::Regex> {
+    fn tiered(&self, text: &str, alphabet: Alphabet) -> Option<&meta::Regex> {
         let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
         if !self.full.is_built() && before + text.len() <= FULL_AFTER {
-            return self.quick.regex(&self.pattern, true, within);
+            let spelling = match alphabet {
+                Alphabet::Ascii if !ASCII_SPELLING.load(Ordering::Relaxed) => Alphabet::SellerMail,
+                other => other,
+            };
+            return self.quick.regex(&self.pattern, true, spelling);
         }
         if self
             .guard
             .as_ref()
-            .is_some_and(|g| !g.may_match(text, within))
+            .is_some_and(|g| !g.may_match(text, alphabet))
         {
             return None;
         }
-        self.full.regex(&self.pattern, false, within)
+        // The full regex serves big runs, whose texts mix alphabets: ASCII texts take the
+        // seller-mail spelling, which is as exact on them, so that a pattern keeps one set of
+        // automata and caches (a third spelling cost 8 MiB on the 5,000-file benchmark).
+        let spelling = match alphabet {
+            Alphabet::Ascii => Alphabet::SellerMail,
+            other => other,
+        };
+        self.full.regex(&self.pattern, false, spelling)
     }
 }
 
@@ -190,7 +229,7 @@ pub struct LazyRegexes {
 impl LazyRegexes {
     /// A pattern searched on whole texts: it gets a word-boundary guard.
     pub fn searched(&mut self, pattern: String, role: &str) -> LazyRegex {
-        let guard = Some(Guard::new(&pattern));
+        let guard = Some(Box::new(Guard::new(&pattern)));
         self.add(pattern, role, guard)
     }
 
@@ -199,11 +238,11 @@ impl LazyRegexes {
         self.add(pattern, role, None)
     }
 
-    fn add(&mut self, pattern: String, role: &str, guard: Option<Guard>) -> LazyRegex {
+    fn add(&mut self, pattern: String, role: &str, guard: Option<Box<Guard>>) -> LazyRegex {
         self.gates.push(gate_of(&pattern));
         LazyRegex {
             pattern,
-            role: role.to_string(),
+            role: role.into(),
             gate: self.gates.len() - 1,
             guard,
             quick: Tier::default(),
@@ -243,7 +282,7 @@ impl GatedRegex {
         // prefilter make about as cheap as indexing the text; indexing a huge text (a body of
         // megabytes on one line) costs about what searching it does. Search directly then.
         if self.regex.full.is_built() || text.len() > GATE_TEXTS_UP_TO {
-            return self.regex.tiered(text, alphabet::within_seller_mail(text));
+            return self.regex.tiered(text, Alphabet::of(text));
         }
         let index = TextIndex::new(text);
         self.regex
@@ -297,19 +336,34 @@ mod tests {
     use crate::rules::literal_gate::{builtin_literals, builtin_patterns};
     use proptest::prelude::*;
 
-    /// Every built-in pattern, compiled as written and narrowed (once for all tests: it is
-    /// slow in a debug build).
-    fn both_spellings() -> &'static [(&'static str, meta::Regex, meta::Regex)] {
-        static BOTH: OnceLock<Vec<(&'static str, meta::Regex, meta::Regex)>> = OnceLock::new();
-        BOTH.get_or_init(|| {
+    /// A built-in pattern compiled as written, narrowed to seller mail's alphabet, and
+    /// narrowed to ASCII.
+    struct Spellings {
+        pattern: &'static str,
+        wide: meta::Regex,
+        narrow: meta::Regex,
+        ascii: meta::Regex,
+    }
+
+    /// Every built-in pattern in its three spellings (once for all tests: it is slow in a
+    /// debug build).
+    fn spellings() -> &'static [Spellings] {
+        static ALL: OnceLock<Vec<Spellings>> = OnceLock::new();
+        ALL.get_or_init(|| {
             builtin_patterns()
                 .map(|pattern| {
                     match (
-                        compile(pattern, false, false),
-                        compile(pattern, false, true),
+                        compile(pattern, false, Alphabet::Unicode),
+                        compile(pattern, false, Alphabet::SellerMail),
+                        compile(pattern, false, Alphabet::Ascii),
                     ) {
-                        (Some(wide), Some(narrow)) => (pattern, wide, narrow),
-                        _ => panic!("{pattern} does not compile both ways"),
+                        (Some(wide), Some(narrow), Some(ascii)) => Spellings {
+                            pattern,
+                            wide,
+                            narrow,
+                            ascii,
+                        },
+                        _ => panic!("{pattern} does not compile all three ways"),
                     }
                 })
                 .collect()
@@ -320,32 +374,55 @@ mod tests {
         re.find_iter(text).map(|m| m.range()).collect()
     }
 
-    /// Every built-in pattern finds the same matches narrowed to seller mail's alphabet as
-    /// written, on every corpus case and example (whole files, so also across lines).
+    /// Every built-in pattern finds the same matches narrowed as written: narrowed to seller
+    /// mail's alphabet on every corpus case, example and fixture within it (whole files, so
+    /// also across lines), narrowed to ASCII on every ASCII one and every ASCII line.
     #[test]
     fn narrowed_builtin_patterns_find_what_they_find_as_written() {
-        let mut texts = Vec::new();
+        let mut files = Vec::new();
         for dir in ["../shared/corpus/cases", "examples", "tests/fixtures"] {
             let mut stack = vec![std::path::PathBuf::from(dir)];
             while let Some(path) = stack.pop() {
                 if path.is_dir() {
                     stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
                 } else if path.extension().is_some_and(|e| e == "yaml") {
-                    texts.push(std::fs::read_to_string(&path).unwrap_or_default());
+                    files.push(std::fs::read_to_string(&path).unwrap_or_default());
                 }
             }
         }
-        texts.retain(|t| alphabet::within_seller_mail(t));
-        assert!(texts.len() > 60, "{} texts", texts.len());
-        let mut checked = 0;
-        for (pattern, wide, narrow) in both_spellings() {
-            for text in &texts {
-                let found = ranges(wide, text);
+        let within: Vec<&String> = files
+            .iter()
+            .filter(|t| Alphabet::of(t) == Alphabet::SellerMail)
+            .collect();
+        let ascii: Vec<&str> = files
+            .iter()
+            .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines()))
+            .filter(|t| Alphabet::of(t) == Alphabet::Ascii)
+            .collect();
+        assert!(
+            within.len() > 20,
+            "{} texts within seller mail",
+            within.len()
+        );
+        assert!(ascii.len() > 2000, "{} ASCII texts", ascii.len());
+        let (mut checked, mut checked_ascii) = (0, 0);
+        for s in spellings() {
+            for text in &within {
+                let found = ranges(&s.wide, text);
                 checked += found.len();
-                assert_eq!(found, ranges(narrow, text), "{pattern}");
+                assert_eq!(found, ranges(&s.narrow, text), "{}", s.pattern);
+            }
+            for text in &ascii {
+                let found = ranges(&s.wide, text);
+                checked_ascii += found.len();
+                assert_eq!(found, ranges(&s.ascii, text), "{} on {text:?}", s.pattern);
             }
         }
         assert!(checked > 1000, "only {checked} matches compared");
+        assert!(
+            checked_ascii > 1000,
+            "only {checked_ascii} ASCII matches compared"
+        );
     }
 
     /// Words the rules look for, and what sits between words in seller mail: spaces and line
@@ -392,7 +469,8 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(96))]
 
         /// On texts made of the rules' own words, in any case, joined by anything seller mail
-        /// has between words, every built-in pattern finds the same matches narrowed as written.
+        /// has between words, every built-in pattern finds the same matches narrowed as written
+        /// (to seller mail's alphabet; to ASCII on the text without its non-ASCII chars).
         #[test]
         fn narrowed_patterns_match_like_written_on_texts_of_rule_words(
             parts in proptest::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0u8..3), 1..14)
@@ -413,8 +491,11 @@ mod tests {
                 text.push_str(join.get(JOINS).as_ref());
             }
             prop_assume!(alphabet::within_seller_mail(&text));
-            for (pattern, wide, narrow) in both_spellings() {
-                prop_assert_eq!(ranges(wide, &text), ranges(narrow, &text), "{} on {:?}", pattern, text);
+            // The same words with the non-ASCII joins left out, for the ASCII spelling.
+            let ascii: String = text.chars().filter(char::is_ascii).collect();
+            for s in spellings() {
+                prop_assert_eq!(ranges(&s.wide, &text), ranges(&s.narrow, &text), "{} on {:?}", s.pattern, text);
+                prop_assert_eq!(ranges(&s.wide, &ascii), ranges(&s.ascii, &ascii), "{} on {:?}", s.pattern, ascii);
             }
         }
     }

@@ -86,9 +86,9 @@ pub struct Present<'t> {
 }
 
 impl Present<'_> {
-    /// Are all chars of the text in the alphabet of seller mail (see [`crate::alphabet`])?
-    pub fn within_seller_mail(&self) -> bool {
-        self.index.within_seller_mail()
+    /// The alphabet the text is made of (see [`crate::alphabet`]).
+    pub fn alphabet(&self) -> crate::alphabet::Alphabet {
+        self.index.alphabet()
     }
 
     fn has(&self, gates: &GateSet, id: usize) -> bool {
