@@ -199,8 +199,8 @@ fn lint_sequence(
 /// Messages whose views are built at once: up to [`CHUNK_TEXT`] bytes of text or
 /// [`CHUNK_MESSAGES`] messages. A few rather than one, because each rule then runs over several
 /// messages in a row with its automata warm in the CPU caches (one message at a time made a
-/// 70,000-message sequence a fifth slower); a few rather than all, because views take several
-/// times the memory of their text.
+/// sequence of 70,928 messages up to a third slower); a few rather than all, because views take
+/// several times the memory of their text.
 const CHUNK_TEXT: usize = 256 << 10;
 const CHUNK_MESSAGES: usize = 256;
 
@@ -265,8 +265,8 @@ fn record(
 }
 
 /// While a sequence's findings become diagnostics, their memory is handed back in steps of this
-/// many. Shrinking a vector from its end reallocates in place (a big one is its own mapping, and
-/// `mremap` shrinks it without a copy), so the steps can be small.
+/// many. Shrinking a vector from its end reallocates in place (with glibc, a big one is a
+/// mapping of its own, which `mremap` shrinks without a copy), so the steps can be small.
 const SHRINK_FINDINGS_BY: usize = 4096;
 
 /// Lints one file's text.

@@ -96,10 +96,11 @@ impl<'a> MessageView<'a> {
 /// How much of a sequence a rule reads at once (see [`Rule::scope`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// One message at a time: its views, and what the rules before it found on that message.
-    /// Such rules run on a few messages at a time, so that a message's views (its visible
-    /// text, HTML tokens and text index) are built once, shared by every rule, and dropped
-    /// before the next messages': a sequence of 100,000 messages never holds them all.
+    /// Message by message: for each message, its views and what the rules before it found on
+    /// it, never another message's. Such rules are given a few messages at a time, so that a
+    /// message's views (its visible text, HTML tokens and text index) are built once, shared by
+    /// every rule, and dropped before the next messages': a sequence of 100,000 messages never
+    /// holds them all.
     Message,
     /// The whole sequence, after every message rule ran on every message: the model of every
     /// message, every finding of the message rules, and what this rule [marked](Rule::mark) on
@@ -129,8 +130,9 @@ pub struct Context<'a> {
     pub profile: &'a Profile,
     /// Languages whose phrases apply to this sequence (the sequence's language, plus English).
     pub languages: &'a [String],
-    /// Findings of the rules that ran before: for a message rule, those on its message; for a
-    /// sequence rule, those of every message rule and of the sequence rules before it.
+    /// Findings of the rules that ran before: for a message rule, those on the messages it
+    /// checks; for a sequence rule, those of every message rule and of the sequence rules
+    /// before it.
     pub earlier: &'a [Finding],
     /// Options the configuration switched on (`rule-options`); empty by default.
     pub options: &'a RuleOptions,
