@@ -33,7 +33,7 @@ pub struct TextIndex {
     folds_to_ascii: bool,
     /// The text has a numeric char (`\d` in a regex is any Unicode decimal digit).
     numeric: bool,
-    /// All chars of the text are in the alphabet of seller mail (see [`crate::alphabet`]).
+    /// The alphabet the text is made of (see [`crate::alphabet`]).
     alphabet: crate::alphabet::Alphabet,
 }
 

@@ -2,7 +2,7 @@
 //! `lint::lint_sequence`): every message must get what it gets alone, and the sequence rule
 //! must still see across chunks.
 
-use sellerlint::lint::{lint_source, Settings};
+use sellerlint::lint::{lint_source, FileReport, Settings};
 use sellerlint::profile::Profile;
 use sellerlint::rules::registry::Registry;
 use sellerlint::source::SourceFile;
@@ -57,8 +57,8 @@ fn sequence_yaml(messages: &[String]) -> String {
     )
 }
 
-/// Rule ids reported on each message id.
-fn rules_by_message(text: String) -> HashMap<String, BTreeSet<String>> {
+/// A sequence file linted with the built-in rules and the default profile.
+fn lint(text: String) -> FileReport {
     let settings = Settings::new(Profile::named("amazon").expect("the amazon profile"));
     let report = lint_source(
         SourceFile::new("long.yaml".to_string(), text),
@@ -66,6 +66,12 @@ fn rules_by_message(text: String) -> HashMap<String, BTreeSet<String>> {
         &settings,
     );
     assert!(report.errors.is_empty(), "{:?}", report.errors);
+    report
+}
+
+/// Rule ids reported on each message id.
+fn rules_by_message(text: String) -> HashMap<String, BTreeSet<String>> {
+    let report = lint(text);
     let mut out: HashMap<String, BTreeSet<String>> = HashMap::new();
     for d in report.diagnostics {
         out.entry(d.message_id).or_default().insert(d.rule);
@@ -113,12 +119,7 @@ fn a_repeat_names_the_first_request_from_another_chunk() {
     let mut messages: Vec<String> = vec![message_yaml("first-ask", 0, false)];
     messages.extend((0..400).map(|i| message_yaml(&format!("m{i}"), 1, i % 3 == 0)));
     messages.push(message_yaml("late-ask", 0, false));
-    let settings = Settings::new(Profile::named("amazon").expect("the amazon profile"));
-    let report = lint_source(
-        SourceFile::new("long.yaml".to_string(), sequence_yaml(&messages)),
-        Registry::builtin(),
-        &settings,
-    );
+    let report = lint(sequence_yaml(&messages));
     let repeats: Vec<_> = report
         .diagnostics
         .iter()
