@@ -12,7 +12,7 @@
 //! runs on the DFA. Only texts the guard accepts pay for the exact search.
 
 use crate::alphabet::Alphabet;
-use crate::rules::lazy_regex::compile;
+use crate::rules::lazy_regex::compile_automata;
 use regex_automata::meta;
 use std::sync::OnceLock;
 
@@ -68,7 +68,7 @@ impl Guard {
         }
         // A guard that does not compile (it always should) only costs speed.
         self.compiled
-            .get_or_init(|| compile(bare, false, Alphabet::SellerMail))
+            .get_or_init(|| compile_automata(bare, false, Alphabet::SellerMail))
             .as_ref()
             .is_none_or(|g| g.is_match(text))
     }
@@ -90,7 +90,7 @@ mod tests {
     #[test]
     fn a_guard_accepts_every_text_its_pattern_matches() {
         let pattern = r"\b(?:avis|reseña)\b";
-        let exact = compile(pattern, false, Alphabet::Unicode);
+        let exact = compile_automata(pattern, false, Alphabet::Unicode);
         let guard = Guard::new(pattern);
         let may_match = |text: &str| guard.may_match(text, Alphabet::of(text));
         for text in [

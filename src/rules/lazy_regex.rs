@@ -7,11 +7,12 @@
 //! by the PikeVM (about 40% of the full compile, and quick enough on the few texts of a small
 //! run); once a pattern has searched [`FULL_AFTER`] bytes, the full regex (lazy DFA,
 //! prefilters) replaces it, with its word-boundary guard for non-ASCII texts (see
-//! [`super::guard`]). Both tiers are the same `regex-automata` engine the `regex` crate wraps,
-//! so they find the same matches. The first tier is compiled narrowed to ASCII for the ASCII
-//! texts of a small run (see [`plan_for_files`]), both tiers narrowed to the alphabet of
-//! seller mail for the other texts within it (and the full tier for ASCII ones too), and as
-//! written for the rest (see [`crate::alphabet`]).
+//! [`super::guard`]). Both tiers are the `regex-automata` engines the `regex` crate wraps, so
+//! they find the same matches; they are compiled narrowed to the alphabet of seller mail for
+//! texts within it (ASCII ones too), as written for the rest (see [`crate::alphabet`]). One
+//! exception: the first tier of a small run on ASCII texts is `regex-lite` (see
+//! [`plan_for_files`] and [`compile`]), which finds the same matches there and compiles
+//! without Unicode tables.
 
 use crate::alphabet::{self, Alphabet};
 use crate::rules::guard::Guard;
@@ -36,8 +37,8 @@ pub const ASCII_SPELLING_UP_TO_FILES: usize = 16;
 static ASCII_SPELLING: AtomicBool = AtomicBool::new(true);
 
 /// Tells the patterns how many files the run lints. A run of few files (a pre-commit hook's)
-/// compiles the first tier of a pattern narrowed to ASCII for ASCII texts: byte-range automata,
-/// quicker again to build (a sixth fewer instructions in a run over one example). A big run
+/// compiles the first tier of a pattern for ASCII texts with `regex-lite` (see [`compile`]): a
+/// quarter of the instructions of the narrowed automata in a run over one example. A big run
 /// builds most patterns' full regexes anyway, and its texts mix alphabets: a first tier in one
 /// more spelling would only add automata to its memory (3 MiB on the 5,000-file benchmark), so
 /// its ASCII texts share the seller-mail spelling, which is as exact on them.
@@ -96,7 +97,9 @@ pub struct LazyRegex {
     /// Boxed: most patterns of a rule set are never searched, and this keeps the matchers that
     /// hold a pattern small.
     guard: Option<Box<Guard>>,
-    /// The first tier: the PikeVM alone.
+    /// The first tier for ASCII texts, in a small run (see [`plan_for_files`]): `regex-lite`.
+    quick_ascii: OnceLock<Option<Compiled>>,
+    /// The first tier for other texts: a PikeVM alone.
     quick: Tier,
     /// The second tier: the full regex.
     full: Tier,
@@ -104,41 +107,129 @@ pub struct LazyRegex {
     searched: AtomicUsize,
 }
 
-/// One tier of a pattern in its spellings, each compiled on first need (see
-/// [`crate::alphabet`]): narrowed to ASCII (for ASCII texts: most mail in English; the first
-/// tier of a small run only, see [`plan_for_files`]), narrowed to the alphabet of seller mail
-/// (for the other texts within it, and for ASCII texts in the full tier: several times smaller
-/// and quicker to build than as written), and as written (for the rest).
+/// One tier of a pattern in its two `regex-automata` spellings, each compiled on first need
+/// (see [`crate::alphabet`]): narrowed to the alphabet of seller mail, for texts within it
+/// (ASCII ones too: as exact on them, and several times smaller and quicker to build than as
+/// written), and as written, for the rest.
 #[derive(Debug, Default)]
 struct Tier {
     /// `None` inside: the pattern does not compile.
-    ascii: OnceLock<Option<meta::Regex>>,
     narrow: OnceLock<Option<meta::Regex>>,
     wide: OnceLock<Option<meta::Regex>>,
 }
 
 impl Tier {
     /// The tier's regex for a text (or a part of one) made of `alphabet`.
-    fn regex(&self, pattern: &str, quick: bool, alphabet: Alphabet) -> Option<&meta::Regex> {
-        let spelling = match alphabet {
-            Alphabet::Ascii => &self.ascii,
-            Alphabet::SellerMail => &self.narrow,
-            Alphabet::Unicode => &self.wide,
+    fn regex(&self, pattern: &str, quick: bool, alphabet: Alphabet) -> Option<CompiledRegex<'_>> {
+        let (spelling, alphabet) = match alphabet {
+            Alphabet::Ascii | Alphabet::SellerMail => (&self.narrow, Alphabet::SellerMail),
+            Alphabet::Unicode => (&self.wide, Alphabet::Unicode),
         };
         spelling
-            .get_or_init(|| compile(pattern, quick, alphabet))
+            .get_or_init(|| compile_automata(pattern, quick, alphabet))
             .as_ref()
+            .map(CompiledRegex::Automata)
     }
 
     fn is_built(&self) -> bool {
-        self.ascii.get().is_some() || self.narrow.get().is_some() || self.wide.get().is_some()
+        self.narrow.get().is_some() || self.wide.get().is_some()
     }
 }
 
-/// Compiles a case-insensitive pattern with the `regex` crate's defaults, as the first tier
-/// (`quick`: the PikeVM alone) or the full regex, narrowed to `alphabet` (see
+/// A compiled pattern as the search sees it: `regex-automata`'s engines, or `regex-lite`'s
+/// PikeVM for ASCII texts (see [`compile`]). Both find what the `regex` crate finds.
+#[derive(Debug, Clone, Copy)]
+pub enum CompiledRegex<'a> {
+    Automata(&'a meta::Regex),
+    Lite(&'a regex_lite::Regex),
+}
+
+impl<'a> CompiledRegex<'a> {
+    pub fn is_match(self, text: &str) -> bool {
+        match self {
+            CompiledRegex::Automata(re) => re.is_match(text),
+            CompiledRegex::Lite(re) => re.is_match(text),
+        }
+    }
+
+    /// The byte range of the first match.
+    pub fn find(self, text: &str) -> Option<Range<usize>> {
+        match self {
+            CompiledRegex::Automata(re) => re.find(text).map(|m| m.range()),
+            CompiledRegex::Lite(re) => re.find(text).map(|m| m.range()),
+        }
+    }
+
+    /// The byte ranges of the matches, in order.
+    pub fn find_iter<'h>(self, text: &'h str) -> FoundRanges<'a, 'h> {
+        match self {
+            CompiledRegex::Automata(re) => FoundRanges::Automata(re.find_iter(text)),
+            CompiledRegex::Lite(re) => FoundRanges::Lite(re.find_iter(text)),
+        }
+    }
+}
+
+/// The matches of a [`CompiledRegex`] in a text, as byte ranges.
+pub enum FoundRanges<'r, 'h> {
+    Automata(meta::FindMatches<'r, 'h>),
+    Lite(regex_lite::Matches<'r, 'h>),
+}
+
+impl Iterator for FoundRanges<'_, '_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        match self {
+            FoundRanges::Automata(it) => it.next().map(|m| m.range()),
+            FoundRanges::Lite(it) => it.next().map(|m| m.range()),
+        }
+    }
+}
+
+/// A pattern compiled for ASCII texts, as a [`Tier`] keeps it. `regex-lite`'s regex is boxed:
+/// it is several words, and every pattern of a rule set has a slot for one.
+#[derive(Debug)]
+pub enum Compiled {
+    Automata(meta::Regex),
+    Lite(Box<regex_lite::Regex>),
+}
+
+impl Compiled {
+    pub fn as_regex(&self) -> CompiledRegex<'_> {
+        match self {
+            Compiled::Automata(re) => CompiledRegex::Automata(re),
+            Compiled::Lite(re) => CompiledRegex::Lite(re),
+        }
+    }
+}
+
+/// Compiles a case-insensitive pattern for texts made of `alphabet`, as the first tier
+/// (`quick`: a PikeVM alone) or the full regex.
+///
+/// For ASCII texts (only the first tier of a small run asks), `regex-lite`: its syntax and
+/// matches are the `regex` crate's, except that its classes, case folding and `\b` are ASCII
+/// ones, which on ASCII text match exactly what the Unicode ones do (see [`crate::alphabet`]).
+/// It parses and compiles without Unicode tables: a quarter of the instructions of the
+/// narrowed automata on the patterns one example opens (8.8M against 33.6M). A pattern it does not support
+/// (`\p{..}`, class set operations) takes the narrowed automata instead.
+///
+/// Otherwise `regex-automata` with the `regex` crate's defaults, narrowed to `alphabet` (see
 /// [`alphabet::narrowed`]).
-pub fn compile(pattern: &str, quick: bool, alphabet: Alphabet) -> Option<meta::Regex> {
+pub fn compile(pattern: &str, quick: bool, alphabet: Alphabet) -> Option<Compiled> {
+    if alphabet == Alphabet::Ascii {
+        if let Ok(re) = regex_lite::RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+        {
+            return Some(Compiled::Lite(Box::new(re)));
+        }
+    }
+    compile_automata(pattern, quick, alphabet).map(Compiled::Automata)
+}
+
+/// [`compile`] with `regex-automata` alone.
+pub fn compile_automata(pattern: &str, quick: bool, alphabet: Alphabet) -> Option<meta::Regex> {
     let hir = regex_syntax::ParserBuilder::new()
         .case_insensitive(true)
         .build()
@@ -182,7 +273,7 @@ impl LazyRegex {
         gates: &GateSet,
         present: &Present<'_>,
         text: &str,
-    ) -> Option<&meta::Regex> {
+    ) -> Option<CompiledRegex<'_>> {
         if !gates.opens(self.gate, present) {
             return None;
         }
@@ -192,13 +283,17 @@ impl LazyRegex {
     /// The regex for `text` (made of `alphabet`) without asking the gate:
     /// the tier that pays off, or `None` when the word-boundary guard rules the text out (or
     /// the pattern does not compile). The regex also serves any part of `text`.
-    fn tiered(&self, text: &str, alphabet: Alphabet) -> Option<&meta::Regex> {
+    fn tiered(&self, text: &str, alphabet: Alphabet) -> Option<CompiledRegex<'_>> {
         let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
         if !self.full.is_built() && before + text.len() <= FULL_AFTER {
-            let ascii = ASCII_SPELLING.load(Ordering::Relaxed);
-            return self
-                .quick
-                .regex(&self.pattern, true, spelling(alphabet, ascii));
+            if alphabet == Alphabet::Ascii && ASCII_SPELLING.load(Ordering::Relaxed) {
+                return self
+                    .quick_ascii
+                    .get_or_init(|| compile(&self.pattern, true, alphabet))
+                    .as_ref()
+                    .map(Compiled::as_regex);
+            }
+            return self.quick.regex(&self.pattern, true, alphabet);
         }
         if self
             .guard
@@ -210,17 +305,7 @@ impl LazyRegex {
         // The full regex serves big runs, whose texts mix alphabets: ASCII texts take the
         // seller-mail spelling, so that a pattern keeps one set of automata and caches (a
         // third spelling cost 8 MiB on the 5,000-file benchmark).
-        self.full
-            .regex(&self.pattern, false, spelling(alphabet, false))
-    }
-}
-
-/// The spelling a tier compiles for a text made of `alphabet`: its own, except that ASCII
-/// texts share the seller-mail spelling (as exact on them) unless `ascii` spellings are wanted.
-fn spelling(alphabet: Alphabet, ascii: bool) -> Alphabet {
-    match alphabet {
-        Alphabet::Ascii if !ascii => Alphabet::SellerMail,
-        other => other,
+        self.full.regex(&self.pattern, false, alphabet)
     }
 }
 
@@ -250,6 +335,7 @@ impl LazyRegexes {
             role: role.into(),
             gate: self.gates.len() - 1,
             guard,
+            quick_ascii: OnceLock::new(),
             quick: Tier::default(),
             full: Tier::default(),
             searched: AtomicUsize::new(0),
@@ -282,7 +368,7 @@ impl GatedRegex {
     }
 
     /// The compiled regex when it could match `text`.
-    fn for_text(&self, text: &str) -> Option<&meta::Regex> {
+    fn for_text(&self, text: &str) -> Option<CompiledRegex<'_>> {
         // Once the full regex is built, the gate would only save a search, which its DFA and
         // prefilter make about as cheap as indexing the text; indexing a huge text (a body of
         // megabytes on one line) costs about what searching it does. Search directly then.
@@ -300,15 +386,13 @@ impl GatedRegex {
 
     /// The byte range of the first match.
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
-        self.for_text(text)
-            .and_then(|re| re.find(text))
-            .map(|m| m.range())
+        self.for_text(text).and_then(|re| re.find(text))
     }
 
     /// The byte ranges of the matches, in order.
     pub fn find_iter(&self, text: &str) -> Vec<Range<usize>> {
         self.for_text(text)
-            .map(|re| re.find_iter(text).map(|m| m.range()).collect())
+            .map(|re| re.find_iter(text).collect())
             .unwrap_or_default()
     }
 
@@ -341,13 +425,13 @@ mod tests {
     use crate::rules::literal_gate::{builtin_literals, builtin_patterns};
     use proptest::prelude::*;
 
-    /// A built-in pattern compiled as written, narrowed to seller mail's alphabet, and
-    /// narrowed to ASCII.
+    /// A built-in pattern compiled as written, narrowed to seller mail's alphabet, and for
+    /// ASCII texts (by `regex-lite`, where it supports the pattern).
     struct Spellings {
         pattern: &'static str,
-        wide: meta::Regex,
-        narrow: meta::Regex,
-        ascii: meta::Regex,
+        wide: Compiled,
+        narrow: Compiled,
+        ascii: Compiled,
     }
 
     /// Every built-in pattern in its three spellings (once for all tests: it is slow in a
@@ -375,13 +459,32 @@ mod tests {
         })
     }
 
-    fn ranges(re: &meta::Regex, text: &str) -> Vec<Range<usize>> {
-        re.find_iter(text).map(|m| m.range()).collect()
+    fn ranges(re: &Compiled, text: &str) -> Vec<Range<usize>> {
+        re.as_regex().find_iter(text).collect()
+    }
+
+    /// The ASCII spelling is `regex-lite`'s for the built-in patterns (so that the tests
+    /// comparing spellings test it), and the automata's for a pattern it does not support.
+    #[test]
+    fn ascii_spelling_is_regex_lite_where_it_supports_the_pattern() {
+        let lite = spellings()
+            .iter()
+            .filter(|s| matches!(s.ascii, Compiled::Lite(_)))
+            .count();
+        assert_eq!(lite, spellings().len());
+        for written in [r"\p{Greek}+", r"[a-z&&[^aeiou]]+"] {
+            assert!(matches!(
+                compile(written, true, Alphabet::Ascii),
+                Some(Compiled::Automata(_))
+            ));
+        }
+        let re = compile(r"\p{L}+", true, Alphabet::Ascii).unwrap();
+        assert_eq!(ranges(&re, "say hello"), vec![0..3, 4..9]);
     }
 
     /// Every built-in pattern finds the same matches narrowed as written: narrowed to seller
     /// mail's alphabet on every corpus case, example and fixture within it (whole files, so
-    /// also across lines), narrowed to ASCII on every ASCII one and every ASCII line.
+    /// also across lines), spelt for ASCII on every ASCII one and every ASCII line.
     #[test]
     fn narrowed_builtin_patterns_find_what_they_find_as_written() {
         let mut files = Vec::new();
@@ -475,7 +578,7 @@ mod tests {
 
         /// On texts made of the rules' own words, in any case, joined by anything seller mail
         /// has between words, every built-in pattern finds the same matches narrowed as written
-        /// (to seller mail's alphabet; to ASCII on the text without its non-ASCII chars).
+        /// (to seller mail's alphabet; spelt for ASCII on the text without its non-ASCII chars).
         #[test]
         fn narrowed_patterns_match_like_written_on_texts_of_rule_words(
             parts in proptest::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0u8..3), 1..14)

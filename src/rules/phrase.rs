@@ -36,12 +36,11 @@
 //! option changes. The rule's top-level examples are checked with every option off.
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
-use crate::rules::lazy_regex::{case_insensitive, LazyRegex, LazyRegexes};
+use crate::rules::lazy_regex::{case_insensitive, CompiledRegex, LazyRegex, LazyRegexes};
 use crate::rules::literal_gate::{phrase_regex, GateSet, Present};
 use crate::rules::{Context, Rule, RuleMeta, RuleOption};
 use crate::text::{sentence_around, TextView};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex_automata::meta;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -237,7 +236,7 @@ struct Scanned<'a> {
 }
 
 impl Scanned<'_> {
-    fn regex<'r>(&self, re: &'r LazyRegex) -> Option<&'r meta::Regex> {
+    fn regex<'r>(&self, re: &'r LazyRegex) -> Option<CompiledRegex<'r>> {
         re.for_text(&self.compiled.gates, &self.present, self.text)
     }
 
@@ -275,11 +274,7 @@ impl Guarded {
         }
         let raw: Vec<Range<usize>> = match &self.matcher {
             Matcher::Regex(re) => match scanned.regex(re) {
-                Some(re) => re
-                    .find_iter(text)
-                    .map(|m| m.range())
-                    .filter(|r| !r.is_empty())
-                    .collect(),
+                Some(re) => re.find_iter(text).filter(|r| !r.is_empty()).collect(),
                 None => Vec::new(),
             },
             Matcher::Near(pair, within) => match (scanned.regex(&pair[0]), scanned.regex(&pair[1]))
@@ -305,8 +300,8 @@ impl Guarded {
                 |r| match self.focus.as_ref().and_then(|f| scanned.regex(f)) {
                     Some(f) => f
                         .find(&text[r.clone()])
-                        .filter(|m| !m.range().is_empty())
-                        .map_or(r.clone(), |m| r.start + m.start()..r.start + m.end()),
+                        .filter(|m| !m.is_empty())
+                        .map_or(r.clone(), |m| r.start + m.start..r.start + m.end),
                     None => r,
                 },
             )
@@ -872,11 +867,7 @@ impl PhraseRule {
             let c = s.compiled;
             let mut raw = Vec::new();
             for re in c.regexes.iter().filter_map(|re| s.regex(re)) {
-                raw.extend(
-                    re.find_iter(text)
-                        .map(|m| m.range())
-                        .filter(|r| !r.is_empty()),
-                );
+                raw.extend(re.find_iter(text).filter(|r| !r.is_empty()));
             }
             if let Some(ac) = &c.literals {
                 raw.extend(
@@ -966,14 +957,18 @@ fn on_word_boundaries(text: &str, r: &Range<usize>) -> bool {
 }
 
 /// Pairs of `a` and `b` matches in the same sentence with at most `within` chars between them.
-fn find_near(text: &str, a: &meta::Regex, b: &meta::Regex, within: usize) -> Vec<Range<usize>> {
-    let bs: Vec<Range<usize>> = b.find_iter(text).map(|m| m.range()).collect();
+fn find_near(
+    text: &str,
+    a: CompiledRegex<'_>,
+    b: CompiledRegex<'_>,
+    within: usize,
+) -> Vec<Range<usize>> {
+    let bs: Vec<Range<usize>> = b.find_iter(text).collect();
     if bs.is_empty() {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for ma in a.find_iter(text) {
-        let ra = ma.range();
+    for ra in a.find_iter(text) {
         let sentence = sentence_around(text, ra.clone());
         // `bs` is in text order: look only at the matches inside this sentence.
         let first = bs.partition_point(|rb| rb.start < sentence.start);
