@@ -5,7 +5,10 @@
 //! rules are also prepared here: each is converted to JSON, which loads several times faster
 //! than YAML, and the literal gate of each of their patterns (see
 //! `src/rules/literal_gate/analysis.rs`) is computed into a table, so that a run does not
-//! parse the patterns to learn which texts can match them.
+//! parse the patterns to learn which texts can match them. So are the gates of the crate's
+//! own constant patterns (structural rules, verdict evidence), which the Rust code builds:
+//! build.rs cannot run that code, so a unit test keeps their list in
+//! `src/rules/literal_gate/constant_patterns.json`.
 
 use std::env;
 use std::fs;
@@ -129,6 +132,7 @@ fn prepare_rules(
         )?;
     }
     writeln!(out, "];")?;
+    patterns.extend(constant_patterns()?);
     patterns.sort();
     patterns.dedup();
     let out = gates_out;
@@ -139,6 +143,16 @@ fn prepare_rules(
         writeln!(out, "    ({pattern:?}, &[{}]),", sets.join(", "))?;
     }
     writeln!(out, "];")
+}
+
+/// The crate's constant patterns, as the unit test `the_constant_pattern_list_is_current`
+/// (`src/rules/literal_gate/mod.rs`) lists them.
+fn constant_patterns() -> std::io::Result<Vec<String>> {
+    const LIST: &str = "src/rules/literal_gate/constant_patterns.json";
+    println!("cargo:rerun-if-changed={LIST}");
+    let root = env::var("CARGO_MANIFEST_DIR").map_err(std::io::Error::other)?;
+    let text = fs::read_to_string(Path::new(&root).join(LIST))?;
+    serde_json::from_str(&text).map_err(std::io::Error::other)
 }
 
 fn main() -> std::io::Result<()> {

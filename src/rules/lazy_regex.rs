@@ -357,8 +357,11 @@ pub struct GatedRegex {
 }
 
 impl GatedRegex {
-    /// A case-insensitive pattern.
+    /// A case-insensitive pattern. Its gate is in build.rs's table when the pattern is in
+    /// `literal_gate/constant_patterns.json` (a unit test keeps that list current).
     pub fn new(pattern: &str) -> GatedRegex {
+        #[cfg(test)]
+        crate::rules::literal_gate::note_constant_pattern(pattern);
         let mut lazy = LazyRegexes::default();
         let regex = lazy.searched(pattern.to_string(), "pattern");
         GatedRegex {

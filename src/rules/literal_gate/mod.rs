@@ -27,12 +27,13 @@ use memchr::memmem;
 use std::sync::OnceLock;
 
 mod builtin {
-    // `BUILTIN_GATES`: the gates of the built-in rules' patterns, computed by build.rs.
+    // `BUILTIN_GATES`: the gates of the built-in rules' patterns and of the crate's constant
+    // patterns (see `constant_patterns.json`), computed by build.rs.
     include!(concat!(env!("OUT_DIR"), "/builtin_gates.rs"));
 }
 
 /// The gate of a (case-insensitive) regex: from the table build.rs made for the built-in
-/// rules, else read from the pattern now.
+/// rules and the crate's constant patterns, else read from the pattern now.
 pub fn gate_of(pattern: &str) -> Gate {
     match builtin::BUILTIN_GATES.binary_search_by(|(p, _)| (*p).cmp(pattern)) {
         Ok(at) => Gate {
@@ -46,10 +47,26 @@ pub fn gate_of(pattern: &str) -> Gate {
     }
 }
 
-/// The patterns of the built-in rules (for tests that check each of them).
+/// The patterns of the built-in rules and the crate's constant patterns (for tests that
+/// check each of them).
 #[cfg(test)]
 pub fn builtin_patterns() -> impl Iterator<Item = &'static str> {
     builtin::BUILTIN_GATES.iter().map(|(pattern, _)| *pattern)
+}
+
+/// The constant patterns the crate has built in this process (see
+/// [`crate::rules::lazy_regex::GatedRegex`]), for the test that keeps build.rs's list of them
+/// current.
+#[cfg(test)]
+static CONSTANT_PATTERNS: std::sync::Mutex<std::collections::BTreeSet<String>> =
+    std::sync::Mutex::new(std::collections::BTreeSet::new());
+
+/// Notes a constant pattern of the crate (see [`CONSTANT_PATTERNS`]).
+#[cfg(test)]
+pub fn note_constant_pattern(pattern: &str) {
+    if let Ok(mut patterns) = CONSTANT_PATTERNS.lock() {
+        patterns.insert(pattern.to_string());
+    }
 }
 
 /// The literals of the built-in rules' gates: words their patterns need (for tests that make
@@ -176,6 +193,64 @@ mod tests {
     fn opens(pattern: &str, text: &str) -> bool {
         let set = GateSet::new(&[Gate::of_regex(pattern)]);
         set.opens(0, &set.scan(&TextIndex::new(text)))
+    }
+
+    /// build.rs computes the gates of the crate's constant patterns from the list in
+    /// `constant_patterns.json`, since it cannot run the code that builds them. The list must
+    /// hold every constant pattern the crate builds, or the run reads that pattern's gate at
+    /// start-up (correct, but slower): linting every corpus case, example and fixture builds
+    /// them all. `SELLERLINT_BLESS=1 cargo test --lib constant_pattern` rewrites the list.
+    #[test]
+    fn the_constant_pattern_list_is_current() {
+        use crate::lint::{lint_source, Settings};
+        use crate::profile::Profile;
+        use crate::rules::registry::Registry;
+        use crate::source::SourceFile;
+        const LIST: &str = "src/rules/literal_gate/constant_patterns.json";
+
+        let settings = Settings::new(Profile::named("amazon").unwrap());
+        let mut stack: Vec<std::path::PathBuf> =
+            ["../shared/corpus/cases", "examples", "tests/fixtures"]
+                .into_iter()
+                .map(Into::into)
+                .collect();
+        let mut linted = 0;
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "yaml") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                lint_source(
+                    SourceFile::new(path.display().to_string(), text),
+                    Registry::builtin(),
+                    &settings,
+                );
+                linted += 1;
+            }
+        }
+        assert!(linted > 100, "only {linted} files linted");
+        let built: Vec<String> = CONSTANT_PATTERNS.lock().unwrap().iter().cloned().collect();
+        let mut listed = serde_json::to_string_pretty(&built).unwrap();
+        listed.push('\n');
+        if std::env::var_os("SELLERLINT_BLESS").is_some() {
+            std::fs::write(LIST, &listed).unwrap();
+        }
+        assert!(
+            built.len() > 10,
+            "only {} constant patterns built",
+            built.len()
+        );
+        assert!(
+            std::fs::read_to_string(LIST).unwrap() == listed,
+            "{LIST} does not list the constant patterns the crate builds: \
+             run `SELLERLINT_BLESS=1 cargo test --lib constant_pattern` and commit the list"
+        );
+        for pattern in &built {
+            assert!(
+                builtin_patterns().any(|p| p == pattern),
+                "{pattern} has no gate in the table"
+            );
+        }
     }
 
     /// The table build.rs made holds what reading the patterns now gives.
