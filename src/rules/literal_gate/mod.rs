@@ -80,15 +80,21 @@ pub fn builtin_literals() -> impl Iterator<Item = &'static str> {
 }
 
 /// The gates of one rule and language, with their literals interned: a text's literals are
-/// looked up once per set, however many gates share them.
+/// looked up once per set, however many gates share them. Flat: a rule set has thousands of
+/// gates, and one allocation per set made building them a measurable part of a small run.
 #[derive(Debug)]
 pub struct GateSet {
-    /// Per gate, per set, the ids of its literals.
-    gates: Vec<Vec<Vec<usize>>>,
+    /// Per gate, where its sets start in `sets` (one more entry: the end of the last gate's).
+    gates: Vec<u32>,
+    /// Per set, where its literal ids start in `ids` (one more entry, as in `gates`).
+    sets: Vec<u32>,
+    /// The literal ids of every set, set after set.
+    ids: Vec<u32>,
     /// The literals by id ([`DIGIT`] among them when a gate needs a digit).
-    literals: Vec<String>,
-    /// The searcher of each literal, made on its first lookup.
-    finders: Vec<OnceLock<memmem::Finder<'static>>>,
+    literals: Vec<Box<str>>,
+    /// The searcher of each literal, made on its first lookup. Boxed: a finder is 288 bytes,
+    /// and most literals are never looked up.
+    finders: Vec<OnceLock<Box<memmem::Finder<'static>>>>,
 }
 
 /// Which literals of a [`GateSet`] a text contains, looked up as gates ask (most gates close
@@ -117,10 +123,12 @@ impl Present<'_> {
             2 => false,
             _ => {
                 let found = match (gates.literals.get(id), gates.finders.get(id)) {
-                    (Some(lit), _) if lit == DIGIT => self.index.has_numeric(),
-                    (Some(lit), Some(finder)) => self.index.contains_found_by(
-                        finder.get_or_init(|| memmem::Finder::new(lit.as_bytes()).into_owned()),
-                    ),
+                    (Some(lit), _) if &**lit == DIGIT => self.index.has_numeric(),
+                    (Some(lit), Some(finder)) => {
+                        self.index.contains_found_by(finder.get_or_init(|| {
+                            Box::new(memmem::Finder::new(lit.as_bytes()).into_owned())
+                        }))
+                    }
                     _ => true,
                 };
                 slot.set(if found { 1 } else { 2 });
@@ -133,29 +141,31 @@ impl Present<'_> {
 impl GateSet {
     /// Interns the gates; [`GateSet::opens`] takes the index of a gate in `gates`.
     pub fn new(gates: &[Gate]) -> GateSet {
-        let mut literals: Vec<String> = Vec::new();
-        let mut ids = std::collections::HashMap::new();
-        let gates = gates
-            .iter()
-            .map(|g| {
-                g.sets
-                    .iter()
-                    .map(|set| {
-                        set.iter()
-                            .map(|lit| {
-                                *ids.entry(lit.clone()).or_insert_with(|| {
-                                    literals.push(lit.clone());
-                                    literals.len() - 1
-                                })
-                            })
-                            .collect()
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut literals: Vec<Box<str>> = Vec::new();
+        let mut by_literal: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        let mut set_starts = Vec::with_capacity(gates.len() + 1);
+        let mut sets = Vec::new();
+        let mut ids = Vec::new();
+        for gate in gates {
+            set_starts.push(sets.len() as u32);
+            for set in &gate.sets {
+                sets.push(ids.len() as u32);
+                for literal in set {
+                    let id = *by_literal.entry(literal.as_str()).or_insert_with(|| {
+                        literals.push(literal.as_str().into());
+                        literals.len() as u32 - 1
+                    });
+                    ids.push(id);
+                }
+            }
+        }
+        set_starts.push(sets.len() as u32);
+        sets.push(ids.len() as u32);
         let finders = literals.iter().map(|_| OnceLock::new()).collect();
         GateSet {
-            gates,
+            gates: set_starts,
+            sets,
+            ids,
             literals,
             finders,
         }
@@ -175,9 +185,15 @@ impl GateSet {
         if present.all {
             return true;
         }
-        self.gates.get(index).is_none_or(|sets| {
-            sets.iter()
-                .all(|set| set.iter().any(|&id| present.has(self, id)))
+        let (Some(&first), Some(&end)) = (self.gates.get(index), self.gates.get(index + 1)) else {
+            return true;
+        };
+        (first..end).all(|set| {
+            let ids = match (self.sets.get(set as usize), self.sets.get(set as usize + 1)) {
+                (Some(&start), Some(&end)) => self.ids.get(start as usize..end as usize),
+                _ => None,
+            };
+            ids.is_none_or(|ids| ids.iter().any(|&id| present.has(self, id as usize)))
         })
     }
 }
