@@ -19,6 +19,12 @@ use std::path::{Path, PathBuf};
 #[path = "src/rules/literal_gate/analysis.rs"]
 mod gate_analysis;
 
+#[path = "src/language/latin.rs"]
+mod latin;
+
+#[path = "src/language/latin_index.rs"]
+mod latin_index;
+
 fn yaml_files(dir: &str) -> std::io::Result<Vec<PathBuf>> {
     println!("cargo:rerun-if-changed={dir}");
     let root = env::var("CARGO_MANIFEST_DIR").map_err(std::io::Error::other)?;
@@ -155,6 +161,34 @@ fn constant_patterns() -> std::io::Result<Vec<String>> {
     serde_json::from_str(&text).map_err(std::io::Error::other)
 }
 
+/// The index language detection scores Latin-script text with (see
+/// `src/language/latin_index.rs`), as static tables. Empty tables when the copied whatlang data
+/// does not match whatlang: the run then uses whatlang itself.
+fn write_latin_index(out: &mut impl Write) -> std::io::Result<()> {
+    println!("cargo:rerun-if-changed=src/language/latin.rs");
+    println!("cargo:rerun-if-changed=src/language/latin_index.rs");
+    let index = latin_index::build();
+    let index = index.as_ref();
+    let codes = index.map(|i| i.lang_codes.clone()).unwrap_or_default();
+    writeln!(out, "pub static LANG_CODES: &[&str] = &{codes:?};")?;
+    let chars = index.map(|i| i.alphabet_chars.clone()).unwrap_or_default();
+    writeln!(out, "pub static ALPHABET_CHARS: &[char] = &{chars:?};")?;
+    write!(out, "pub static ALPHABET_LANGS: &[&[u8]] = &[")?;
+    for langs in index.iter().flat_map(|i| &i.alphabet_langs) {
+        write!(out, "&{langs:?},")?;
+    }
+    writeln!(out, "];")?;
+    let bits = index.map_or(0, |i| i.trigram_bits);
+    writeln!(out, "pub static TRIGRAM_BITS: u32 = {bits};")?;
+    let slots = index.map(|i| i.trigram_slots.clone()).unwrap_or_default();
+    writeln!(
+        out,
+        "pub static TRIGRAM_SLOTS: &[(u64, u32, u32)] = &{slots:?};"
+    )?;
+    let postings = index.map(|i| i.postings.clone()).unwrap_or_default();
+    writeln!(out, "pub static POSTINGS: &[(u16, u16)] = &{postings:?};")
+}
+
 fn main() -> std::io::Result<()> {
     let out_dir = PathBuf::from(env::var("OUT_DIR").map_err(std::io::Error::other)?);
     let mut out = fs::File::create(out_dir.join("embedded.rs"))?;
@@ -162,5 +196,6 @@ fn main() -> std::io::Result<()> {
     embed("profiles", "BUILTIN_PROFILES", &mut out)?;
     let mut gates = fs::File::create(out_dir.join("builtin_gates.rs"))?;
     prepare_rules(&out_dir, &mut out, &mut gates)?;
+    write_latin_index(&mut fs::File::create(out_dir.join("latin_index.rs"))?)?;
     Ok(())
 }

@@ -8,6 +8,8 @@
 //! whatlang itself.
 
 mod latin;
+#[cfg_attr(not(test), allow(dead_code))]
+mod latin_index;
 mod latin_score;
 
 use crate::links::text_links;

@@ -10,12 +10,18 @@
 //! whatlang's own, so the language and confidence are the same bit for bit; the tests compare
 //! both against the `whatlang` crate on the labeled corpus, the fixtures and generated text.
 
-use super::latin::{ALPHABETS, TRIGRAM_PROFILES};
+use super::latin_index::{home, pack, EMPTY};
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 use whatlang::{Lang, Script};
+
+mod tables {
+    // The index of `super::super::latin_index`, as build.rs built it: `LANG_CODES`,
+    // `ALPHABET_CHARS`, `ALPHABET_LANGS`, `TRIGRAM_SLOTS`, `TRIGRAM_BITS`, `POSTINGS`.
+    include!(concat!(env!("OUT_DIR"), "/latin_index.rs"));
+}
 
 /// A text trigram further than this from a profile rank counts as missing (whatlang's
 /// `MAX_TRIGRAM_DISTANCE`).
@@ -24,69 +30,42 @@ const MAX_TRIGRAM_DISTANCE: i64 = 300;
 const MAX_TOTAL_DISTANCE: i64 = MAX_TRIGRAM_DISTANCE * MAX_TRIGRAM_DISTANCE;
 /// How many of the text's most frequent trigrams are compared (whatlang's `TEXT_TRIGRAMS_SIZE`).
 const TEXT_TRIGRAMS_SIZE: usize = 600;
-/// Trigrams in each profile.
-const PROFILE_SIZE: usize = 300;
 
-/// The profiles and alphabets, indexed for lookups by text.
+/// The profiles and alphabets, indexed for lookups by text (see [`super::latin_index`]).
 struct Model {
     /// The Latin-script languages in whatlang's order (`Script::Latin.langs()`); all the other
-    /// vectors refer to languages by their index here.
+    /// fields refer to languages by their index here.
     langs: &'static [Lang],
     /// Every character of some alphabet, sorted.
-    alphabet_chars: Vec<char>,
+    alphabet_chars: &'static [char],
     /// For each of `alphabet_chars`, the languages whose alphabet has it (once per occurrence,
     /// as whatlang counts them).
-    alphabet_langs: Vec<Vec<usize>>,
+    alphabet_langs: &'static [&'static [u8]],
     /// For ASCII characters, their index in `alphabet_chars` (the common case, without a search).
     ascii_alphabet: [Option<usize>; 128],
     /// Every trigram of some profile, for lookups by text trigram.
     trigrams: TrigramTable,
     /// (language index, rank in that language's profile), grouped by trigram.
-    postings: Vec<(u16, u16)>,
+    postings: &'static [(u16, u16)],
 }
 
 /// An open-addressing hash table from a packed trigram to its range in `Model::postings`:
 /// one probe (one cache line) per text trigram in the common case, where a binary search over
 /// the ~10,000 profile trigrams took a dozen dependent, cache-missing reads.
 struct TrigramTable {
-    /// (packed trigram or [`EMPTY`], start in `postings`, end in `postings`).
-    slots: Vec<(u64, u32, u32)>,
+    /// (packed trigram or [`EMPTY`], start in `postings`, end in `postings`); at most half
+    /// full, so probe chains stay short.
+    slots: &'static [(u64, u32, u32)],
     /// `slots.len()` is `1 << bits`.
     bits: u32,
 }
 
-/// No packed trigram is this large (three 21-bit characters take 63 bits).
-const EMPTY: u64 = u64::MAX;
-
 impl TrigramTable {
-    fn with_keys(count: usize) -> TrigramTable {
-        // At most half full, so probe chains stay short.
-        let bits = (count.max(1) * 2).next_power_of_two().trailing_zeros();
-        TrigramTable {
-            slots: vec![(EMPTY, 0, 0); 1 << bits],
-            bits,
-        }
-    }
-
-    fn home(&self, key: u64) -> usize {
-        // Fibonacci hashing: the top bits of a multiplication mix all bits of the key.
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
-    }
-
-    fn insert(&mut self, key: u64, postings: std::ops::Range<usize>) {
-        let mask = self.slots.len() - 1;
-        let mut slot = self.home(key);
-        while self.slots[slot].0 != EMPTY {
-            slot = (slot + 1) & mask;
-        }
-        self.slots[slot] = (key, postings.start as u32, postings.end as u32);
-    }
-
     fn get(&self, key: u64) -> Option<std::ops::Range<usize>> {
-        let mask = self.slots.len() - 1;
-        let mut slot = self.home(key);
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut slot = home(key, self.bits);
         loop {
-            let (k, start, end) = self.slots[slot];
+            let (k, start, end) = *self.slots.get(slot)?;
             if k == key {
                 return Some(start as usize..end as usize);
             }
@@ -122,76 +101,40 @@ impl std::hash::Hasher for TrigramHasher {
     }
 }
 
-/// A trigram as one sortable number: the order of the numbers is the order of the
-/// `(char, char, char)` tuples, which whatlang uses to break ties between equally frequent
-/// trigrams (a `char` fits in 21 bits).
-fn pack(a: char, b: char, c: char) -> u64 {
-    (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c)
-}
-
 /// whatlang's stop characters: ASCII space, punctuation and digits.
 fn is_stop_char(ch: char) -> bool {
     matches!(ch, '\u{0000}'..='\u{0040}' | '\u{005B}'..='\u{0060}' | '\u{007B}'..='\u{007E}')
 }
 
-/// `None` when the copied data and the linked whatlang do not name the same languages (then
+/// `None` when build.rs's tables and the linked whatlang do not name the same languages (then
 /// the callers use whatlang itself).
-static MODEL: LazyLock<Option<Model>> = LazyLock::new(build_model);
+static MODEL: LazyLock<Option<Model>> = LazyLock::new(load_model);
 
-fn build_model() -> Option<Model> {
+fn load_model() -> Option<Model> {
     let langs = Script::Latin.langs();
-    let index = |lang: Lang| langs.iter().position(|l| *l == lang);
-
-    let mut by_char: HashMap<char, Vec<usize>> = HashMap::new();
-    for (lang, alphabet) in ALPHABETS {
-        let l = index(lang)?;
-        for c in alphabet.chars() {
-            by_char.entry(c).or_default().push(l);
-        }
+    let same_languages = langs
+        .iter()
+        .map(|l| l.code())
+        .eq(tables::LANG_CODES.iter().copied());
+    if !same_languages || tables::TRIGRAM_SLOTS.len() != 1 << tables::TRIGRAM_BITS {
+        return None;
     }
-    let mut chars: Vec<(char, Vec<usize>)> = by_char.into_iter().collect();
-    chars.sort_unstable_by_key(|(c, _)| *c);
-    let (alphabet_chars, alphabet_langs): (Vec<char>, Vec<Vec<usize>>) = chars.into_iter().unzip();
     let mut ascii_alphabet = [None; 128];
-    for (position, c) in alphabet_chars.iter().enumerate() {
+    for (position, c) in tables::ALPHABET_CHARS.iter().enumerate() {
         if let Some(slot) = ascii_alphabet.get_mut(*c as usize) {
             *slot = Some(position);
         }
     }
-
-    let mut entries: Vec<(u64, u16, u16)> = Vec::with_capacity(PROFILE_SIZE * langs.len());
-    for (lang, profile) in TRIGRAM_PROFILES {
-        let l = index(lang)?;
-        let chars: Vec<char> = profile.chars().collect();
-        if chars.len() != 3 * PROFILE_SIZE {
-            return None;
-        }
-        for (rank, t) in chars.chunks_exact(3).enumerate() {
-            entries.push((pack(t[0], t[1], t[2]), l as u16, rank as u16));
-        }
-    }
-    if langs.len() != TRIGRAM_PROFILES.len() || langs.len() != ALPHABETS.len() {
-        return None;
-    }
-    entries.sort_unstable();
-    let distinct = entries.windows(2).filter(|w| w[0].0 != w[1].0).count() + 1;
-    let mut trigrams = TrigramTable::with_keys(distinct);
-    let mut postings = Vec::with_capacity(entries.len());
-    let mut group_start = 0;
-    for (i, &(key, l, rank)) in entries.iter().enumerate() {
-        postings.push((l, rank));
-        if entries.get(i + 1).is_none_or(|next| next.0 != key) {
-            trigrams.insert(key, group_start..postings.len());
-            group_start = postings.len();
-        }
-    }
     Some(Model {
         langs,
-        alphabet_chars,
-        alphabet_langs,
+        alphabet_chars: tables::ALPHABET_CHARS,
+        alphabet_langs: tables::ALPHABET_LANGS,
         ascii_alphabet,
-        trigrams,
-        postings,
+        trigrams: TrigramTable {
+            slots: tables::TRIGRAM_SLOTS,
+            bits: tables::TRIGRAM_BITS,
+        },
+        postings: tables::POSTINGS,
     })
 }
 
@@ -245,12 +188,12 @@ fn alphabet_scores(model: &Model, lower: &str) -> (Vec<(usize, f64)>, usize) {
         if char_score == 0 {
             continue;
         }
-        let langs = &model.alphabet_langs[position];
+        let langs = model.alphabet_langs[position];
         if langs.len() == model.langs.len() {
             common_score += char_score;
         } else {
             for &l in langs {
-                lang_scores[l] += char_score;
+                lang_scores[usize::from(l)] += char_score;
             }
         }
     }
@@ -340,26 +283,48 @@ fn confidence(highest_score: f64, second_score: f64, count: usize) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::latin::TRIGRAM_PROFILES;
+    use super::super::latin_index::PROFILE_SIZE;
     use super::*;
 
+    /// build.rs's tables are what the copied data gives now, and the model loads them.
     #[test]
-    fn model_builds_from_the_copied_data() {
-        let model = MODEL
-            .as_ref()
-            .expect("the copied whatlang data matches whatlang");
+    fn the_tables_are_the_index_of_the_copied_data() {
+        let built = super::super::latin_index::build().expect("the copied data matches whatlang");
+        assert_eq!(built.lang_codes, tables::LANG_CODES);
+        assert_eq!(built.alphabet_chars, tables::ALPHABET_CHARS);
+        assert!(built
+            .alphabet_langs
+            .iter()
+            .eq(tables::ALPHABET_LANGS.iter()));
+        assert_eq!(built.trigram_slots, tables::TRIGRAM_SLOTS);
+        assert_eq!(built.trigram_bits, tables::TRIGRAM_BITS);
+        assert_eq!(built.postings, tables::POSTINGS);
+        let model = MODEL.as_ref().expect("the tables match whatlang");
         assert_eq!(model.langs.len(), 37);
         assert_eq!(model.postings.len(), 37 * PROFILE_SIZE);
-        // whatlang's distance arithmetic relies on a profile naming each trigram once.
-        for (_, profile) in TRIGRAM_PROFILES {
+    }
+
+    /// Every trigram of every profile is found, with its language and rank; whatlang's
+    /// distance arithmetic relies on a profile naming each trigram once.
+    #[test]
+    fn every_profile_trigram_is_found_with_its_rank() {
+        let model = MODEL.as_ref().expect("the tables match whatlang");
+        for (lang, profile) in TRIGRAM_PROFILES {
+            let l = model.langs.iter().position(|m| *m == lang).unwrap();
             let chars: Vec<char> = profile.chars().collect();
-            let mut keys: Vec<u64> = chars
-                .chunks_exact(3)
-                .map(|t| pack(t[0], t[1], t[2]))
-                .collect();
+            let mut keys: Vec<u64> = Vec::new();
+            for (rank, t) in chars.chunks_exact(3).enumerate() {
+                let key = pack(t[0], t[1], t[2]);
+                let found = model.trigrams.get(key).expect("a profile trigram");
+                assert!(model.postings[found].contains(&(l as u16, rank as u16)));
+                keys.push(key);
+            }
             keys.sort_unstable();
             keys.dedup();
             assert_eq!(keys.len(), PROFILE_SIZE);
         }
+        assert_eq!(model.trigrams.get(pack('q', 'q', 'q')), None);
     }
 
     #[test]
