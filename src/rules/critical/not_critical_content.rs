@@ -8,7 +8,7 @@
 //! rules about the tacked-on part.
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
-use crate::rules::support::{critical_content, located_finding};
+use crate::rules::support::{located_finding, mentions_critical_content};
 use crate::rules::{Context, Rule, RuleMeta};
 use std::borrow::Cow;
 
@@ -94,11 +94,11 @@ A critical question with, say, a review request added at the end is not reported
             if kinds.is_empty() {
                 continue;
             }
-            let critical_words = critical_content(&mv.body.text).is_some()
+            let critical_words = mentions_critical_content(&mv.body.text)
                 || mv
                     .subject
                     .as_ref()
-                    .is_some_and(|s| critical_content(&s.text).is_some());
+                    .is_some_and(|s| mentions_critical_content(&s.text));
             if critical_words {
                 continue;
             }

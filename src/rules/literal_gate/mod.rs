@@ -249,7 +249,9 @@ mod tests {
         let mut listed = serde_json::to_string_pretty(&built).unwrap();
         listed.push('\n');
         if std::env::var_os("SELLERLINT_BLESS").is_some() {
+            // build.rs reads the list: the table has the new patterns from the next build on.
             std::fs::write(LIST, &listed).unwrap();
+            return;
         }
         assert!(
             built.len() > 10,

@@ -13,7 +13,7 @@ use crate::diagnostic::{Applicability, Field, Finding, Severity};
 use crate::links::{all_links, is_image_element, LinkSite};
 use crate::rules::lazy_regex::GatedRegex;
 use crate::rules::support::{
-    constant_regex, critical_content, field_view, has_purpose_finding, text_finding,
+    constant_regex, field_view, has_purpose_finding, mentions_critical_content, text_finding,
 };
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::text::TextView;
@@ -279,8 +279,8 @@ Never reported: a message in which another rule found a purpose (a review reques
                 continue;
             }
             let subject = mv.subject.as_ref();
-            if critical_content(&mv.body.text).is_some()
-                || subject.is_some_and(|s| critical_content(&s.text).is_some())
+            if mentions_critical_content(&mv.body.text)
+                || subject.is_some_and(|s| mentions_critical_content(&s.text))
                 || has_followable_link(&mv.body)
                 || subject.is_some_and(has_followable_link)
             {
