@@ -36,6 +36,8 @@ pub mod schema;
 pub mod source;
 pub mod suppress;
 pub mod template;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 pub mod text_index;
 pub mod verdict;

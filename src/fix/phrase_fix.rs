@@ -78,7 +78,15 @@ enum Action {
 #[derive(Debug)]
 struct Replacement {
     pattern: String,
-    /// `None` inside: the pattern does not compile ([`PhraseFix::check`] reports it).
+    /// For ASCII texts (most matched words): `regex-lite`, whose syntax, matches and
+    /// replacement syntax are the `regex` crate's there (its classes, case folding and `\b`
+    /// are ASCII ones; see `crate::rules::lazy_regex::compile`). It compiles without Unicode
+    /// tables and skips the prefilters a search of a few words does not need: compiling the
+    /// full regexes was a third of a run over an example with many fixes. `None` inside: a
+    /// pattern it does not support (`\p{..}`), which the full regex takes.
+    ascii: OnceLock<Option<regex_lite::Regex>>,
+    /// For other texts. `None` inside: the pattern does not compile ([`PhraseFix::check`]
+    /// reports it).
     regex: OnceLock<Option<Regex>>,
     with: String,
 }
@@ -96,6 +104,55 @@ impl Replacement {
         self.regex
             .get_or_init(|| Replacement::build(&self.pattern).ok())
             .as_ref()
+    }
+
+    fn ascii_regex(&self) -> Option<&regex_lite::Regex> {
+        self.ascii
+            .get_or_init(|| {
+                regex_lite::RegexBuilder::new(&self.pattern)
+                    .case_insensitive(true)
+                    .size_limit(1 << 20)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Each match in `text` and what replaces it, in order.
+    fn changes_in(&self, text: &str) -> Vec<(Range<usize>, String)> {
+        match self.ascii_regex() {
+            Some(re) if text.is_ascii() => self.changes_by_ascii_regex(re, text),
+            _ => self.changes_by_regex(text),
+        }
+    }
+
+    fn changes_by_ascii_regex(
+        &self,
+        re: &regex_lite::Regex,
+        text: &str,
+    ) -> Vec<(Range<usize>, String)> {
+        re.captures_iter(text)
+            .filter_map(|caps| {
+                let whole = caps.get(0)?;
+                let mut new = String::new();
+                caps.expand(&self.with, &mut new);
+                Some((whole.range(), new))
+            })
+            .collect()
+    }
+
+    fn changes_by_regex(&self, text: &str) -> Vec<(Range<usize>, String)> {
+        let Some(re) = self.regex() else {
+            return Vec::new();
+        };
+        re.captures_iter(text)
+            .filter_map(|caps| {
+                let whole = caps.get(0)?;
+                let mut new = String::new();
+                caps.expand(&self.with, &mut new);
+                Some((whole.range(), new))
+            })
+            .collect()
     }
 }
 
@@ -122,6 +179,7 @@ impl PhraseFix {
                         .map_err(|e| format!("autofix pattern {:?}: {e}", r.pattern))?;
                     list.push(Replacement {
                         pattern: r.pattern.clone(),
+                        ascii: OnceLock::new(),
                         regex: OnceLock::new(),
                         with: r.with.clone(),
                     });
@@ -169,20 +227,14 @@ impl PhraseFix {
             Action::Replace(list) => {
                 let mut changes: Vec<(Range<usize>, String)> = Vec::new();
                 for replacement in list {
-                    let (Some(re), with) = (replacement.regex(), &replacement.with) else {
-                        continue;
-                    };
-                    for caps in re.captures_iter(matched) {
-                        let Some(m) = caps.get(0) else { continue };
-                        let range = hit.start + m.start()..hit.start + m.end();
+                    for (m, new) in replacement.changes_in(matched) {
+                        let range = hit.start + m.start..hit.start + m.end;
                         if changes
                             .iter()
                             .any(|(r, _)| r.start < range.end && range.start < r.end)
                         {
                             continue;
                         }
-                        let mut new = String::new();
-                        caps.expand(with, &mut new);
                         changes.push((range, new));
                     }
                 }
@@ -264,6 +316,7 @@ impl PhraseFix {
 
 #[cfg(test)]
 mod tests {
+    use super::Replacement;
     use crate::diagnostic::Applicability;
     use crate::rules::phrase::PhraseRule;
     use crate::rules::Rule;
@@ -285,6 +338,60 @@ examples:
 
     fn load(autofix: &str) -> Result<PhraseRule, String> {
         PhraseRule::load("t.yaml", &RULE.replace("AUTOFIX", autofix)).map_err(|e| e.to_string())
+    }
+
+    /// On ASCII texts, regex-lite finds and rewrites what the regex crate does, for every
+    /// built-in replacement: on every ASCII line of the corpus, examples and fixtures, and on
+    /// the rules' own examples.
+    #[test]
+    fn ascii_replacements_are_the_regex_crates() {
+        let mut replacements = Vec::new();
+        let mut texts = Vec::new();
+        for entry in std::fs::read_dir("rules").unwrap() {
+            let rule: serde_json::Value =
+                serde_saphyr::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap())
+                    .unwrap();
+            for r in rule["autofix"]["replace"].as_array().into_iter().flatten() {
+                replacements.push(Replacement {
+                    pattern: r["pattern"].as_str().unwrap().to_string(),
+                    ascii: Default::default(),
+                    regex: Default::default(),
+                    with: r["with"].as_str().unwrap_or_default().to_string(),
+                });
+            }
+            for examples in rule["examples"]
+                .as_object()
+                .into_iter()
+                .flat_map(|e| e.values())
+            {
+                for list in examples.as_object().into_iter().flat_map(|l| l.values()) {
+                    let strings = list.as_array().into_iter().flatten();
+                    texts.extend(strings.filter_map(|t| t.as_str().map(str::to_string)));
+                }
+            }
+        }
+        for file in crate::test_support::corpus_files() {
+            texts.extend(file.lines().map(str::to_string));
+        }
+        texts.retain(|t| t.is_ascii());
+        assert!(replacements.len() >= 2 && texts.len() > 2000);
+        let mut changed = 0;
+        for r in &replacements {
+            let lite = r
+                .ascii_regex()
+                .expect("regex-lite supports the built-in patterns");
+            for text in &texts {
+                let expected = r.changes_by_regex(text);
+                assert_eq!(
+                    r.changes_by_ascii_regex(lite, text),
+                    expected,
+                    "{} on {text:?}",
+                    r.pattern
+                );
+                changed += usize::from(!expected.is_empty());
+            }
+        }
+        assert!(changed > 20, "only {changed} texts changed");
     }
 
     #[test]

@@ -508,7 +508,7 @@ impl GatedAlternatives {
     #[cfg(test)]
     pub fn parts_agree_with_whole_on_corpus(&self) -> usize {
         let mut found = 0;
-        for file in tests::corpus_files() {
+        for file in crate::test_support::corpus_files() {
             for text in std::iter::once(file.as_str()).chain(file.lines()) {
                 let whole = self.whole.is_match(text);
                 assert_eq!(whole, self.some_part_matches(text), "{text:?}");
@@ -559,22 +559,6 @@ mod tests {
         })
     }
 
-    /// The text of every corpus case, example and fixture.
-    pub fn corpus_files() -> Vec<String> {
-        let mut files = Vec::new();
-        for dir in ["../shared/corpus/cases", "examples", "tests/fixtures"] {
-            let mut stack = vec![std::path::PathBuf::from(dir)];
-            while let Some(path) = stack.pop() {
-                if path.is_dir() {
-                    stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
-                } else if path.extension().is_some_and(|e| e == "yaml") {
-                    files.push(std::fs::read_to_string(&path).unwrap_or_default());
-                }
-            }
-        }
-        files
-    }
-
     fn ranges(re: &Compiled, text: &str) -> Vec<Range<usize>> {
         re.as_regex().find_iter(text).collect()
     }
@@ -603,7 +587,7 @@ mod tests {
     /// also across lines), spelt for ASCII on every ASCII one and every ASCII line.
     #[test]
     fn narrowed_builtin_patterns_find_what_they_find_as_written() {
-        let files = corpus_files();
+        let files = crate::test_support::corpus_files();
         let within: Vec<&String> = files
             .iter()
             .filter(|t| Alphabet::of(t) == Alphabet::SellerMail)

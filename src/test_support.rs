@@ -1,0 +1,20 @@
+//! What the unit tests of several modules share: the labeled corpus, the examples and the
+//! fixtures as texts to check matchers on.
+
+use std::path::PathBuf;
+
+/// The text of every corpus case, example and fixture.
+pub fn corpus_files() -> Vec<String> {
+    let mut files = Vec::new();
+    for dir in ["../shared/corpus/cases", "examples", "tests/fixtures"] {
+        let mut stack = vec![PathBuf::from(dir)];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "yaml") {
+                files.push(std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+    }
+    files
+}
