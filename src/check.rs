@@ -147,7 +147,7 @@ pub fn run_checked_with<X>(
             (input, rules)
         })
         .collect();
-    crate::rules::lazy_regex::plan_for_files(jobs.len());
+    crate::run_size::plan_for_files(jobs.len());
     let lint_one = |(input, rules): (&Input, Option<(&Registry, &Settings)>)| -> Result<FileReport, Box<FileError>> {
         match (input, rules) {
             (Input::File(path), Some((registry, settings))) => {

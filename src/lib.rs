@@ -31,6 +31,7 @@ pub mod placeholder;
 pub mod profile;
 pub mod rules;
 pub mod run;
+pub mod run_size;
 pub mod scalar;
 pub mod schema;
 pub mod source;

@@ -224,7 +224,7 @@ pub fn run_with(
         }
     };
     let paths = collect_inputs(&inputs.paths);
-    crate::rules::lazy_regex::plan_for_files(paths.len());
+    crate::run_size::plan_for_files(paths.len());
     for outcome in ordered_map(paths, options.threads, lint_one) {
         match outcome {
             Outcome::Linted(file) => report.files.push(file),

@@ -11,17 +11,17 @@
 //! they find the same matches; they are compiled narrowed to the alphabet of seller mail for
 //! texts within it (ASCII ones too), as written for the rest (see [`crate::alphabet`]). One
 //! exception: the first tier of a small run on ASCII texts is `regex-lite` (see
-//! [`plan_for_files`] and [`compile`]), which finds the same matches there and compiles
+//! [`plan_for_files`](crate::run_size::plan_for_files) and [`compile`]), which finds the same matches there and compiles
 //! without Unicode tables.
 
 use crate::alphabet::{self, Alphabet};
 use crate::rules::guard::Guard;
-use crate::rules::literal_gate::{gate_of, Gate, GateSet, Present};
+use crate::rules::literal_gate::{GateSet, GateSource, Present};
 use crate::text_index::TextIndex;
 use regex::{Regex, RegexBuilder};
 use regex_automata::meta;
 use std::ops::Range;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// Texts up to this size are indexed for the gate of a [`GatedRegex`]; longer ones are searched.
@@ -29,30 +29,6 @@ const GATE_TEXTS_UP_TO: usize = 1 << 20;
 
 /// Bytes a pattern searches with its first tier before its full regex is built.
 pub const FULL_AFTER: usize = 64 << 10;
-
-/// Runs of at most this many files are small (see [`plan_for_files`]).
-pub const SMALL_RUN_UP_TO_FILES: usize = 16;
-
-/// Whether the run is small (see [`plan_for_files`]).
-static SMALL_RUN: AtomicBool = AtomicBool::new(true);
-
-/// Tells the patterns how many files the run lints. A small run (a pre-commit hook's) is
-/// mostly compiling, so it compiles less:
-/// - the first tier of a pattern for ASCII texts is `regex-lite` (see [`compile`]): a quarter
-///   of the instructions of the narrowed automata in a run over one example;
-/// - [`GatedAlternatives`] compile only the alternatives a text has the words of.
-///
-/// A big run builds most patterns' full regexes anyway, and every compiled regex adds
-/// automata and caches to its memory: a first tier in one more spelling cost 3 MiB on the
-/// 5,000-file benchmark. So its ASCII texts share the seller-mail spelling, which is as exact
-/// on them, and alternatives are searched as one regex.
-pub fn plan_for_files(count: usize) {
-    SMALL_RUN.store(count <= SMALL_RUN_UP_TO_FILES, Ordering::Relaxed);
-}
-
-fn is_small_run() -> bool {
-    SMALL_RUN.load(Ordering::Relaxed)
-}
 
 /// Regexes in rule files may not compile to more than this (guards against pathological packs).
 pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
@@ -105,7 +81,7 @@ pub struct LazyRegex {
     /// Boxed: most patterns of a rule set are never searched, and this keeps the matchers that
     /// hold a pattern small.
     guard: Option<Box<Guard>>,
-    /// The first tier for ASCII texts, in a small run (see [`plan_for_files`]): `regex-lite`.
+    /// The first tier for ASCII texts, in a small run (see [`plan_for_files`](crate::run_size::plan_for_files)): `regex-lite`.
     quick_ascii: OnceLock<Option<Compiled>>,
     /// The first tier for other texts: a PikeVM alone.
     quick: Tier,
@@ -294,7 +270,7 @@ impl LazyRegex {
     fn tiered(&self, text: &str, alphabet: Alphabet) -> Option<CompiledRegex<'_>> {
         let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
         if !self.full.is_built() && before + text.len() <= FULL_AFTER {
-            if alphabet == Alphabet::Ascii && is_small_run() {
+            if alphabet == Alphabet::Ascii && crate::run_size::is_small_run() {
                 return self
                     .quick_ascii
                     .get_or_init(|| compile(&self.pattern, true, alphabet))
@@ -321,7 +297,7 @@ impl LazyRegex {
 /// one [`GateSet`].
 #[derive(Debug, Default)]
 pub struct LazyRegexes {
-    gates: Vec<Gate>,
+    gates: Vec<GateSource>,
 }
 
 impl LazyRegexes {
@@ -337,7 +313,7 @@ impl LazyRegexes {
     }
 
     fn add(&mut self, pattern: String, role: &str, guard: Option<Box<Guard>>) -> LazyRegex {
-        self.gates.push(gate_of(&pattern));
+        self.gates.push(GateSource::of(&pattern));
         LazyRegex {
             pattern,
             role: role.into(),
@@ -448,7 +424,7 @@ pub fn words_regex(words: &[&str], cjk: &[&str]) -> String {
 /// own gate, so a text with one topic word compiles that word's small pattern rather than an
 /// alternation of a hundred (the verdict's evidence was a fifth of a run over one example).
 /// A big run searches the whole alternation, one regex: it would compile most alternatives
-/// anyway, and each compiled regex adds its own automata and caches (see [`plan_for_files`]).
+/// anyway, and each compiled regex adds its own automata and caches (see [`plan_for_files`](crate::run_size::plan_for_files)).
 /// Both find a match in the same texts: an alternation matches where one of its alternatives
 /// does.
 #[derive(Debug)]
@@ -481,7 +457,7 @@ impl GatedAlternatives {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        if !is_small_run() || text.len() > GATE_TEXTS_UP_TO {
+        if !crate::run_size::is_small_run() || text.len() > GATE_TEXTS_UP_TO {
             return self.whole.is_match(text);
         }
         self.some_part_matches(text)

@@ -32,18 +32,35 @@ mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_gates.rs"));
 }
 
-/// The gate of a (case-insensitive) regex: from the table build.rs made for the built-in
-/// rules and the crate's constant patterns, else read from the pattern now.
+/// The gate of a (case-insensitive) regex, as a [`GateSet`] is built from: from the table
+/// build.rs made for the built-in rules and the crate's constant patterns (borrowed: a rule
+/// set's gates have thousands of literals), else read from the pattern now.
+#[derive(Debug)]
+pub enum GateSource {
+    Table(&'static [&'static [&'static str]]),
+    Read(Gate),
+}
+
+impl GateSource {
+    pub fn of(pattern: &str) -> GateSource {
+        match builtin::BUILTIN_GATES.binary_search_by(|(p, _)| (*p).cmp(pattern)) {
+            Ok(at) => GateSource::Table(builtin::BUILTIN_GATES[at].1),
+            Err(_) => GateSource::Read(Gate::of_regex(pattern)),
+        }
+    }
+}
+
+/// The gate of a (case-insensitive) regex (see [`GateSource`]).
+#[cfg(test)]
 pub fn gate_of(pattern: &str) -> Gate {
-    match builtin::BUILTIN_GATES.binary_search_by(|(p, _)| (*p).cmp(pattern)) {
-        Ok(at) => Gate {
-            sets: builtin::BUILTIN_GATES[at]
-                .1
+    match GateSource::of(pattern) {
+        GateSource::Table(sets) => Gate {
+            sets: sets
                 .iter()
                 .map(|set| set.iter().map(|lit| lit.to_string()).collect())
                 .collect(),
         },
-        Err(_) => Gate::of_regex(pattern),
+        GateSource::Read(gate) => gate,
     }
 }
 
@@ -138,35 +155,80 @@ impl Present<'_> {
     }
 }
 
+/// FNV-1a: the literals of a rule set are a few thousand short words from our own rule files,
+/// where SipHash's defence against chosen collisions costs more than the rest of interning.
+#[derive(Default)]
+struct LiteralHasher(u64);
+
+impl std::hash::Hasher for LiteralHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The sets and literals of a [`GateSet`] being built.
+#[derive(Default)]
+struct Interned<'g> {
+    by_literal:
+        std::collections::HashMap<&'g str, u32, std::hash::BuildHasherDefault<LiteralHasher>>,
+    literals: Vec<Box<str>>,
+    sets: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl<'g> Interned<'g> {
+    fn add_set(&mut self, literals: impl Iterator<Item = &'g str>) {
+        self.sets.push(self.ids.len() as u32);
+        for literal in literals {
+            let id = *self.by_literal.entry(literal).or_insert_with(|| {
+                self.literals.push(literal.into());
+                self.literals.len() as u32 - 1
+            });
+            self.ids.push(id);
+        }
+    }
+}
+
 impl GateSet {
     /// Interns the gates; [`GateSet::opens`] takes the index of a gate in `gates`.
-    pub fn new(gates: &[Gate]) -> GateSet {
-        let mut literals: Vec<Box<str>> = Vec::new();
-        let mut by_literal: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    pub fn new(gates: &[GateSource]) -> GateSet {
+        let mut interned = Interned::default();
         let mut set_starts = Vec::with_capacity(gates.len() + 1);
-        let mut sets = Vec::new();
-        let mut ids = Vec::new();
         for gate in gates {
-            set_starts.push(sets.len() as u32);
-            for set in &gate.sets {
-                sets.push(ids.len() as u32);
-                for literal in set {
-                    let id = *by_literal.entry(literal.as_str()).or_insert_with(|| {
-                        literals.push(literal.as_str().into());
-                        literals.len() as u32 - 1
-                    });
-                    ids.push(id);
+            set_starts.push(interned.sets.len() as u32);
+            match gate {
+                GateSource::Table(sets) => {
+                    for set in *sets {
+                        interned.add_set(set.iter().copied());
+                    }
+                }
+                GateSource::Read(gate) => {
+                    for set in &gate.sets {
+                        interned.add_set(set.iter().map(String::as_str));
+                    }
                 }
             }
         }
-        set_starts.push(sets.len() as u32);
-        sets.push(ids.len() as u32);
-        let finders = literals.iter().map(|_| OnceLock::new()).collect();
+        set_starts.push(interned.sets.len() as u32);
+        interned.sets.push(interned.ids.len() as u32);
+        let finders = interned.literals.iter().map(|_| OnceLock::new()).collect();
         GateSet {
             gates: set_starts,
-            sets,
-            ids,
-            literals,
+            sets: interned.sets,
+            ids: interned.ids,
+            literals: interned.literals,
             finders,
         }
     }
@@ -207,7 +269,7 @@ mod tests {
     }
 
     fn opens(pattern: &str, text: &str) -> bool {
-        let set = GateSet::new(&[Gate::of_regex(pattern)]);
+        let set = GateSet::new(&[GateSource::Read(Gate::of_regex(pattern))]);
         set.opens(0, &set.scan(&TextIndex::new(text)))
     }
 
