@@ -426,7 +426,7 @@ impl PhraseRule {
                 message: msg,
             }
         })?;
-        let rule = PhraseRule::from_file(origin, file)?;
+        let rule = PhraseRule::from_file(origin, file, true)?;
         rule.verify().map_err(|mut e| {
             // Point at the first pattern that does not compile on its own.
             if e.line.is_none() {
@@ -465,7 +465,7 @@ impl PhraseRule {
             column: None,
             message: e.without_snippet().to_string(),
         })?;
-        PhraseRule::from_file(origin, file)
+        PhraseRule::from_file(origin, file, false)
     }
 
     /// [`PhraseRule::load_trusted`] from the JSON form build.rs makes of a built-in rule file
@@ -477,10 +477,16 @@ impl PhraseRule {
             column: None,
             message: e.to_string(),
         })?;
-        PhraseRule::from_file(origin, file)
+        PhraseRule::from_file(origin, file, false)
     }
 
-    fn from_file(origin: &str, file: PhraseRuleFile) -> Result<PhraseRule, RuleLoadError> {
+    /// The rule of a parsed file; `checked`: whether the syntax of its fix's patterns is
+    /// checked (see [`crate::fix::phrase_fix::PhraseFix::compile`]).
+    fn from_file(
+        origin: &str,
+        file: PhraseRuleFile,
+        checked: bool,
+    ) -> Result<PhraseRule, RuleLoadError> {
         let err = |message: String| RuleLoadError {
             origin: origin.to_string(),
             line: None,
@@ -570,7 +576,7 @@ impl PhraseRule {
         let autofix = file
             .autofix
             .as_ref()
-            .map(crate::fix::phrase_fix::PhraseFix::compile)
+            .map(|spec| crate::fix::phrase_fix::PhraseFix::compile(spec, checked))
             .transpose()
             .map_err(err)?;
         let meta = RuleMeta {
