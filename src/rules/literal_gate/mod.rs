@@ -142,9 +142,11 @@ impl Present<'_> {
                 let found = match (gates.literals.get(id), gates.finders.get(id)) {
                     (Some(lit), _) if &**lit == DIGIT => self.index.has_numeric(),
                     (Some(lit), Some(finder)) => {
-                        self.index.contains_found_by(finder.get_or_init(|| {
-                            Box::new(memmem::Finder::new(lit.as_bytes()).into_owned())
-                        }))
+                        self.index.contains_found_by(lit.as_bytes(), || {
+                            finder.get_or_init(|| {
+                                Box::new(memmem::Finder::new(lit.as_bytes()).into_owned())
+                            })
+                        })
                     }
                     _ => true,
                 };
