@@ -166,12 +166,12 @@ pub struct Finding {
 /// A finding placed in its file, with the severity the profile and configuration give it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Diagnostic {
-    pub file: String,
-    pub rule: String,
+    pub file: Arc<str>,
+    pub rule: Arc<str>,
     pub severity: Severity,
     pub message: String,
-    pub message_id: String,
-    pub sequence: String,
+    pub message_id: Arc<str>,
+    pub sequence: Arc<str>,
     pub field: Field,
     pub line: usize,
     pub column: usize,

@@ -298,7 +298,19 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
     };
     let mut diagnostics = Vec::new();
     let mut evidence = Vec::with_capacity(sequences.len());
+    // One copy of each name for all the diagnostics that carry it (a big sequence has
+    // hundreds of thousands).
+    let file: Arc<str> = Arc::from(source.name.as_str());
     for (seq_index, sequence) in sequences.iter().enumerate() {
+        let names = Names {
+            file: file.clone(),
+            sequence: Arc::from(sequence.name.value.as_str()),
+            message_ids: sequence
+                .messages
+                .iter()
+                .map(|m| Arc::from(m.id.value.as_str()))
+                .collect(),
+        };
         let (mut findings, content) = lint_sequence(&source, sequence, registry, settings);
         // Without the slack of its growth, before the diagnostics take as much again.
         findings.shrink_to_fit();
@@ -310,8 +322,7 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
         // From the back, handing the findings' memory back as the diagnostics' pages fill:
         // a big file's findings and diagnostics, both whole, were its peak.
         while let Some(finding) = findings.pop() {
-            if let Some(d) =
-                to_diagnostic(&source, sequence, seq_index, finding, registry, settings)
+            if let Some(d) = to_diagnostic(&source, &names, seq_index, finding, registry, settings)
             {
                 diagnostics.push(d);
             }
@@ -364,9 +375,17 @@ fn sort_stable_by_swaps<T>(items: &mut [T], compare: impl Fn(&T, &T) -> std::cmp
     }
 }
 
+/// The names a sequence's diagnostics carry, shared.
+struct Names {
+    file: Arc<str>,
+    sequence: Arc<str>,
+    /// By message index.
+    message_ids: Vec<Arc<str>>,
+}
+
 fn to_diagnostic(
     source: &SourceFile,
-    sequence: &Sequence,
+    names: &Names,
     seq_index: usize,
     f: Finding,
     registry: &Registry,
@@ -376,11 +395,11 @@ fn to_diagnostic(
     let meta = rule.meta();
     let severity = settings.severity(&f.rule, meta.severity)?;
     let (start, end) = positions(source, &f.span);
-    let message_id = sequence
-        .messages
+    let message_id = names
+        .message_ids
         .get(f.message_index)
-        .map(|m| m.id.value.clone())
-        .unwrap_or_default();
+        .cloned()
+        .unwrap_or_else(|| Arc::from(""));
     let (applicability, edits) = match &f.fix {
         // A fix without edits is advice, whatever grade it claims.
         Some(fix) if !fix.edits.is_empty() && fix.applicability != Applicability::Manual => (
@@ -393,12 +412,12 @@ fn to_diagnostic(
         _ => (Applicability::Manual, Vec::new()),
     };
     Some(Diagnostic {
-        file: source.name.clone(),
-        rule: f.rule,
+        file: names.file.clone(),
+        rule: advice.rule,
         severity,
         message: f.message,
         message_id,
-        sequence: sequence.name.value.clone(),
+        sequence: names.sequence.clone(),
         field: f.field,
         line: start.line,
         column: start.column,

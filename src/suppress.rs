@@ -22,6 +22,7 @@ use crate::rules::registry::{selector_covers, Registry};
 use crate::scalar::ScalarStyle;
 use crate::source::SourceFile;
 use std::ops::Range;
+use std::sync::Arc;
 
 pub const UNUSED_ALLOW: &str = "meta/unused-allow";
 pub const ALLOW_WITHOUT_REASON: &str = "meta/allow-without-reason";
@@ -447,12 +448,12 @@ fn meta_diagnostic(
         .get_with_advice(rule)
         .and_then(|(_, advice)| advice.url);
     Diagnostic {
-        file: source.name.clone(),
-        rule: rule.to_string(),
+        file: Arc::from(source.name.as_str()),
+        rule: Arc::from(rule),
         severity,
         message,
-        message_id,
-        sequence,
+        message_id: Arc::from(message_id),
+        sequence: Arc::from(sequence),
         field: Field::Message,
         line: start.line,
         column: start.column,
@@ -600,7 +601,7 @@ pub fn apply(
     for d in extra {
         let allowed = suppressions
             .iter()
-            .any(|s| s.scope == Scope::File && s.rules.iter().any(|(sel, _)| sel == &d.rule));
+            .any(|s| s.scope == Scope::File && s.rules.iter().any(|(sel, _)| **sel == *d.rule));
         if allowed {
             outcome.suppressed += 1;
         } else {

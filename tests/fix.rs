@@ -147,7 +147,7 @@ fn a_round_that_changes_another_value_is_abandoned() {
         .report
         .diagnostics
         .iter()
-        .any(|d| d.rule == "test/important-tag"));
+        .any(|d| &*d.rule == "test/important-tag"));
 }
 
 #[test]

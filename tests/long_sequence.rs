@@ -74,7 +74,9 @@ fn rules_by_message(text: String) -> HashMap<String, BTreeSet<String>> {
     let report = lint(text);
     let mut out: HashMap<String, BTreeSet<String>> = HashMap::new();
     for d in report.diagnostics {
-        out.entry(d.message_id).or_default().insert(d.rule);
+        out.entry(d.message_id.to_string())
+            .or_default()
+            .insert(d.rule.to_string());
     }
     out
 }
@@ -123,10 +125,10 @@ fn a_repeat_names_the_first_request_from_another_chunk() {
     let repeats: Vec<_> = report
         .diagnostics
         .iter()
-        .filter(|d| d.rule == REPEAT)
+        .filter(|d| &*d.rule == REPEAT)
         .collect();
     assert_eq!(repeats.len(), 1, "{repeats:#?}");
-    assert_eq!(repeats[0].message_id, "late-ask");
+    assert_eq!(&*repeats[0].message_id, "late-ask");
     assert!(
         repeats[0].message.contains("`first-ask`"),
         "{}",

@@ -96,7 +96,7 @@ pub fn render(report: &RunReport) -> String {
                 cases.push_str(">\n");
                 if !errs.is_empty() {
                     failures += 1;
-                    let rules: Vec<&str> = errs.iter().map(|d| d.rule.as_str()).collect();
+                    let rules: Vec<&str> = errs.iter().map(|d| &*d.rule).collect();
                     let body: String = errs.iter().map(|d| line_of(d)).collect();
                     let _ = writeln!(
                         cases,

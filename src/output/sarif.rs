@@ -279,8 +279,8 @@ pub fn render(report: &RunReport) -> String {
             let mut fp = BTreeMap::new();
             fp.insert(FINGERPRINT_KEY, fingerprint(d));
             SarifResult {
-                rule_id: d.rule.clone(),
-                rule_index: report.rules.iter().position(|m| m.id == d.rule),
+                rule_id: d.rule.to_string(),
+                rule_index: report.rules.iter().position(|m| *m.id == *d.rule),
                 level: level(d.severity),
                 message: Text {
                     text: format!("{}\nFix: {}", d.message, d.fix),

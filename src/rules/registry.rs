@@ -50,6 +50,8 @@ pub struct Registry {
 /// to the policy.
 #[derive(Debug, Clone)]
 pub struct Advice {
+    /// The rule's id, shared by its diagnostics.
+    pub rule: Arc<str>,
     pub fix: Arc<str>,
     /// `None` when the rule names no source.
     pub url: Option<Arc<str>>,
@@ -58,6 +60,7 @@ pub struct Advice {
 impl Advice {
     fn of(meta: &RuleMeta) -> Advice {
         Advice {
+            rule: Arc::from(meta.id.as_ref()),
             fix: Arc::from(meta.fix.as_ref()),
             url: Some(Arc::from(meta.source.as_ref())).filter(|s: &Arc<str>| !s.is_empty()),
         }

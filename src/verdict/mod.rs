@@ -310,7 +310,7 @@ pub fn classify(
     let category = match verdict {
         Verdict::Critical => CATEGORY_CRITICAL.to_string(),
         _ => deciding_rule(diagnostics)
-            .map(|d| d.rule.clone())
+            .map(|d| d.rule.to_string())
             .unwrap_or_else(|| CATEGORY_NO_PROBLEM.to_string()),
     };
     MessageVerdict {

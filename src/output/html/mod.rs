@@ -538,7 +538,7 @@ fn field_text(
                     } @else {
                         @let severity = piece.marks.iter().map(|p| own[*p].severity).max().unwrap_or(Severity::Info);
                         @let described: Vec<String> = piece.marks.iter().map(|p| note_id(*p)).collect();
-                        @let rules: Vec<&str> = piece.marks.iter().map(|p| own[*p].rule.as_str()).collect();
+                        @let rules: Vec<&str> = piece.marks.iter().map(|p| &*own[*p].rule).collect();
                         mark.(severity_class(severity)) aria-describedby=(described.join(" ")) title=(rules.join(", ")) {
                             (piece.text)
                         }
