@@ -105,21 +105,38 @@ pub fn check_sequence(
     registry: &Registry,
     settings: &Settings,
 ) -> Vec<Finding> {
-    lint_sequence(source, sequence, registry, settings).0
+    let mut findings = Vec::new();
+    lint_sequence(source, sequence, registry, settings, &mut |found| {
+        findings.extend(found)
+    });
+    // In rule order; each rule's findings stay in the order it found them (message by
+    // message).
+    let position: std::collections::HashMap<&str, usize> = registry
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(at, r)| (r.meta().id.as_ref(), at))
+        .collect();
+    findings.sort_by_cached_key(|f| position.get(f.rule.as_str()).copied());
+    findings
 }
 
-/// [`check_sequence`], and what each message's words show about a critical purpose (for its
-/// verdict), read from the same text views the rules read.
+/// Runs every rule on one sequence, handing the findings to `emit` as they are made (a few
+/// messages' at a time, then the sequence rules'), and returns what each message's words
+/// show about a critical purpose (for its verdict), read from the same text views the rules
+/// read.
 ///
 /// Message rules run on a few messages at a time (see [`chunk_end`]), in registry order, on
 /// views built for those messages alone and dropped before the next ones; sequence rules run
-/// afterwards (see [`Scope`]).
+/// afterwards (see [`Scope`]). Findings are not kept: a big sequence's findings, all held
+/// until its diagnostics were made, were a sixth of its peak memory.
 fn lint_sequence(
     source: &SourceFile,
     sequence: &Sequence,
     registry: &Registry,
     settings: &Settings,
-) -> (Vec<Finding>, Vec<Option<CriticalPurpose>>) {
+    emit: &mut dyn FnMut(Vec<Finding>),
+) -> Vec<Option<CriticalPurpose>> {
     let languages = phrase_languages(sequence);
     // Every rule runs, even one switched off: later rules build on what earlier ones found (a
     // review request is a review request whether or not its rule is reported).
@@ -129,8 +146,6 @@ fn lint_sequence(
         .map(|r| r.as_ref())
         .partition(|r| r.scope() == Scope::Message);
     let messages = &sequence.messages;
-    let mut findings: Vec<Finding> = Vec::new();
-    let mut earlier_on: Vec<Vec<usize>> = vec![Vec::new(); messages.len()];
     let mut marks: Vec<Vec<Option<Mark>>> =
         vec![Vec::with_capacity(messages.len()); sequence_rules.len()];
     let mut evidence = Vec::with_capacity(messages.len());
@@ -164,36 +179,19 @@ fn lint_sequence(
                 .iter()
                 .map(|v| content_evidence_of(v.subject.as_ref(), &v.body)),
         );
-        record(&mut findings, &mut earlier_on, 0, mine);
+        emit(mine);
         start = end;
     }
     for (rule, marks) in sequence_rules.iter().zip(&marks) {
         let mut out = Vec::new();
         let ctx = Context {
-            source,
-            sequence,
-            messages: &[],
-            profile: &settings.profile,
-            languages: &languages,
-            earlier: &findings,
-            earlier_on: &earlier_on,
-            options: &settings.rule_options,
-            first_message: 0,
             marks,
+            ..chunk_context(source, sequence, &[], settings, &languages, 0)
         };
         rule.check(&ctx, &mut out);
-        record(&mut findings, &mut earlier_on, 0, out);
+        emit(out);
     }
-    // In rule order, as [`check_sequence`] promises; each rule's findings stay in the order it
-    // found them (message by message).
-    let position: std::collections::HashMap<&str, usize> = registry
-        .rules
-        .iter()
-        .enumerate()
-        .map(|(at, r)| (r.meta().id.as_ref(), at))
-        .collect();
-    findings.sort_by_cached_key(|f| position.get(f.rule.as_str()).copied());
-    (findings, evidence)
+    evidence
 }
 
 /// Messages whose views are built at once: up to [`CHUNK_TEXT`] bytes of text or
@@ -264,11 +262,6 @@ fn record(
     }
 }
 
-/// While a sequence's findings become diagnostics, their memory is handed back in steps of this
-/// many. Shrinking a vector from its end reallocates in place (with glibc, a big one is a
-/// mapping of its own, which `mremap` shrinks without a copy), so the steps can be small.
-const SHRINK_FINDINGS_BY: usize = 4096;
-
 /// Lints one file's text.
 pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings) -> FileReport {
     let marketplace = settings
@@ -311,26 +304,12 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
                 .map(|m| Arc::from(m.id.value.as_str()))
                 .collect(),
         };
-        let (mut findings, content) = lint_sequence(&source, sequence, registry, settings);
-        // Without the slack of its growth, before the diagnostics take as much again.
-        findings.shrink_to_fit();
+        let content = lint_sequence(&source, sequence, registry, settings, &mut |found| {
+            diagnostics.extend(found.into_iter().filter_map(|finding| {
+                to_diagnostic(&source, &names, seq_index, finding, registry, settings)
+            }))
+        });
         evidence.push(content);
-        // One allocation of the right size: doubling a vector of a big file's diagnostics
-        // would hold up to twice the memory at its peak.
-        diagnostics.reserve(findings.len());
-        let first = diagnostics.len();
-        // From the back, handing the findings' memory back as the diagnostics' pages fill:
-        // a big file's findings and diagnostics, both whole, were its peak.
-        while let Some(finding) = findings.pop() {
-            if let Some(d) = to_diagnostic(&source, &names, seq_index, finding, registry, settings)
-            {
-                diagnostics.push(d);
-            }
-            if findings.capacity() - findings.len() >= SHRINK_FINDINGS_BY {
-                findings.shrink_to_fit();
-            }
-        }
-        diagnostics[first..].reverse();
     }
     let outcome = crate::suppress::apply(&source, &sequences, diagnostics, registry, settings);
     let mut diagnostics = outcome.kept;

@@ -103,9 +103,11 @@ pub enum Scope {
     /// holds them all.
     Message,
     /// The whole sequence, after every message rule ran on every message: the model of every
-    /// message, every finding of the message rules, and what this rule [marked](Rule::mark) on
-    /// each message while its views existed. A sequence rule sees no views
-    /// ([`Context::messages`] is empty).
+    /// message, and what this rule [marked](Rule::mark) on each message while its views and
+    /// the message rules' findings on it existed. A sequence rule sees neither views
+    /// ([`Context::messages`] is empty) nor findings: a big sequence keeps neither (its
+    /// findings become diagnostics a few messages at a time), so what it needs of them, it
+    /// marks.
     Sequence,
 }
 
