@@ -133,10 +133,9 @@ impl Replacement {
     ) -> Vec<(Range<usize>, String)> {
         re.captures_iter(text)
             .filter_map(|caps| {
-                let whole = caps.get(0)?;
-                let mut new = String::new();
-                caps.expand(&self.with, &mut new);
-                Some((whole.range(), new))
+                replaced(caps.get(0).map(|m| m.range()), |new| {
+                    caps.expand(&self.with, new)
+                })
             })
             .collect()
     }
@@ -147,13 +146,24 @@ impl Replacement {
         };
         re.captures_iter(text)
             .filter_map(|caps| {
-                let whole = caps.get(0)?;
-                let mut new = String::new();
-                caps.expand(&self.with, &mut new);
-                Some((whole.range(), new))
+                replaced(caps.get(0).map(|m| m.range()), |new| {
+                    caps.expand(&self.with, new)
+                })
             })
             .collect()
     }
+}
+
+/// A match and the text that replaces it, which `expand` writes (the two regex crates'
+/// captures share no trait).
+fn replaced(
+    whole: Option<Range<usize>>,
+    expand: impl FnOnce(&mut String),
+) -> Option<(Range<usize>, String)> {
+    let whole = whole?;
+    let mut new = String::new();
+    expand(&mut new);
+    Some((whole, new))
 }
 
 /// A compiled `autofix:`.
