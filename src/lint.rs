@@ -128,8 +128,8 @@ pub fn check_sequence(
 ///
 /// Message rules run on a few messages at a time (see [`chunk_end`]), in registry order, on
 /// views built for those messages alone and dropped before the next ones; sequence rules run
-/// afterwards (see [`Scope`]). Findings are not kept: a big sequence's findings, all held
-/// until its diagnostics were made, were a sixth of its peak memory.
+/// afterwards (see [`Scope`]). Findings are not kept: held whole until the sequence's end,
+/// they raised a big sequence's peak memory (by 12 MiB on the 50 MiB benchmark file).
 fn lint_sequence(
     source: &SourceFile,
     sequence: &Sequence,

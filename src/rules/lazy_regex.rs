@@ -10,9 +10,9 @@
 //! [`super::guard`]). Both tiers are the `regex-automata` engines the `regex` crate wraps, so
 //! they find the same matches; they are compiled narrowed to the alphabet of seller mail for
 //! texts within it (ASCII ones too), as written for the rest (see [`crate::alphabet`]). One
-//! exception: the first tier of a small run on ASCII texts is `regex-lite` (see
-//! [`plan_for_files`](crate::run_size::plan_for_files) and [`compile`]), which finds the same matches there and compiles
-//! without Unicode tables.
+//! exception: the first tier of a small run (see [`crate::run_size`]) on ASCII texts is
+//! `regex-lite` (see [`compile`]), which finds the same matches there and compiles without
+//! Unicode tables.
 
 use crate::alphabet::{self, Alphabet};
 use crate::rules::guard::Guard;
@@ -81,7 +81,7 @@ pub struct LazyRegex {
     /// Boxed: most patterns of a rule set are never searched, and this keeps the matchers that
     /// hold a pattern small.
     guard: Option<Box<Guard>>,
-    /// The first tier for ASCII texts, in a small run (see [`plan_for_files`](crate::run_size::plan_for_files)): `regex-lite`.
+    /// The first tier for ASCII texts, in a small run (see [`crate::run_size`]): `regex-lite`.
     quick_ascii: OnceLock<Option<Compiled>>,
     /// The first tier for other texts: a PikeVM alone.
     quick: Tier,
@@ -170,8 +170,9 @@ impl Iterator for FoundRanges<'_, '_> {
     }
 }
 
-/// A pattern compiled for ASCII texts, as a [`Tier`] keeps it. `regex-lite`'s regex is boxed:
-/// it is several words, and every pattern of a rule set has a slot for one.
+/// A pattern compiled for ASCII texts, as the first tier of a [`LazyRegex`] keeps it (see
+/// [`compile`]). `regex-lite`'s regex is boxed: it is several words, and every pattern of a
+/// rule set has a slot for one.
 #[derive(Debug)]
 pub enum Compiled {
     Automata(meta::Regex),
@@ -194,8 +195,8 @@ impl Compiled {
 /// matches are the `regex` crate's, except that its classes, case folding and `\b` are ASCII
 /// ones, which on ASCII text match exactly what the Unicode ones do (see [`crate::alphabet`]).
 /// It parses and compiles without Unicode tables: a quarter of the instructions of the
-/// narrowed automata on the patterns one example opens (8.8M against 33.6M). A pattern it does not support
-/// (`\p{..}`, class set operations) takes the narrowed automata instead.
+/// narrowed automata on the patterns one example opens (8.8M against 33.6M). A pattern it
+/// does not support (`\p{..}`, class set operations) takes the narrowed automata instead.
 ///
 /// Otherwise `regex-automata` with the `regex` crate's defaults, narrowed to `alphabet` (see
 /// [`alphabet::narrowed`]).
@@ -424,9 +425,9 @@ pub fn words_regex(words: &[&str], cjk: &[&str]) -> String {
 /// own gate, so a text with one topic word compiles that word's small pattern rather than an
 /// alternation of a hundred (the verdict's evidence was a fifth of a run over one example).
 /// A big run searches the whole alternation, one regex: it would compile most alternatives
-/// anyway, and each compiled regex adds its own automata and caches (see [`plan_for_files`](crate::run_size::plan_for_files)).
-/// Both find a match in the same texts: an alternation matches where one of its alternatives
-/// does.
+/// anyway, and each compiled regex adds its own automata and caches (see
+/// [`crate::run_size`]). Both find a match in the same texts: an alternation matches where one
+/// of its alternatives does.
 #[derive(Debug)]
 pub struct GatedAlternatives {
     whole: GatedRegex,
