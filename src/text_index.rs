@@ -95,10 +95,10 @@ impl TextIndex {
             && memmem::find(&self.lower, literal.as_bytes()).is_some()
     }
 
-    /// [`TextIndex::contains`] for the literal of `finder`, a searcher made once for every
-    /// text (`memmem::find` makes one per call, which cost as much as the search itself on
-    /// the short texts of seller mail). `finder` is asked only when the bitmap cannot rule
-    /// the literal out, so that a literal no text has never gets a searcher.
+    /// [`TextIndex::contains`] for `literal`, searched with `finder`'s searcher for it, made
+    /// once for every text (`memmem::find` makes one per call, which cost as much as the
+    /// search itself on the short texts of seller mail). `finder` is asked only when the
+    /// bitmap cannot rule the literal out, so that a literal no text has never gets one.
     pub fn contains_found_by<'f>(
         &self,
         literal: &[u8],

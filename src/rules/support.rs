@@ -202,9 +202,10 @@ pub fn describe_hours(hours: u64) -> String {
     }
 }
 
-/// Words that only a genuinely critical message carries: a question about a customization
-/// (engraving, monogram, proof, size, colour), delivery scheduling (a slot, an appointment, a
-/// freight delivery), or a problem with the shipping address. In the six languages.
+/// Does `text` have words that only a genuinely critical message carries: a question about a
+/// customization (engraving, monogram, proof, size, colour), delivery scheduling (a slot, an
+/// appointment, a freight delivery), or a problem with the shipping address? In the six
+/// languages.
 pub fn mentions_critical_content(text: &str) -> bool {
     critical_words().is_match(text)
 }
