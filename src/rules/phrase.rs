@@ -51,12 +51,46 @@ use std::sync::OnceLock;
 pub const ANY_LANGUAGE: &str = "any";
 
 /// One pattern as written in a rule file.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub enum PatternSpec {
     /// A regular expression (case-insensitive).
     Regex(String),
     Object(PatternObject),
+}
+
+/// A string is a regex, a map a [`PatternObject`]. Written out rather than
+/// `#[serde(untagged)]`, which buffers every pattern and tries each form in turn (a ninth of
+/// loading the built-in rules at start-up), and whose error named neither form's problem
+/// ("data did not match any variant"); now a rule pack hears of the unknown key or the
+/// number where a regex belongs.
+impl<'de> Deserialize<'de> for PatternSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Spec;
+        impl<'de> serde::de::Visitor<'de> for Spec {
+            type Value = PatternSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a regex, or a map with `regex`, `phrase` or `near`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PatternSpec, E> {
+                Ok(PatternSpec::Regex(v.to_string()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<PatternSpec, E> {
+                Ok(PatternSpec::Regex(v))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<PatternSpec, A::Error> {
+                PatternObject::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(PatternSpec::Object)
+            }
+        }
+        deserializer.deserialize_any(Spec)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
