@@ -202,21 +202,42 @@ mod tests {
     use super::*;
     use regex_automata::meta;
 
-    fn both(pattern: &str) -> (meta::Regex, meta::Regex) {
+    /// A case-insensitive pattern narrowed to `to` (as written for [`Alphabet::Unicode`]).
+    fn spelled(pattern: &str, to: Alphabet) -> meta::Regex {
         let hir = regex_syntax::ParserBuilder::new()
             .case_insensitive(true)
             .build()
             .parse(pattern)
             .unwrap();
-        let wide = meta::Regex::builder().build_from_hir(&hir).unwrap();
-        let narrow = meta::Regex::builder()
-            .build_from_hir(&narrowed(hir.clone(), Alphabet::SellerMail))
-            .unwrap();
-        (wide, narrow)
+        meta::Regex::builder()
+            .build_from_hir(&narrowed(hir, to))
+            .unwrap()
+    }
+
+    /// A pattern as written and narrowed to seller mail's alphabet.
+    fn both(pattern: &str) -> (meta::Regex, meta::Regex) {
+        (
+            spelled(pattern, Alphabet::Unicode),
+            spelled(pattern, Alphabet::SellerMail),
+        )
     }
 
     fn matches(re: &meta::Regex, text: &str) -> Vec<std::ops::Range<usize>> {
         re.find_iter(text).map(|m| m.range()).collect()
+    }
+
+    /// Each pattern as written and spelled for `to` finds the same matches in each text.
+    fn assert_same_matches(patterns: &[&str], to: Alphabet, texts: &[&str]) {
+        for pattern in patterns {
+            let (wide, spelt) = (spelled(pattern, Alphabet::Unicode), spelled(pattern, to));
+            for text in texts {
+                assert_eq!(
+                    matches(&wide, text),
+                    matches(&spelt, text),
+                    "{pattern} on {text}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -252,7 +273,10 @@ mod tests {
             "\u{212A}indly leave a review, ſee you ſoon 😀👍🏽",
             "ÉTÉ été ÉCOLE École straße STRASSE ß ẞ",
         ];
-        for pattern in [
+        for text in texts {
+            assert_ne!(Alphabet::of(text), Alphabet::Unicode);
+        }
+        let patterns = [
             r"\b(?:tel|telefon|rufen sie)\b\.?[^.!?\d]{0,25}\(?\+?\d[\d\s().\-/]{4,18}\d",
             r"\b\w*(?:bewertung|rückerstattung|sterne)\w*\b",
             r"\bkindly\s+(?:\w+\s+){0,3}review\b",
@@ -260,17 +284,8 @@ mod tests {
             r"\bété\b|\bstraße\b|\bsee\b",
             r"[^a-z\s]+",
             r".+",
-        ] {
-            let (wide, narrow) = both(pattern);
-            for text in texts {
-                assert_ne!(Alphabet::of(text), Alphabet::Unicode);
-                assert_eq!(
-                    matches(&wide, text),
-                    matches(&narrow, text),
-                    "{pattern} on {text}"
-                );
-            }
-        }
+        ];
+        assert_same_matches(&patterns, Alphabet::SellerMail, &texts);
         // What narrowing is for: the big Unicode classes shrink (a small class may grow a
         // little: its complement within the alphabet has more ranges).
         for pattern in [r"[^.!?\d]{0,25}\d", r"(?:\w+\s+){0,5}review"] {
@@ -286,22 +301,15 @@ mod tests {
 
     #[test]
     fn ascii_spellings_find_the_same_matches_on_ascii_texts() {
-        let spelled = |pattern: &str, to: Alphabet| {
-            let hir = regex_syntax::ParserBuilder::new()
-                .case_insensitive(true)
-                .build()
-                .parse(pattern)
-                .unwrap();
-            meta::Regex::builder()
-                .build_from_hir(&narrowed(hir, to))
-                .unwrap()
-        };
         let texts = [
             "Kindly leave a review_now, see you soon! Call 0800-123-4567.",
             "re-view; (review) review's REVIEW\treview\nreview",
             "",
         ];
-        for pattern in [
+        for text in texts {
+            assert_eq!(Alphabet::of(text), Alphabet::Ascii);
+        }
+        let patterns = [
             r"\breview\b",
             r"\Breview|review\B",
             r"\b\w+\b",
@@ -310,20 +318,8 @@ mod tests {
             r"(?:\w+\s+){0,3}review",
             r"\bcafé\b|\bstraße|お電話",
             r".+",
-        ] {
-            let (wide, ascii) = (
-                spelled(pattern, Alphabet::Unicode),
-                spelled(pattern, Alphabet::Ascii),
-            );
-            for text in texts {
-                assert_eq!(Alphabet::of(text), Alphabet::Ascii);
-                assert_eq!(
-                    matches(&wide, text),
-                    matches(&ascii, text),
-                    "{pattern} on {text}"
-                );
-            }
-        }
+        ];
+        assert_same_matches(&patterns, Alphabet::Ascii, &texts);
         // Why texts must be checked: `é` is a word char, and the ASCII spelling does not know.
         let (wide, ascii) = (
             spelled(r"\bcaf\b", Alphabet::Unicode),
