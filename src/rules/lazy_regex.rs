@@ -420,6 +420,25 @@ pub fn words_regex(words: &[&str], cjk: &[&str]) -> String {
     parts.join("|")
 }
 
+/// A text and its [`TextIndex`], made on first need (a big run's alternations need none).
+pub struct LazilyIndexed<'t> {
+    text: &'t str,
+    index: std::cell::OnceCell<TextIndex>,
+}
+
+impl<'t> LazilyIndexed<'t> {
+    pub fn new(text: &'t str) -> LazilyIndexed<'t> {
+        LazilyIndexed {
+            text,
+            index: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn index(&self) -> &TextIndex {
+        self.index.get_or_init(|| TextIndex::new(self.text))
+    }
+}
+
 /// Constant alternatives of the crate (the words of a topic, in six languages), asked whether
 /// any of them matches a text. In a small run each alternative is its own pattern behind its
 /// own gate, so a text with one topic word compiles that word's small pattern rather than an
@@ -458,15 +477,20 @@ impl GatedAlternatives {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        if !crate::run_size::is_small_run() || text.len() > GATE_TEXTS_UP_TO {
-            return self.whole.is_match(text);
-        }
-        self.some_part_matches(text)
+        self.is_match_in(&LazilyIndexed::new(text))
     }
 
-    fn some_part_matches(&self, text: &str) -> bool {
-        let index = TextIndex::new(text);
-        let present = self.gates.scan(&index);
+    /// [`GatedAlternatives::is_match`] for a text several of them are asked about: its index
+    /// is made once, for the first that needs it.
+    pub fn is_match_in(&self, text: &LazilyIndexed<'_>) -> bool {
+        if !crate::run_size::is_small_run() || text.text.len() > GATE_TEXTS_UP_TO {
+            return self.whole.is_match(text.text);
+        }
+        self.some_part_matches(text.text, text.index())
+    }
+
+    fn some_part_matches(&self, text: &str, index: &TextIndex) -> bool {
+        let present = self.gates.scan(index);
         self.parts.iter().any(|part| {
             part.for_text(&self.gates, &present, text)
                 .is_some_and(|re| re.is_match(text))
@@ -488,7 +512,8 @@ impl GatedAlternatives {
         for file in crate::test_support::corpus_files() {
             for text in std::iter::once(file.as_str()).chain(file.lines()) {
                 let whole = self.whole.is_match(text);
-                assert_eq!(whole, self.some_part_matches(text), "{text:?}");
+                let parts = self.some_part_matches(text, &TextIndex::new(text));
+                assert_eq!(whole, parts, "{text:?}");
                 found += usize::from(whole);
             }
         }

@@ -9,7 +9,7 @@
 //! on every message, because sellers mix English into every marketplace.
 
 use super::CriticalPurpose;
-use crate::rules::lazy_regex::{words_regex, GatedAlternatives, GatedRegex};
+use crate::rules::lazy_regex::{words_regex, GatedAlternatives, GatedRegex, LazilyIndexed};
 use std::sync::OnceLock;
 
 struct Patterns {
@@ -274,11 +274,13 @@ pub fn critical_purpose(subject: Option<&str>, body: &str) -> Option<CriticalPur
     for text in subject.into_iter().chain(std::iter::once(body)) {
         for paragraph in paragraphs(text) {
             let cleaned = p.not_topic.replace_all(&paragraph, " ");
-            if !p.ask.is_match(&cleaned) {
+            // Asked of the ask words and of each topic's: indexed once.
+            let cleaned = LazilyIndexed::new(&cleaned);
+            if !p.ask.is_match_in(&cleaned) {
                 continue;
             }
             for (i, (_, topic)) in p.topics.iter().enumerate() {
-                if topic.is_match(&cleaned) {
+                if topic.is_match_in(&cleaned) {
                     counts[i] += 1;
                 }
             }
