@@ -24,6 +24,7 @@ use crate::text_index::TextIndex;
 use analysis::DIGIT;
 pub use analysis::{phrase_regex, Gate};
 use memchr::memmem;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 mod builtin {
@@ -107,8 +108,10 @@ pub struct GateSet {
     sets: Vec<u32>,
     /// The literal ids of every set, set after set.
     ids: Vec<u32>,
-    /// The literals by id ([`DIGIT`] among them when a gate needs a digit).
-    literals: Vec<Box<str>>,
+    /// The literals by id ([`DIGIT`] among them when a gate needs a digit). Borrowed from
+    /// build.rs's table for the built-in patterns: a rule set interns thousands, and copying
+    /// each was a sixth of building the gates.
+    literals: Vec<Cow<'static, str>>,
     /// The searcher of each literal, made on its first lookup. Boxed: a finder is 288 bytes,
     /// and most literals are never looked up.
     finders: Vec<OnceLock<Box<memmem::Finder<'static>>>>,
@@ -185,17 +188,24 @@ impl std::hash::Hasher for LiteralHasher {
 struct Interned<'g> {
     by_literal:
         std::collections::HashMap<&'g str, u32, std::hash::BuildHasherDefault<LiteralHasher>>,
-    literals: Vec<Box<str>>,
+    literals: Vec<Cow<'static, str>>,
     sets: Vec<u32>,
     ids: Vec<u32>,
 }
 
 impl<'g> Interned<'g> {
-    fn add_set(&mut self, literals: impl Iterator<Item = &'g str>) {
+    /// Adds a set of literals: `key` is a literal's text, `own` what the set keeps of it
+    /// (borrowed when it can be).
+    fn add_set<T: Copy>(
+        &mut self,
+        literals: impl Iterator<Item = T>,
+        key: impl Fn(T) -> &'g str,
+        own: impl Fn(T) -> Cow<'static, str>,
+    ) {
         self.sets.push(self.ids.len() as u32);
         for literal in literals {
-            let id = *self.by_literal.entry(literal).or_insert_with(|| {
-                self.literals.push(literal.into());
+            let id = *self.by_literal.entry(key(literal)).or_insert_with(|| {
+                self.literals.push(own(literal));
                 self.literals.len() as u32 - 1
             });
             self.ids.push(id);
@@ -213,12 +223,12 @@ impl GateSet {
             match gate {
                 GateSource::Table(sets) => {
                     for set in *sets {
-                        interned.add_set(set.iter().copied());
+                        interned.add_set(set.iter().copied(), |l| l, Cow::Borrowed);
                     }
                 }
                 GateSource::Read(gate) => {
                     for set in &gate.sets {
-                        interned.add_set(set.iter().map(String::as_str));
+                        interned.add_set(set.iter(), String::as_str, |l| Cow::Owned(l.clone()));
                     }
                 }
             }
