@@ -449,7 +449,10 @@ impl<'t> LazilyIndexed<'t> {
 /// of its alternatives does.
 #[derive(Debug)]
 pub struct GatedAlternatives {
-    whole: GatedRegex,
+    /// The alternation's pattern, and its regex, built on first need: only big runs and long
+    /// texts search it.
+    whole_pattern: String,
+    whole: OnceLock<GatedRegex>,
     gates: GateSet,
     parts: Vec<LazyRegex>,
 }
@@ -469,11 +472,20 @@ impl GatedAlternatives {
                 lazy.searched(pattern, "alternative")
             })
             .collect();
+        let whole_pattern = words_regex(words, cjk);
+        #[cfg(test)]
+        crate::rules::literal_gate::note_constant_pattern(&whole_pattern);
         GatedAlternatives {
-            whole: GatedRegex::new(&words_regex(words, cjk)),
+            whole_pattern,
+            whole: OnceLock::new(),
             gates: lazy.seal(),
             parts,
         }
+    }
+
+    fn whole(&self) -> &GatedRegex {
+        self.whole
+            .get_or_init(|| GatedRegex::new(&self.whole_pattern))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -484,7 +496,7 @@ impl GatedAlternatives {
     /// is made once, for the first that needs it.
     pub fn is_match_in(&self, text: &LazilyIndexed<'_>) -> bool {
         if !crate::run_size::is_small_run() || text.text.len() > GATE_TEXTS_UP_TO {
-            return self.whole.is_match(text.text);
+            return self.whole().is_match(text.text);
         }
         self.some_part_matches(text.text, text.index())
     }
@@ -499,7 +511,7 @@ impl GatedAlternatives {
 
     /// Do the alternation and every alternative compile? (For the unit tests of their owners.)
     pub fn compiles(&self) -> Result<(), String> {
-        self.whole.compiles()?;
+        self.whole().compiles()?;
         self.parts.iter().try_for_each(LazyRegex::check)
     }
 
@@ -511,7 +523,7 @@ impl GatedAlternatives {
         let mut found = 0;
         for file in crate::test_support::corpus_files() {
             for text in std::iter::once(file.as_str()).chain(file.lines()) {
-                let whole = self.whole.is_match(text);
+                let whole = self.whole().is_match(text);
                 let parts = self.some_part_matches(text, &TextIndex::new(text));
                 assert_eq!(whole, parts, "{text:?}");
                 found += usize::from(whole);
