@@ -180,6 +180,11 @@ pub fn builtin_profiles() -> &'static [(&'static str, &'static str)] {
     embedded::BUILTIN_PROFILES
 }
 
+/// The JSON form build.rs made of the profile files: `(origin, JSON text)`.
+pub fn builtin_profiles_json() -> &'static [(&'static str, &'static str)] {
+    embedded::BUILTIN_PROFILES_JSON
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
