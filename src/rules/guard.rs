@@ -13,7 +13,7 @@
 
 use crate::alphabet::Alphabet;
 use crate::rules::lazy_regex::compile_automata;
-use regex_automata::meta;
+use regex_automata::{meta, Anchored, Input, Match};
 use std::sync::OnceLock;
 
 /// The pattern without `\b` and `\B`; `None` when it has none (the pattern is its own guard).
@@ -51,11 +51,12 @@ pub struct Guard {
 }
 
 impl Guard {
-    /// False only when `pattern`, whose guard this is, certainly does not match `text` (made
-    /// of `alphabet`).
-    pub fn may_match(&self, pattern: &str, text: &str, alphabet: Alphabet) -> bool {
+    /// The guard of `pattern` for a text (or a part of one) made of `alphabet`; `None` when
+    /// the text needs none (ASCII: the exact pattern runs on the DFA) or cannot use it
+    /// (outside seller mail's alphabet).
+    pub fn regex(&self, pattern: &str, alphabet: Alphabet) -> Option<&meta::Regex> {
         if alphabet != Alphabet::SellerMail {
-            return true;
+            return None;
         }
         self.compiled
             .get_or_init(|| {
@@ -63,8 +64,42 @@ impl Guard {
                     .and_then(|bare| compile_automata(&bare, false, Alphabet::SellerMail))
             })
             .as_ref()
+    }
+
+    /// False only when `pattern`, whose guard this is, certainly does not match `text` (made
+    /// of `alphabet`).
+    pub fn may_match(&self, pattern: &str, text: &str, alphabet: Alphabet) -> bool {
+        self.regex(pattern, alphabet)
             .is_none_or(|g| g.is_match(text))
     }
+}
+
+/// The first match of `exact` in `input` (exactly what `exact.search(input)` finds), found
+/// with the help of `exact`'s guard: on a text with non-ASCII letters, the exact pattern's
+/// Unicode word boundaries take the PikeVM over every byte from the start of the search, while
+/// the guard runs on the DFA. Every match of the pattern is a match of its guard at the same
+/// place (removing an assertion only adds matches), so no match starts before the guard's
+/// leftmost one: the exact pattern is tried anchored there, and at the guard's next start
+/// after it while it fails. The PikeVM then only reads the candidates. (The guard is always
+/// searched for its leftmost match, also when `input` asks for the earliest one, which need
+/// not start first.)
+pub fn guarded_search(
+    exact: &meta::Regex,
+    guard: &meta::Regex,
+    input: &Input<'_>,
+) -> Option<Match> {
+    let end = input.end();
+    let mut at = input.start();
+    while at <= end {
+        let candidate = guard.search(&input.clone().span(at..end).earliest(false))?;
+        let start = candidate.start();
+        let anchored = input.clone().span(start..end).anchored(Anchored::Yes);
+        if let Some(found) = exact.search(&anchored) {
+            return Some(found);
+        }
+        at = start + 1;
+    }
+    None
 }
 
 #[cfg(test)]

@@ -15,11 +15,12 @@
 //! Unicode tables.
 
 use crate::alphabet::{self, Alphabet};
-use crate::rules::guard::Guard;
+use crate::rules::guard::{guarded_search, Guard};
 use crate::rules::literal_gate::{GateSet, GateSource, Present};
 use crate::text_index::TextIndex;
 use regex::{Regex, RegexBuilder};
-use regex_automata::meta;
+use regex_automata::util::iter::Searcher;
+use regex_automata::{meta, Input};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
@@ -126,6 +127,12 @@ impl Tier {
 pub enum CompiledRegex<'a> {
     Automata(&'a meta::Regex),
     Lite(&'a regex_lite::Regex),
+    /// The full regex with its word-boundary guard, for texts with non-ASCII letters (see
+    /// [`guarded_search`]).
+    Guarded {
+        exact: &'a meta::Regex,
+        guard: &'a meta::Regex,
+    },
 }
 
 impl<'a> CompiledRegex<'a> {
@@ -133,6 +140,9 @@ impl<'a> CompiledRegex<'a> {
         match self {
             CompiledRegex::Automata(re) => re.is_match(text),
             CompiledRegex::Lite(re) => re.is_match(text),
+            CompiledRegex::Guarded { exact, guard } => {
+                guarded_search(exact, guard, &Input::new(text).earliest(true)).is_some()
+            }
         }
     }
 
@@ -141,6 +151,9 @@ impl<'a> CompiledRegex<'a> {
         match self {
             CompiledRegex::Automata(re) => re.find(text).map(|m| m.range()),
             CompiledRegex::Lite(re) => re.find(text).map(|m| m.range()),
+            CompiledRegex::Guarded { exact, guard } => {
+                guarded_search(exact, guard, &Input::new(text)).map(|m| m.range())
+            }
         }
     }
 
@@ -149,6 +162,13 @@ impl<'a> CompiledRegex<'a> {
         match self {
             CompiledRegex::Automata(re) => FoundRanges::Automata(re.find_iter(text)),
             CompiledRegex::Lite(re) => FoundRanges::Lite(re.find_iter(text)),
+            CompiledRegex::Guarded { exact, guard } => FoundRanges::Guarded {
+                exact,
+                guard,
+                // The iteration `meta::Regex::find_iter` does (empty matches included), over
+                // the guarded search.
+                searcher: Searcher::new(Input::new(text)),
+            },
         }
     }
 }
@@ -157,6 +177,11 @@ impl<'a> CompiledRegex<'a> {
 pub enum FoundRanges<'r, 'h> {
     Automata(meta::FindMatches<'r, 'h>),
     Lite(regex_lite::Matches<'r, 'h>),
+    Guarded {
+        exact: &'r meta::Regex,
+        guard: &'r meta::Regex,
+        searcher: Searcher<'h>,
+    },
 }
 
 impl Iterator for FoundRanges<'_, '_> {
@@ -166,6 +191,13 @@ impl Iterator for FoundRanges<'_, '_> {
         match self {
             FoundRanges::Automata(it) => it.next().map(|m| m.range()),
             FoundRanges::Lite(it) => it.next().map(|m| m.range()),
+            FoundRanges::Guarded {
+                exact,
+                guard,
+                searcher,
+            } => searcher
+                .advance(|input| Ok(guarded_search(exact, guard, input)))
+                .map(|m| m.range()),
         }
     }
 }
@@ -280,17 +312,23 @@ impl LazyRegex {
             }
             return self.quick.regex(&self.pattern, true, alphabet);
         }
-        if self
+        let guard = self
             .guard
             .as_ref()
-            .is_some_and(|g| !g.may_match(&self.pattern, text, alphabet))
-        {
+            .and_then(|g| g.regex(&self.pattern, alphabet));
+        if guard.is_some_and(|g| !g.is_match(text)) {
             return None;
         }
         // The full regex serves big runs, whose texts mix alphabets: ASCII texts take the
         // seller-mail spelling, so that a pattern keeps one set of automata and caches (a
         // third spelling cost 8 MiB on the 5,000-file benchmark).
-        self.full.regex(&self.pattern, false, alphabet)
+        let full = self.full.regex(&self.pattern, false, alphabet)?;
+        match (full, guard) {
+            (CompiledRegex::Automata(exact), Some(guard)) => {
+                Some(CompiledRegex::Guarded { exact, guard })
+            }
+            (full, _) => Some(full),
+        }
     }
 }
 
@@ -635,6 +673,94 @@ mod tests {
             checked_ascii > 1000,
             "only {checked_ascii} ASCII matches compared"
         );
+    }
+
+    /// On texts with non-ASCII letters the full regex searches with its guard: every built-in
+    /// pattern with a word boundary finds the same matches so, and answers `is_match` and
+    /// `find` the same, on every corpus case, example and fixture within seller mail's
+    /// alphabet and on each of their lines (non-ASCII or not: a part of a text uses the regex
+    /// of the whole).
+    #[test]
+    fn guarded_searches_find_what_the_exact_regex_finds() {
+        let files = crate::test_support::corpus_files();
+        let texts: Vec<&str> = files
+            .iter()
+            .filter(|t| Alphabet::of(t) == Alphabet::SellerMail)
+            .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines()))
+            .collect();
+        let (mut guarded, mut matches) = (0, 0);
+        for s in spellings() {
+            let Some(bare) = crate::rules::guard::without_word_boundaries(s.pattern) else {
+                continue;
+            };
+            let (Some(guard), Compiled::Automata(exact)) = (
+                compile_automata(&bare, false, Alphabet::SellerMail),
+                &s.narrow,
+            ) else {
+                panic!("{} or its guard does not compile", s.pattern);
+            };
+            let with_guard = CompiledRegex::Guarded {
+                exact,
+                guard: &guard,
+            };
+            guarded += 1;
+            for text in &texts {
+                let found: Vec<Range<usize>> = exact.find_iter(text).map(|m| m.range()).collect();
+                matches += found.len();
+                assert_eq!(
+                    with_guard.find_iter(text).collect::<Vec<_>>(),
+                    found,
+                    "{}",
+                    s.pattern
+                );
+                assert_eq!(
+                    with_guard.find(text),
+                    found.first().cloned(),
+                    "{}",
+                    s.pattern
+                );
+                assert_eq!(
+                    with_guard.is_match(text),
+                    !found.is_empty(),
+                    "{}",
+                    s.pattern
+                );
+            }
+        }
+        assert!(guarded > 300, "only {guarded} patterns have a guard");
+        assert!(matches > 1000, "only {matches} matches compared");
+    }
+
+    /// The guarded search is exact where the guard's first match is not the pattern's: it
+    /// starts earlier, or ends where the pattern's boundary fails, or overlaps a match.
+    #[test]
+    fn guarded_searches_try_every_start_the_guard_allows() {
+        let cases = [
+            (r"\bcat\b", "concatenate über cat, scatter cat"),
+            (r"\b(?:ab|b)c\b", "über abc xbc bc"),
+            (r"\bä\w*\b|\bb\b", "häb b äb"),
+            (r"x?\by\b", "äxy y"),
+            // The exact match starts inside the guard's first one.
+            (r"\bx-b|\bb\b", "äx-b"),
+            // One of the guard's alternatives (`c`) matches inside the pattern's match.
+            (r"\babcd\w*|\bc\b", "über abcd"),
+        ];
+        for (pattern, text) in cases {
+            let bare = crate::rules::guard::without_word_boundaries(pattern).unwrap();
+            let exact = compile_automata(pattern, false, Alphabet::SellerMail).unwrap();
+            let guard = compile_automata(&bare, false, Alphabet::SellerMail).unwrap();
+            let with_guard = CompiledRegex::Guarded {
+                exact: &exact,
+                guard: &guard,
+            };
+            let found: Vec<Range<usize>> = exact.find_iter(text).map(|m| m.range()).collect();
+            assert!(!found.is_empty(), "{pattern}");
+            assert_eq!(
+                with_guard.find_iter(text).collect::<Vec<_>>(),
+                found,
+                "{pattern}"
+            );
+        }
     }
 
     /// Words the rules look for, and what sits between words in seller mail: spaces and line
