@@ -110,6 +110,14 @@ fn rule_patterns(rule: &serde_json::Value, out: &mut Vec<String>) {
     }
 }
 
+/// Takes a rule's examples out of it: a run never reads them (`PhraseRule` parses them on
+/// first need).
+fn split_examples(rule: &mut serde_json::Value) -> serde_json::Value {
+    rule.as_object_mut()
+        .and_then(|fields| fields.remove("examples"))
+        .unwrap_or_else(|| serde_json::json!({}))
+}
+
 /// The rules as JSON (`BUILTIN_RULES_JSON`) and the gates of their patterns (`BUILTIN_GATES`,
 /// sorted by pattern). A rule file that does not parse is left out: the YAML loader then
 /// reports it, and `cargo test` fails on it.
@@ -121,20 +129,27 @@ fn prepare_rules(
     let json_dir = out_dir.join("rules-json");
     fs::create_dir_all(&json_dir)?;
     let mut patterns = Vec::new();
-    writeln!(out, "pub static BUILTIN_RULES_JSON: &[(&str, &str)] = &[")?;
+    writeln!(
+        out,
+        "pub static BUILTIN_RULES_JSON: &[(&str, &str, &str)] = &["
+    )?;
     for path in yaml_files("rules")? {
         let text = fs::read_to_string(&path)?;
-        let Ok(rule) = serde_saphyr::from_str::<serde_json::Value>(&text) else {
+        let Ok(mut rule) = serde_saphyr::from_str::<serde_json::Value>(&text) else {
             continue;
         };
         rule_patterns(&rule, &mut patterns);
+        let examples = split_examples(&mut rule);
         let json_path = json_dir.join(format!("{}.json", file_name(&path)));
         fs::write(&json_path, rule.to_string())?;
+        let examples_path = json_dir.join(format!("{}.examples.json", file_name(&path)));
+        fs::write(&examples_path, examples.to_string())?;
         writeln!(
             out,
-            "    (\"rules/{}\", include_str!({:?})),",
+            "    (\"rules/{}\", include_str!({:?}), include_str!({:?})),",
             file_name(&path),
-            json_path.display().to_string()
+            json_path.display().to_string(),
+            examples_path.display().to_string()
         )?;
     }
     writeln!(out, "];")?;

@@ -156,6 +156,39 @@ pub struct OptionSpec {
     pub examples: Examples,
 }
 
+/// A rule's examples: parsed with the rule, or for a built-in rule from their own JSON on
+/// first need. They are a third of the built-in rules' JSON, and only `verify`, the docs and
+/// the tests read them: a run never does.
+struct RuleExamples {
+    parsed: OnceLock<Examples>,
+    /// The JSON build.rs split off the rule's (`None`: the examples are parsed already).
+    json: Option<&'static str>,
+}
+
+impl RuleExamples {
+    fn parsed(examples: Examples) -> RuleExamples {
+        RuleExamples {
+            parsed: OnceLock::from(examples),
+            json: None,
+        }
+    }
+
+    fn get(&self) -> &Examples {
+        self.parsed.get_or_init(|| {
+            // The JSON is build.rs's; a unit test checks that it parses to the YAML's examples.
+            self.json
+                .and_then(|json| serde_json::from_str(json).ok())
+                .unwrap_or_default()
+        })
+    }
+}
+
+impl std::fmt::Debug for RuleExamples {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
 /// No option switched on.
 static NO_OPTIONS: BTreeSet<String> = BTreeSet::new();
 
@@ -374,7 +407,7 @@ pub struct PhraseRule {
     exception_scope: ExceptionScope,
     patterns: BTreeMap<String, Vec<PatternSpec>>,
     exceptions: BTreeMap<String, Vec<String>>,
-    examples: Examples,
+    examples: RuleExamples,
     options: BTreeMap<String, OptionSpec>,
     /// The options as documentation lists them.
     option_docs: Vec<RuleOption>,
@@ -503,14 +536,30 @@ impl PhraseRule {
     }
 
     /// [`PhraseRule::load_trusted`] from the JSON form build.rs makes of a built-in rule file
-    /// (it loads several times faster than YAML, which start-up time needs).
-    pub fn load_trusted_json(origin: &str, json: &str) -> Result<PhraseRule, RuleLoadError> {
-        let file: PhraseRuleFile = serde_json::from_str(json).map_err(|e| RuleLoadError {
+    /// (it loads several times faster than YAML, which start-up time needs). build.rs splits
+    /// the examples off into `examples_json`, parsed on first need; or now, when the rule has
+    /// no `example_bad` or `example_good`, which then come from its examples.
+    pub fn load_trusted_json(
+        origin: &str,
+        json: &str,
+        examples_json: &'static str,
+    ) -> Result<PhraseRule, RuleLoadError> {
+        let err = |e: serde_json::Error| RuleLoadError {
             origin: origin.to_string(),
             line: None,
             column: None,
             message: e.to_string(),
-        })?;
+        };
+        let mut file: PhraseRuleFile = serde_json::from_str(json).map_err(err)?;
+        if file.example_bad.is_some() && file.example_good.is_some() {
+            let mut rule = PhraseRule::from_file(origin, file, false)?;
+            rule.examples = RuleExamples {
+                parsed: OnceLock::new(),
+                json: Some(examples_json),
+            };
+            return Ok(rule);
+        }
+        file.examples = serde_json::from_str(examples_json).map_err(err)?;
         PhraseRule::from_file(origin, file, false)
     }
 
@@ -643,7 +692,7 @@ impl PhraseRule {
             exception_scope: file.exception_scope,
             patterns: file.patterns,
             exceptions: file.exceptions,
-            examples: file.examples,
+            examples: RuleExamples::parsed(file.examples),
             option_docs: file
                 .options
                 .iter()
@@ -676,7 +725,7 @@ impl PhraseRule {
                 .and_then(Compiled::compile_all)
                 .map_err(|e| err(format!("patterns for `{lang}`: {e}")))?;
         }
-        for (lang, examples) in &self.examples.fire {
+        for (lang, examples) in &self.examples.get().fire {
             for example in examples {
                 if self
                     .find_in_text(&TextView::plain(example), &self.languages_with(lang))
@@ -688,7 +737,7 @@ impl PhraseRule {
                 }
             }
         }
-        for (lang, examples) in &self.examples.pass {
+        for (lang, examples) in &self.examples.get().pass {
             for example in examples {
                 if let Some(m) = self
                     .find_in_text(&TextView::plain(example), &self.languages_with(lang))
@@ -743,7 +792,7 @@ impl PhraseRule {
         }
         if let Some(fix) = &self.autofix {
             fix.check().map_err(err)?;
-            for (lang, examples) in &self.examples.fire {
+            for (lang, examples) in &self.examples.get().fire {
                 let langs = self.languages_with(lang);
                 fix.check_examples(examples, |t| self.find_in_text(&TextView::plain(t), &langs))
                     .map_err(err)?;
@@ -758,7 +807,7 @@ impl PhraseRule {
 
     /// The examples, for tests and docs.
     pub fn examples(&self) -> &Examples {
-        &self.examples
+        self.examples.get()
     }
 
     fn compiled_for(&self, lang: &str) -> Result<&Compiled, String> {
@@ -1103,6 +1152,27 @@ examples:
   pass:
     en: ["Please review the proof and leave a review of the layout... no wait: review the proof.", "separate us", "Feedback. We appreciate it."]
 "#;
+
+    /// A rule loads the same from the JSON build.rs makes (the examples split off) as from
+    /// its YAML: with `example_bad` and `example_good` (examples parsed on first need) and
+    /// without (taken from the examples).
+    #[test]
+    fn a_rule_loads_the_same_from_json_with_its_examples_split_off() {
+        let with_examples_named = RULE.replace(
+            "fix: do not\n",
+            "fix: do not\nexample_bad: \"Leave a review\"\nexample_good: \"Thanks\"\n",
+        );
+        for yaml in [RULE.to_string(), with_examples_named] {
+            let mut rule: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap();
+            let examples = rule.as_object_mut().unwrap().remove("examples").unwrap();
+            let examples: &'static str = Box::leak(examples.to_string().into_boxed_str());
+            let from_json =
+                PhraseRule::load_trusted_json("t.yaml", &rule.to_string(), examples).unwrap();
+            let from_yaml = PhraseRule::load_trusted("t.yaml", &yaml).unwrap();
+            assert!(!from_yaml.meta().example_bad.is_empty());
+            assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"));
+        }
+    }
 
     #[test]
     fn a_rule_loads_and_its_examples_hold() {

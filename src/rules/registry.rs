@@ -90,7 +90,9 @@ impl Registry {
                 // a broken one is skipped here rather than taking the whole linter down.
                 // Their JSON form (build.rs) loads fastest; the YAML is the fallback.
                 let loaded = builtin_json(origin)
-                    .and_then(|json| PhraseRule::load_trusted_json(origin, json).ok())
+                    .and_then(|(json, examples)| {
+                        PhraseRule::load_trusted_json(origin, json, examples).ok()
+                    })
                     .map_or_else(|| PhraseRule::load_trusted(origin, text), Ok);
                 if let Ok(rule) = loaded {
                     rules.push(Box::new(rule));
@@ -167,12 +169,13 @@ pub fn builtin_rule_sources() -> &'static [(&'static str, &'static str)] {
     embedded::BUILTIN_RULES
 }
 
-/// The JSON form build.rs made of a built-in rule file, by origin (`rules/<file>.yaml`).
-fn builtin_json(origin: &str) -> Option<&'static str> {
+/// The JSON form build.rs made of a built-in rule file, by origin (`rules/<file>.yaml`): the
+/// rule without its examples, and its examples.
+fn builtin_json(origin: &str) -> Option<(&'static str, &'static str)> {
     embedded::BUILTIN_RULES_JSON
         .iter()
-        .find(|(o, _)| *o == origin)
-        .map(|(_, json)| *json)
+        .find(|(o, _, _)| *o == origin)
+        .map(|(_, json, examples)| (*json, *examples))
 }
 
 /// Embedded profile files.
@@ -234,7 +237,8 @@ mod tests {
         );
         for (origin, yaml) in embedded::BUILTIN_RULES {
             let json = builtin_json(origin);
-            let from_json = json.map(|j| PhraseRule::load_trusted_json(origin, j));
+            let from_json =
+                json.map(|(j, examples)| PhraseRule::load_trusted_json(origin, j, examples));
             let from_yaml = PhraseRule::load_trusted(origin, yaml);
             assert_eq!(
                 format!("{:?}", from_json.map(|r| r.map_err(|e| e.to_string()))),
