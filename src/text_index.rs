@@ -17,9 +17,10 @@ const BITMAP_FROM: usize = 64;
 const BITS_PER_BYTE: usize = 8;
 /// The largest bitmap (8 KiB); longer texts set more of its bits.
 const MAX_BITMAP_BITS: usize = 1 << 16;
-/// Texts shorter than this are searched for a literal by its first byte: building the
-/// literal's substring searcher costs more than such a search (a one-file run built a
-/// thousand of them, 6% of its instructions).
+/// In a small run (see [`crate::run_size`]), texts shorter than this are searched for a
+/// literal by its first byte: building the literal's substring searcher costs more than such
+/// a search (a one-file run built a thousand of them, 6% of its instructions). A big run
+/// shares each searcher among thousands of texts, and there it is the quicker search.
 const SEARCHER_FROM: usize = 4 << 10;
 
 /// Letters that fold to ASCII letters in a case-insensitive regex (KELVIN SIGN, LONG S), which
@@ -102,8 +103,8 @@ impl TextIndex {
     /// [`TextIndex::contains`] for `literal`, searched with `finder`'s searcher for it, made
     /// once for every text (`memmem::find` makes one per call, which cost as much as the
     /// search itself on the short texts of seller mail). `finder` is asked only when the
-    /// bitmap cannot rule the literal out and the text is long, so that a literal no long text
-    /// has never gets one.
+    /// bitmap cannot rule the literal out and the searcher pays (see [`SEARCHER_FROM`]), so that
+    /// a literal no such text has never gets one.
     pub fn contains_found_by<'f>(
         &self,
         literal: &[u8],
@@ -112,12 +113,21 @@ impl TextIndex {
         if !self.may_contain(literal) {
             return false;
         }
+        if self.lower.len() < SEARCHER_FROM && crate::run_size::is_small_run() {
+            return self.contains_by_first_byte(literal);
+        }
+        finder().find(&self.lower).is_some()
+    }
+
+    /// Does the text contain `literal`? Found by its first byte's occurrences, without a
+    /// searcher to build. Kept out of line: the caller is on a big run's hot path, where this
+    /// is never taken (inlined, it cost that path 5% of its instructions).
+    #[inline(never)]
+    fn contains_by_first_byte(&self, literal: &[u8]) -> bool {
         match literal.split_first() {
-            Some((&first, rest)) if self.lower.len() < SEARCHER_FROM => {
-                memchr::memchr_iter(first, &self.lower)
-                    .any(|at| self.lower[at + 1..].starts_with(rest))
-            }
-            _ => finder().find(&self.lower).is_some(),
+            Some((&first, rest)) => memchr::memchr_iter(first, &self.lower)
+                .any(|at| self.lower[at + 1..].starts_with(rest)),
+            None => true,
         }
     }
 
