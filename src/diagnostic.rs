@@ -169,7 +169,8 @@ pub struct Diagnostic {
     pub file: Arc<str>,
     pub rule: Arc<str>,
     pub severity: Severity,
-    pub message: String,
+    /// Shared by the diagnostics of a file that say the same (see [`Texts`]).
+    pub message: Arc<str>,
     pub message_id: Arc<str>,
     pub sequence: Arc<str>,
     pub field: Field,
@@ -182,7 +183,7 @@ pub struct Diagnostic {
     /// Grade of the fix: `safe`, `unsafe` or `manual`.
     pub applicability: Applicability,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub matched: Option<String>,
+    pub matched: Option<Arc<str>>,
     /// Edits of the fix on the source, placed (empty when the fix is advice only).
     pub edits: Vec<PlacedEdit>,
     #[serde(skip)]
@@ -204,8 +205,46 @@ impl Diagnostic {
     }
 }
 
+/// One copy of each text the diagnostics of a file carry (messages, matched words, specific
+/// advice): a big sequence has hundreds of thousands of diagnostics, most of them saying what
+/// others already say (the same rule on the same words), and a copy each was a third of their
+/// memory.
+#[derive(Debug, Default)]
+pub struct Texts {
+    known: std::collections::HashSet<Arc<str>>,
+}
+
+impl Texts {
+    /// The shared copy of `text`, made on its first use.
+    pub fn get(&mut self, text: String) -> Arc<str> {
+        if let Some(known) = self.known.get(text.as_str()) {
+            return known.clone();
+        }
+        let new: Arc<str> = Arc::from(text);
+        self.known.insert(new.clone());
+        new
+    }
+}
+
 /// Line/column of a span, with an end that is never before the start.
 pub fn positions(source: &SourceFile, span: &Range<usize>) -> (LineCol, LineCol) {
     let (start, end) = source.range_positions(span);
     (start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Texts;
+    use std::sync::Arc;
+
+    #[test]
+    fn equal_texts_share_one_copy_and_different_ones_do_not() {
+        let mut texts = Texts::default();
+        let a = texts.get("the message does not include the order id".to_string());
+        let b = texts.get("the message does not include the order id".to_string());
+        let c = texts.get("another message".to_string());
+        assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(&*c, "another message");
+        assert!(!Arc::ptr_eq(&a, &c));
+    }
 }

@@ -2,7 +2,9 @@
 //! rules) → diagnostics with the severities of the active profile and settings. Knows nothing
 //! of output formats.
 
-use crate::diagnostic::{positions, Applicability, Diagnostic, Finding, PlacedEdit, Severity};
+use crate::diagnostic::{
+    positions, Applicability, Diagnostic, Finding, PlacedEdit, Severity, Texts,
+};
 use crate::model::{Message, Sequence};
 use crate::parse::{parse_file_with, FileError, DEFAULT_MARKETPLACE};
 use crate::profile::Profile;
@@ -294,6 +296,7 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
     // One copy of each name for all the diagnostics that carry it (a big sequence has
     // hundreds of thousands).
     let file: Arc<str> = Arc::from(source.name.as_str());
+    let mut texts = Texts::default();
     for (seq_index, sequence) in sequences.iter().enumerate() {
         let names = Names {
             file: file.clone(),
@@ -306,7 +309,9 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
         };
         let content = lint_sequence(&source, sequence, registry, settings, &mut |found| {
             diagnostics.extend(found.into_iter().filter_map(|finding| {
-                to_diagnostic(&source, &names, seq_index, finding, registry, settings)
+                to_diagnostic(
+                    &source, &names, &mut texts, seq_index, finding, registry, settings,
+                )
             }))
         });
         evidence.push(content);
@@ -365,6 +370,7 @@ struct Names {
 fn to_diagnostic(
     source: &SourceFile,
     names: &Names,
+    texts: &mut Texts,
     seq_index: usize,
     f: Finding,
     registry: &Registry,
@@ -394,7 +400,7 @@ fn to_diagnostic(
         file: names.file.clone(),
         rule: advice.rule,
         severity,
-        message: f.message,
+        message: texts.get(f.message),
         message_id,
         sequence: names.sequence.clone(),
         field: f.field,
@@ -402,9 +408,9 @@ fn to_diagnostic(
         column: start.column,
         end_line: end.line,
         end_column: end.column,
-        fix: f.help.map_or(advice.fix, Arc::from),
+        fix: f.help.map_or(advice.fix, |help| texts.get(help)),
         applicability,
-        matched: f.matched,
+        matched: f.matched.map(|m| texts.get(m)),
         edits,
         span: f.span,
         order: (seq_index, f.message_index),

@@ -451,7 +451,7 @@ fn meta_diagnostic(
         file: Arc::from(source.name.as_str()),
         rule: Arc::from(rule),
         severity,
-        message,
+        message: message.into(),
         message_id: Arc::from(message_id),
         sequence: Arc::from(sequence),
         field: Field::Message,

@@ -192,11 +192,8 @@ fn fnv1a(parts: &[&str]) -> String {
 
 /// The stable identity of a finding.
 pub fn fingerprint(d: &Diagnostic) -> String {
-    let what = d
-        .matched
-        .clone()
-        .unwrap_or_else(|| d.field.as_str().to_string());
-    fnv1a(&[&d.rule, &d.file, &d.sequence, &d.message_id, &what])
+    let what = d.matched.as_deref().unwrap_or(d.field.as_str());
+    fnv1a(&[&d.rule, &d.file, &d.sequence, &d.message_id, what])
 }
 
 fn descriptor(meta: &RuleMeta) -> Descriptor<'_> {
