@@ -126,12 +126,7 @@ pub fn check_sequence(
 /// Runs every rule on one sequence, handing the findings to `emit` as they are made (a few
 /// messages' at a time, then the sequence rules'), and returns what each message's words
 /// show about a critical purpose (for its verdict), read from the same text views the rules
-/// read.
-///
-/// Message rules run on a few messages at a time (see [`chunk_end`]), in registry order, on
-/// views built for those messages alone and dropped before the next ones; sequence rules run
-/// afterwards (see [`Scope`]). Findings are not kept: held whole until the sequence's end,
-/// they raised a big sequence's peak memory (by 12 MiB on the 50 MiB benchmark file).
+/// read. See [`SequenceLint`].
 fn lint_sequence(
     source: &SourceFile,
     sequence: &Sequence,
@@ -139,31 +134,77 @@ fn lint_sequence(
     settings: &Settings,
     emit: &mut dyn FnMut(Vec<Finding>),
 ) -> Vec<Option<CriticalPurpose>> {
-    let languages = phrase_languages(sequence);
-    // Every rule runs, even one switched off: later rules build on what earlier ones found (a
-    // review request is a review request whether or not its rule is reported).
-    let (message_rules, sequence_rules): (Vec<&dyn Rule>, Vec<&dyn Rule>) = registry
-        .rules
-        .iter()
-        .map(|r| r.as_ref())
-        .partition(|r| r.scope() == Scope::Message);
-    let messages = &sequence.messages;
-    let mut marks: Vec<Vec<Option<Mark>>> =
-        vec![Vec::with_capacity(messages.len()); sequence_rules.len()];
-    let mut evidence = Vec::with_capacity(messages.len());
-    let mut start = 0;
-    while start < messages.len() {
+    let mut lint = SequenceLint::new(sequence, registry);
+    while lint.next_chunk(source, sequence, settings, emit).is_some() {}
+    lint.finish(source, sequence, settings, emit)
+}
+
+/// The linting of one sequence, a chunk of messages at a time.
+///
+/// Message rules run on a few messages at a time (see [`chunk_end`]), in registry order, on
+/// views built for those messages alone and dropped before the next ones; sequence rules run
+/// afterwards (see [`Scope`]). Findings are not kept: held whole until the sequence's end,
+/// they raised a big sequence's peak memory (by 12 MiB on the 50 MiB benchmark file). Between
+/// chunks the caller may drop what the rules no longer read of the messages already linted
+/// (see [`lint_source_dropping_text`]).
+struct SequenceLint<'r> {
+    languages: Vec<String>,
+    message_rules: Vec<&'r dyn Rule>,
+    sequence_rules: Vec<&'r dyn Rule>,
+    /// What each sequence rule marked on each message linted so far.
+    marks: Vec<Vec<Option<Mark>>>,
+    /// What each message linted so far shows about a critical purpose.
+    evidence: Vec<Option<CriticalPurpose>>,
+    /// The first message not linted yet.
+    next: usize,
+}
+
+impl<'r> SequenceLint<'r> {
+    fn new(sequence: &Sequence, registry: &'r Registry) -> SequenceLint<'r> {
+        // Every rule runs, even one switched off: later rules build on what earlier ones found
+        // (a review request is a review request whether or not its rule is reported).
+        let (message_rules, sequence_rules): (Vec<&dyn Rule>, Vec<&dyn Rule>) = registry
+            .rules
+            .iter()
+            .map(|r| r.as_ref())
+            .partition(|r| r.scope() == Scope::Message);
+        let count = sequence.messages.len();
+        SequenceLint {
+            languages: phrase_languages(sequence),
+            marks: vec![Vec::with_capacity(count); sequence_rules.len()],
+            message_rules,
+            sequence_rules,
+            evidence: Vec::with_capacity(count),
+            next: 0,
+        }
+    }
+
+    /// Runs the message rules on the next chunk of messages; returns the chunk's message
+    /// indices, or `None` when every message has been linted.
+    fn next_chunk(
+        &mut self,
+        source: &SourceFile,
+        sequence: &Sequence,
+        settings: &Settings,
+        emit: &mut dyn FnMut(Vec<Finding>),
+    ) -> Option<std::ops::Range<usize>> {
+        let messages = &sequence.messages;
+        let start = self.next;
+        if start >= messages.len() {
+            return None;
+        }
         let end = chunk_end(messages, start);
+        let languages = &self.languages;
         let views: Vec<MessageView<'_>> =
             messages[start..end].iter().map(MessageView::new).collect();
         // The chunk's findings, and their positions by message (offset by `start`).
         let (mut mine, mut mine_on) = (Vec::new(), vec![Vec::new(); views.len()]);
-        for rule in &message_rules {
+        for rule in &self.message_rules {
             let mut out = Vec::new();
             let ctx = Context {
                 earlier: &mine,
                 earlier_on: &mine_on,
-                ..chunk_context(source, sequence, &views, settings, &languages, start)
+                ..chunk_context(source, sequence, &views, settings, languages, start)
             };
             rule.check(&ctx, &mut out);
             record(&mut mine, &mut mine_on, start, out);
@@ -171,29 +212,41 @@ fn lint_sequence(
         let ctx = Context {
             earlier: &mine,
             earlier_on: &mine_on,
-            ..chunk_context(source, sequence, &views, settings, &languages, start)
+            ..chunk_context(source, sequence, &views, settings, languages, start)
         };
-        for (rule, marks) in sequence_rules.iter().zip(&mut marks) {
+        for (rule, marks) in self.sequence_rules.iter().zip(&mut self.marks) {
             marks.extend((start..end).map(|index| rule.mark(&ctx, index)));
         }
-        evidence.extend(
+        self.evidence.extend(
             views
                 .iter()
                 .map(|v| content_evidence_of(v.subject.as_ref(), &v.body)),
         );
         emit(mine);
-        start = end;
+        self.next = end;
+        Some(start..end)
     }
-    for (rule, marks) in sequence_rules.iter().zip(&marks) {
-        let mut out = Vec::new();
-        let ctx = Context {
-            marks,
-            ..chunk_context(source, sequence, &[], settings, &languages, 0)
-        };
-        rule.check(&ctx, &mut out);
-        emit(out);
+
+    /// Runs the sequence rules, once every message has been linted; returns the evidence of
+    /// every message.
+    fn finish(
+        self,
+        source: &SourceFile,
+        sequence: &Sequence,
+        settings: &Settings,
+        emit: &mut dyn FnMut(Vec<Finding>),
+    ) -> Vec<Option<CriticalPurpose>> {
+        for (rule, marks) in self.sequence_rules.iter().zip(&self.marks) {
+            let mut out = Vec::new();
+            let ctx = Context {
+                marks,
+                ..chunk_context(source, sequence, &[], settings, &self.languages, 0)
+            };
+            rule.check(&ctx, &mut out);
+            emit(out);
+        }
+        self.evidence
     }
-    evidence
 }
 
 /// Messages whose views are built at once: up to [`CHUNK_TEXT`] bytes of text or
@@ -266,6 +319,29 @@ fn record(
 
 /// Lints one file's text.
 pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings) -> FileReport {
+    lint_file(source, registry, settings, false)
+}
+
+/// [`lint_source`] for a run whose reports do not quote the messages (see
+/// [`crate::run::RunOptions::shed_text`]): each message's subject and body text, and the maps
+/// of their positions, are dropped as soon as its rules have run, keeping only where the
+/// fields are. Held to the end, they were a third of a big file's peak memory, beside the
+/// diagnostics that grow meanwhile. The report is the same; its sequences' text fields are
+/// empty ([`crate::model::TextField::drop_text`]).
+pub fn lint_source_dropping_text(
+    source: SourceFile,
+    registry: &Registry,
+    settings: &Settings,
+) -> FileReport {
+    lint_file(source, registry, settings, true)
+}
+
+fn lint_file(
+    source: SourceFile,
+    registry: &Registry,
+    settings: &Settings,
+    drop_text: bool,
+) -> FileReport {
     let marketplace = settings
         .default_marketplace
         .as_deref()
@@ -276,7 +352,7 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
     } else {
         parse_file_with(&source, marketplace)
     };
-    let sequences = match parsed {
+    let mut sequences = match parsed {
         Ok(s) => s,
         Err(errors) => {
             return FileReport {
@@ -297,7 +373,7 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
     // hundreds of thousands).
     let file: Arc<str> = Arc::from(source.name.as_str());
     let mut texts = Texts::default();
-    for (seq_index, sequence) in sequences.iter().enumerate() {
+    for (seq_index, sequence) in sequences.iter_mut().enumerate() {
         let names = Names {
             file: file.clone(),
             sequence: Arc::from(sequence.name.value.as_str()),
@@ -307,14 +383,22 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
                 .map(|m| Arc::from(m.id.value.as_str()))
                 .collect(),
         };
-        let content = lint_sequence(&source, sequence, registry, settings, &mut |found| {
+        let mut emit = |found: Vec<Finding>| {
             diagnostics.extend(found.into_iter().filter_map(|finding| {
                 to_diagnostic(
                     &source, &names, &mut texts, seq_index, finding, registry, settings,
                 )
             }))
-        });
-        evidence.push(content);
+        };
+        let mut lint = SequenceLint::new(sequence, registry);
+        while let Some(linted) = lint.next_chunk(&source, sequence, settings, &mut emit) {
+            if drop_text {
+                for message in sequence.messages.get_mut(linted).into_iter().flatten() {
+                    message.drop_text();
+                }
+            }
+        }
+        evidence.push(lint.finish(&source, sequence, settings, &mut emit));
     }
     let outcome = crate::suppress::apply(&source, &sequences, diagnostics, registry, settings);
     let mut diagnostics = outcome.kept;

@@ -77,6 +77,8 @@ struct Mapped {
     node: Range<usize>,
     /// Source position reported for empty lookups in an empty value.
     empty_at: usize,
+    /// The segments were dropped ([`ScalarMap::drop_segments`]): lookups fall back.
+    dropped: bool,
 }
 
 /// A run of value bytes and the source bytes that produced it. Verbatim segments may span many
@@ -164,6 +166,7 @@ impl ScalarMap {
                 segs,
                 node: start..end,
                 empty_at: start,
+                dropped: false,
             }),
         }
     }
@@ -182,7 +185,19 @@ impl ScalarMap {
 
     /// True when every char of the value was matched to source bytes that produce it.
     pub fn is_verified(&self) -> bool {
-        self.mapped.is_some()
+        self.mapped.as_ref().is_some_and(|m| !m.dropped)
+    }
+
+    /// Drops what lookups need (the segments, the copy of a non-ASCII value), keeping the
+    /// node range and the style: for a scalar whose value is no longer read, whose place still
+    /// is (suppression comments are told from text by it). Lookups then fall back to the node
+    /// start, and the map no longer counts as verified.
+    pub fn drop_segments(&mut self) {
+        if let Some(m) = &mut self.mapped {
+            m.segs = Vec::new();
+            m.non_ascii = None;
+            m.dropped = true;
+        }
     }
 
     /// Source byte range that produced `value_range` (byte offsets into the value). Offsets that
@@ -190,7 +205,7 @@ impl ScalarMap {
     /// empty source range at the position. Returns `None` when the map is unverified or the range
     /// is out of bounds (or reversed).
     pub fn source_range(&self, value_range: Range<usize>) -> Option<Range<usize>> {
-        let m = self.mapped.as_ref()?;
+        let m = self.mapped.as_ref().filter(|m| !m.dropped)?;
         if value_range.start > value_range.end || value_range.end > m.value_len {
             return None;
         }
@@ -415,6 +430,7 @@ impl<'a> Emitter<'a> {
             segs,
             node,
             empty_at,
+            dropped: false,
         })
     }
 }
@@ -1421,6 +1437,20 @@ mod tests {
         let m = ScalarMap::build(src, 5, "a b\n");
         assert_eq!(m.style(), Some(ScalarStyle::Folded));
         assert_eq!(m.source_range(2..3), Some(13..14));
+    }
+
+    #[test]
+    fn a_map_without_its_segments_keeps_its_place_and_falls_back() {
+        let src = "key: |\n  a\n  b\n";
+        let mut m = ScalarMap::build(src, 5, "a\nb\n");
+        let node = m.node_range();
+        assert_eq!(m.source_range(2..3), Some(13..14));
+        m.drop_segments();
+        assert!(!m.is_verified());
+        assert_eq!(m.style(), Some(ScalarStyle::Literal));
+        assert_eq!(m.node_range(), node);
+        assert_eq!(m.source_range(2..3), None);
+        assert_eq!(m.source_range_or_start(2..3), 5..6);
     }
 
     #[test]
