@@ -2,11 +2,12 @@
 //! rules) → diagnostics with the severities of the active profile and settings. Knows nothing
 //! of output formats.
 
+use crate::body_store::Bodies;
 use crate::diagnostic::{
     positions, Applicability, Diagnostic, Finding, PlacedEdit, Severity, Texts,
 };
 use crate::model::{Message, Sequence};
-use crate::parse::{parse_file_with, FileError, DEFAULT_MARKETPLACE};
+use crate::parse::{parse_file_lean, parse_file_with, FileError, DEFAULT_MARKETPLACE};
 use crate::profile::Profile;
 use crate::rules::registry::{selector_covers, Registry};
 use crate::rules::{Context, Mark, MessageView, Rule, Scope};
@@ -135,7 +136,12 @@ fn lint_sequence(
     emit: &mut dyn FnMut(Vec<Finding>),
 ) -> Vec<Option<CriticalPurpose>> {
     let mut lint = SequenceLint::new(sequence, registry);
-    while lint.next_chunk(source, sequence, settings, emit).is_some() {}
+    let mut start = 0;
+    while start < sequence.messages.len() {
+        let end = chunk_end(&sequence.messages, start, |_, m| m.body.value.len());
+        lint.chunk(source, sequence, start..end, settings, emit);
+        start = end;
+    }
     lint.finish(source, sequence, settings, emit)
 }
 
@@ -155,8 +161,6 @@ struct SequenceLint<'r> {
     marks: Vec<Vec<Option<Mark>>>,
     /// What each message linted so far shows about a critical purpose.
     evidence: Vec<Option<CriticalPurpose>>,
-    /// The first message not linted yet.
-    next: usize,
 }
 
 impl<'r> SequenceLint<'r> {
@@ -175,25 +179,21 @@ impl<'r> SequenceLint<'r> {
             message_rules,
             sequence_rules,
             evidence: Vec::with_capacity(count),
-            next: 0,
         }
     }
 
-    /// Runs the message rules on the next chunk of messages; returns the chunk's message
-    /// indices, or `None` when every message has been linted.
-    fn next_chunk(
+    /// Runs the message rules on the messages `chunk` (the next ones: chunks come in order and
+    /// cover every message once).
+    fn chunk(
         &mut self,
         source: &SourceFile,
         sequence: &Sequence,
+        chunk: std::ops::Range<usize>,
         settings: &Settings,
         emit: &mut dyn FnMut(Vec<Finding>),
-    ) -> Option<std::ops::Range<usize>> {
+    ) {
         let messages = &sequence.messages;
-        let start = self.next;
-        if start >= messages.len() {
-            return None;
-        }
-        let end = chunk_end(messages, start);
+        let (start, end) = (chunk.start, chunk.end.min(messages.len()));
         let languages = &self.languages;
         let views: Vec<MessageView<'_>> =
             messages[start..end].iter().map(MessageView::new).collect();
@@ -223,8 +223,6 @@ impl<'r> SequenceLint<'r> {
                 .map(|v| content_evidence_of(v.subject.as_ref(), &v.body)),
         );
         emit(mine);
-        self.next = end;
-        Some(start..end)
     }
 
     /// Runs the sequence rules, once every message has been linted; returns the evidence of
@@ -257,8 +255,14 @@ impl<'r> SequenceLint<'r> {
 const CHUNK_TEXT: usize = 256 << 10;
 const CHUNK_MESSAGES: usize = 256;
 
-/// The end of the chunk of messages starting at `start` (see [`CHUNK_TEXT`]).
-fn chunk_end(messages: &[Message], start: usize) -> usize {
+/// The end of the chunk of messages starting at `start` (see [`CHUNK_TEXT`]); `body_len`
+/// gives the length of a message's body from its index and message (a body left out of the
+/// model is not in the message).
+fn chunk_end(
+    messages: &[Message],
+    start: usize,
+    body_len: impl Fn(usize, &Message) -> usize,
+) -> usize {
     let mut text = 0;
     let mut end = start;
     while end < messages.len()
@@ -266,7 +270,7 @@ fn chunk_end(messages: &[Message], start: usize) -> usize {
         && (end == start || text < CHUNK_TEXT)
     {
         let m = &messages[end];
-        text += m.body.value.len() + m.subject.as_ref().map_or(0, |s| s.value.len());
+        text += body_len(end, m) + m.subject.as_ref().map_or(0, |s| s.value.len());
         end += 1;
     }
     end
@@ -347,13 +351,21 @@ fn lint_file(
         .as_deref()
         .unwrap_or(DEFAULT_MARKETPLACE);
     // A plain template (`.txt`, `.md`, `.html`) is one message; everything else is YAML.
-    let parsed = if crate::template::is_template(&source.name) {
-        crate::template::parse_template(&source)
-    } else {
-        parse_file_with(&source, marketplace)
-    };
-    let mut sequences = match parsed {
-        Ok(s) => s,
+    // Bodies are left out of the model when they are dropped once linted anyway (see
+    // [`crate::body_store`]).
+    let parsed: Result<Vec<(Sequence, Option<Bodies>)>, _> =
+        if crate::template::is_template(&source.name) {
+            crate::template::parse_template(&source)
+                .map(|sequences| sequences.into_iter().map(|s| (s, None)).collect())
+        } else if drop_text {
+            parse_file_lean(&source, marketplace)
+                .map(|sequences| sequences.into_iter().map(|(s, b)| (s, Some(b))).collect())
+        } else {
+            parse_file_with(&source, marketplace)
+                .map(|sequences| sequences.into_iter().map(|s| (s, None)).collect())
+        };
+    let (mut sequences, bodies): (Vec<Sequence>, Vec<Option<Bodies>>) = match parsed {
+        Ok(s) => s.into_iter().unzip(),
         Err(errors) => {
             return FileReport {
                 source,
@@ -373,7 +385,7 @@ fn lint_file(
     // hundreds of thousands).
     let file: Arc<str> = Arc::from(source.name.as_str());
     let mut texts = Texts::default();
-    for (seq_index, sequence) in sequences.iter_mut().enumerate() {
+    for (seq_index, (sequence, mut bodies)) in sequences.iter_mut().zip(bodies).enumerate() {
         let names = Names {
             file: file.clone(),
             sequence: Arc::from(sequence.name.value.as_str()),
@@ -391,12 +403,27 @@ fn lint_file(
             }))
         };
         let mut lint = SequenceLint::new(sequence, registry);
-        while let Some(linted) = lint.next_chunk(&source, sequence, settings, &mut emit) {
-            if drop_text {
-                for message in sequence.messages.get_mut(linted).into_iter().flatten() {
-                    message.drop_text();
+        let mut start = 0;
+        while start < sequence.messages.len() {
+            let end = chunk_end(&sequence.messages, start, |index, m| match &bodies {
+                Some(bodies) => bodies.len(index),
+                None => m.body.value.len(),
+            });
+            let chunk = sequence.messages.get_mut(start..end).unwrap_or_default();
+            if let Some(bodies) = &bodies {
+                for (index, message) in (start..).zip(chunk.iter_mut()) {
+                    bodies.restore(index, &source.text, &mut message.body);
                 }
             }
+            lint.chunk(&source, sequence, start..end, settings, &mut emit);
+            if drop_text {
+                let chunk = sequence.messages.get_mut(start..end).unwrap_or_default();
+                chunk.iter_mut().for_each(Message::drop_text);
+            }
+            if let Some(bodies) = &mut bodies {
+                bodies.free_before(end);
+            }
+            start = end;
         }
         evidence.push(lint.finish(&source, sequence, settings, &mut emit));
     }

@@ -2,6 +2,7 @@
 //! [`Sequence`]s. Every problem becomes a [`FileError`] that names the line and column and,
 //! for a misspelt field, the field that was probably meant.
 
+use crate::body_store::{Bodies, BodyStore, StoredText};
 use crate::model::{
     marketplace_language, parse_delay, BodyFormat, Located, Message, Sequence, TextField, Trigger,
     LANGUAGES, MARKETPLACES,
@@ -82,7 +83,7 @@ struct RawSequence {
     marketplace: Option<Spanned<String>>,
     #[serde(default)]
     language: Option<Spanned<String>>,
-    messages: Spanned<Vec<At<RawMessage>>>,
+    messages: Spanned<RawMessages>,
 }
 
 /// One message as read, each value with the source range of its node.
@@ -105,6 +106,46 @@ struct RawMessage {
     body: At<String>,
     #[serde(default)]
     allow: Option<Vec<At<String>>>,
+}
+
+/// A sequence's messages as read, each body moved into a [`BodyStore`] as soon as its message
+/// is read (see [`crate::body_store`]): the message's `body` is then empty.
+struct RawMessages {
+    list: Vec<At<RawMessage>>,
+    bodies: BodyStore,
+    /// By message: where its body is in `bodies`.
+    stored: Vec<StoredText>,
+}
+
+impl<'de> Deserialize<'de> for RawMessages {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(RawMessagesVisitor)
+    }
+}
+
+struct RawMessagesVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RawMessagesVisitor {
+    type Value = RawMessages;
+
+    // As `Vec`'s visitor says, so that a wrong `messages:` reads as it always did.
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawMessages, A::Error> {
+        let mut messages = RawMessages {
+            list: Vec::new(),
+            bodies: BodyStore::default(),
+            stored: Vec::new(),
+        };
+        while let Some(mut message) = seq.next_element::<At<RawMessage>>()? {
+            let body = std::mem::take(&mut message.0.value.body.0.value);
+            messages.stored.push(messages.bodies.push(&body));
+            messages.list.push(message);
+        }
+        Ok(messages)
+    }
 }
 
 /// A value read with serde-saphyr's [`Spanned`] and kept as a [`Located`] at once: the value
@@ -214,6 +255,25 @@ pub fn parse_file_with(
     source: &SourceFile,
     default_marketplace: &str,
 ) -> Result<Vec<Sequence>, Vec<FileError>> {
+    let parsed = parse_documents(source, default_marketplace, false)?;
+    Ok(parsed.into_iter().map(|(sequence, _)| sequence).collect())
+}
+
+/// [`parse_file_with`], leaving every message's body out of the model: the body fields are
+/// empty (their maps unbuilt) and the bodies are in the [`Bodies`] of each sequence, from
+/// which the linter restores a few messages at a time (see [`crate::body_store`]).
+pub fn parse_file_lean(
+    source: &SourceFile,
+    default_marketplace: &str,
+) -> Result<Vec<(Sequence, Bodies)>, Vec<FileError>> {
+    parse_documents(source, default_marketplace, true)
+}
+
+fn parse_documents(
+    source: &SourceFile,
+    default_marketplace: &str,
+    lean: bool,
+) -> Result<Vec<(Sequence, Bodies)>, Vec<FileError>> {
     let text = source.text.as_str();
     let raws: Vec<RawSequence> =
         match serde_saphyr::from_str_multiple_with_options(text, yaml_options(text.len())) {
@@ -229,7 +289,7 @@ pub fn parse_file_with(
     let mut errors = Vec::new();
     let mut sequences = Vec::new();
     for (document, raw) in raws.into_iter().enumerate() {
-        match validate(source, document, raw, default_marketplace) {
+        match validate(source, document, raw, default_marketplace, lean) {
             Ok(seq) => sequences.push(seq),
             Err(mut errs) => errors.append(&mut errs),
         }
@@ -298,7 +358,8 @@ fn validate(
     document: usize,
     mut raw: RawSequence,
     default_marketplace: &str,
-) -> Result<Sequence, Vec<FileError>> {
+    lean: bool,
+) -> Result<(Sequence, Bodies), Vec<FileError>> {
     let mut errors = Vec::new();
 
     let marketplace = match &raw.marketplace {
@@ -365,7 +426,7 @@ fn validate(
         },
     };
 
-    if raw.messages.value.is_empty() {
+    if raw.messages.value.list.is_empty() {
         errors.push(FileError::at(
             source,
             range_of(&raw.messages),
@@ -375,9 +436,23 @@ fn validate(
 
     let mut seen: HashMap<String, Range<usize>> = HashMap::new();
     // Of the right size: a big sequence's messages are most of its model.
-    let mut messages = Vec::with_capacity(raw.messages.value.len());
-    for raw_msg in std::mem::take(&mut raw.messages.value) {
+    let RawMessages {
+        list,
+        bodies: store,
+        stored,
+    } = std::mem::replace(
+        &mut raw.messages.value,
+        RawMessages {
+            list: Vec::new(),
+            bodies: BodyStore::default(),
+            stored: Vec::new(),
+        },
+    );
+    let mut messages = Vec::with_capacity(list.len());
+    let mut lean_bodies = Vec::with_capacity(if lean { list.len() } else { 0 });
+    for (raw_msg, stored) in list.into_iter().zip(stored) {
         let Located { value: m, span } = raw_msg.0;
+        let body_text = store.get(stored);
         let id = m.id.0.value.trim().to_string();
         if id.is_empty() {
             errors.push(FileError::at(source, m.id.range(), "message `id` is empty"));
@@ -398,7 +473,7 @@ fn validate(
             seen.insert(id.clone(), m.id.range());
         }
 
-        if m.body.0.value.trim().is_empty() {
+        if body_text.trim().is_empty() {
             errors.push(
                 FileError::at(source, m.body.range(), "`body` is empty")
                     .with_help(Some(
@@ -483,7 +558,21 @@ fn validate(
             format,
             attachments: m.attachments.into_iter().flatten().map(|a| a.0).collect(),
             purpose: m.purpose.map(|p| p.0),
-            body: text_field(source, m.body),
+            body: if lean {
+                lean_bodies.push((stored, m.body.0.span.start));
+                TextField {
+                    value: String::new(),
+                    map: ScalarMap::fallback(m.body.0.span.start),
+                }
+            } else {
+                text_field(
+                    source,
+                    At(Located {
+                        value: body_text.to_string(),
+                        span: m.body.range(),
+                    }),
+                )
+            },
             allow: m.allow.into_iter().flatten().map(|a| a.0).collect(),
             span,
         });
@@ -493,10 +582,10 @@ fn validate(
         return Err(errors);
     }
     let seq_start = range_of(&raw.sequence).start;
-    let seq_end = messages
-        .last()
-        .map_or(seq_start, |m| m.span.end.max(m.body.map.node_range().end));
-    Ok(Sequence {
+    let seq_end = messages.last().map_or(seq_start, |m| {
+        m.span.end.max(body_end(source, m, &store, &lean_bodies))
+    });
+    let sequence = Sequence {
         name: located(&raw.sequence),
         marketplace,
         language_declared: raw.language.is_some(),
@@ -504,5 +593,29 @@ fn validate(
         messages,
         span: seq_start..seq_end,
         document,
-    })
+    };
+    let bodies = if lean {
+        Bodies::new(store, lean_bodies)
+    } else {
+        Bodies::default()
+    };
+    Ok((sequence, bodies))
+}
+
+/// Where the body of `message`, the last of its sequence, ends in the source: from its map,
+/// built for the purpose when the body was left out of the model.
+fn body_end(
+    source: &SourceFile,
+    message: &Message,
+    store: &BodyStore,
+    lean_bodies: &[(StoredText, usize)],
+) -> usize {
+    match lean_bodies.last() {
+        Some(&(text, node_start)) => {
+            ScalarMap::build(&source.text, node_start, store.get(text))
+                .node_range()
+                .end
+        }
+        None => message.body.map.node_range().end,
+    }
 }
