@@ -4,7 +4,7 @@
 
 use crate::body_store::Bodies;
 use crate::diagnostic::{
-    positions, Applicability, Diagnostic, Finding, PlacedEdit, Severity, Texts,
+    position, positions, Applicability, Diagnostic, Finding, PlacedEdit, Severity, Texts,
 };
 use crate::model::{Message, Sequence};
 use crate::parse::{parse_file_lean, parse_file_with, FileError, DEFAULT_MARKETPLACE};
@@ -505,7 +505,7 @@ fn to_diagnostic(
                 .map(|e| PlacedEdit::new(source, e))
                 .collect(),
         ),
-        _ => (Applicability::Manual, Vec::new()),
+        _ => (Applicability::Manual, Box::default()),
     };
     Some(Diagnostic {
         file: names.file.clone(),
@@ -515,16 +515,16 @@ fn to_diagnostic(
         message_id,
         sequence: names.sequence.clone(),
         field: f.field,
-        line: start.line,
-        column: start.column,
-        end_line: end.line,
-        end_column: end.column,
+        line: position(start.line),
+        column: position(start.column),
+        end_line: position(end.line),
+        end_column: position(end.column),
         fix: f.help.map_or(advice.fix, |help| texts.get(help)),
         applicability,
         matched: f.matched.map(|m| texts.get(m)),
         edits,
         span: f.span,
-        order: (seq_index, f.message_index),
+        order: (position(seq_index), position(f.message_index)),
         url: advice.url,
     })
 }

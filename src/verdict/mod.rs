@@ -363,7 +363,7 @@ fn judge_sequence(
         .iter()
         .enumerate()
         .map(|(i, message)| {
-            let own = of_key(own, (sequence_index, i), |d| d.order);
+            let own = of_key(own, (sequence_index, i), Diagnostic::place);
             let intent = critical_intent(message, content(i, message));
             classify(i, message, intent, own)
         })
@@ -414,7 +414,7 @@ pub fn judge_file(
         .enumerate()
         .map(|(si, sequence)| {
             let known = evidence.get(si);
-            let own = of_key(&ordered, si, |d| d.order.0);
+            let own = of_key(&ordered, si, |d| d.place().0);
             judge_sequence(si, sequence, own, |mi, message| {
                 match known.and_then(|k| k.get(mi)) {
                     Some(found) => *found,
