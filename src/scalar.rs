@@ -64,19 +64,22 @@ pub struct ScalarMap {
     mapped: Option<Mapped>,
 }
 
+/// Offsets are `u32`, as in [`Seg`] (a model holds two maps per message, and a big sequence
+/// has tens of thousands); a map that would not fit is left unverified.
 #[derive(Debug, Clone)]
 struct Mapped {
     style: ScalarStyle,
     /// Length of the value in bytes.
-    value_len: usize,
+    value_len: u32,
     /// The value, kept so that lookups can snap ranges to its char boundaries; `None` when it
     /// is ASCII (every offset is a boundary): most values, which then cost no second copy.
     non_ascii: Option<Box<str>>,
     /// Sorted by `val`, contiguous, covering the whole value.
-    segs: Vec<Seg>,
-    node: Range<usize>,
+    segs: Box<[Seg]>,
+    node_start: u32,
+    node_end: u32,
     /// Source position reported for empty lookups in an empty value.
-    empty_at: usize,
+    empty_at: u32,
     /// The segments were dropped ([`ScalarMap::drop_segments`]): lookups fall back.
     dropped: bool,
 }
@@ -154,20 +157,11 @@ impl ScalarMap {
         } else {
             Seg::new(0, value.len(), start..end, true).map(|seg| vec![seg])
         };
-        let Some(segs) = segs else {
-            return ScalarMap::fallback(start);
-        };
+        let mapped = segs
+            .and_then(|segs| Mapped::new(ScalarStyle::Verbatim, value, segs, start..end, start));
         ScalarMap {
             fallback: start..start.saturating_add(1),
-            mapped: Some(Mapped {
-                style: ScalarStyle::Verbatim,
-                value_len: value.len(),
-                non_ascii: non_ascii(value),
-                segs,
-                node: start..end,
-                empty_at: start,
-                dropped: false,
-            }),
+            mapped,
         }
     }
 
@@ -194,7 +188,7 @@ impl ScalarMap {
     /// start, and the map no longer counts as verified.
     pub fn drop_segments(&mut self) {
         if let Some(m) = &mut self.mapped {
-            m.segs = Vec::new();
+            m.segs = Box::default();
             m.non_ascii = None;
             m.dropped = true;
         }
@@ -206,7 +200,7 @@ impl ScalarMap {
     /// is out of bounds (or reversed).
     pub fn source_range(&self, value_range: Range<usize>) -> Option<Range<usize>> {
         let m = self.mapped.as_ref().filter(|m| !m.dropped)?;
-        if value_range.start > value_range.end || value_range.end > m.value_len {
+        if value_range.start > value_range.end || value_range.end > m.value_len() {
             return None;
         }
         let is_boundary = |i: usize| m.non_ascii.as_ref().is_none_or(|v| v.is_char_boundary(i));
@@ -219,8 +213,8 @@ impl ScalarMap {
             end += 1;
         }
         if start == end {
-            let at = if start == m.value_len {
-                m.segs.last().map_or(m.empty_at, Seg::src_end)
+            let at = if start == m.value_len() {
+                m.segs.last().map_or(m.empty_at as usize, Seg::src_end)
             } else {
                 m.source_pos(start)?
             };
@@ -257,13 +251,38 @@ impl ScalarMap {
     /// the end includes the line breaks that chomping keeps in the value. Unverified maps return
     /// the fallback range.
     pub fn node_range(&self) -> Range<usize> {
-        self.mapped
-            .as_ref()
-            .map_or_else(|| self.fallback.clone(), |m| m.node.clone())
+        self.mapped.as_ref().map_or_else(
+            || self.fallback.clone(),
+            |m| m.node_start as usize..m.node_end as usize,
+        )
     }
 }
 
 impl Mapped {
+    /// `None` when an offset does not fit in 32 bits.
+    fn new(
+        style: ScalarStyle,
+        value: &str,
+        segs: Vec<Seg>,
+        node: Range<usize>,
+        empty_at: usize,
+    ) -> Option<Mapped> {
+        Some(Mapped {
+            style,
+            value_len: u32::try_from(value.len()).ok()?,
+            non_ascii: non_ascii(value),
+            segs: segs.into_boxed_slice(),
+            node_start: u32::try_from(node.start).ok()?,
+            node_end: u32::try_from(node.end).ok()?,
+            empty_at: u32::try_from(empty_at).ok()?,
+            dropped: false,
+        })
+    }
+
+    fn value_len(&self) -> usize {
+        self.value_len as usize
+    }
+
     /// Index of the segment containing value byte `off`.
     fn seg_index(&self, off: usize) -> Option<usize> {
         let i = self.segs.partition_point(|s| s.val_end() <= off);
@@ -420,18 +439,9 @@ impl<'a> Emitter<'a> {
         if !self.done() {
             return None;
         }
-        let mut segs = self.segs;
-        // Maps live as long as the model; growth by doubling leaves up to half unused.
-        segs.shrink_to_fit();
-        Some(Mapped {
-            style,
-            value_len: self.value.len(),
-            non_ascii: non_ascii(self.value),
-            segs,
-            node,
-            empty_at,
-            dropped: false,
-        })
+        // Boxed: maps live as long as the model, and growth by doubling leaves up to half of a
+        // vector unused.
+        Mapped::new(style, self.value, self.segs, node, empty_at)
     }
 }
 
