@@ -122,7 +122,7 @@ pub fn check_lint(data: &[u8]) {
             for d in &file.diagnostics {
                 check_span(&file.source, &d.span, &d.rule);
                 assert!(d.line >= 1 && d.column >= 1, "{d:?}");
-                assert!(d.line <= file.source.line_count(), "{d:?}");
+                assert!(d.line as usize <= file.source.line_count(), "{d:?}");
                 assert!(
                     (d.end_line, d.end_column) >= (d.line, d.column),
                     "end before start: {d:?}"

@@ -4,7 +4,6 @@
 
 use crate::config::{ConfigError, Resolver};
 use crate::input::{read_file, read_stdin};
-use crate::lint::lint_source;
 use crate::lint::{FileReport, Settings};
 use crate::parse::FileError;
 use crate::rules::registry::Registry;
@@ -110,9 +109,10 @@ pub fn run_checked_with<X>(
         } else {
             profile.get_or_insert_with(|| setup.settings.profile.name.clone());
             note_rules(&mut report, &setup.registry);
-            stdin_outcome = Some(read_stdin(name, inputs.max_file_size).map(|source| {
-                options.finish(lint_source(source, &setup.registry, &setup.settings))
-            }));
+            stdin_outcome = Some(
+                read_stdin(name, inputs.max_file_size)
+                    .map(|source| options.lint(source, &setup.registry, &setup.settings)),
+            );
         }
     }
     // Configs are resolved in order on this thread (the resolver caches them); then the files
@@ -152,7 +152,7 @@ pub fn run_checked_with<X>(
         match (input, rules) {
             (Input::File(path), Some((registry, settings))) => {
                 match read_file(path, inputs.max_file_size) {
-                    Ok(source) => Ok(options.finish(lint_source(source, registry, settings))),
+                    Ok(source) => Ok(options.lint(source, registry, settings)),
                     Err(e) => Err(Box::new(e)),
                 }
             }

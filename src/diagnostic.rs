@@ -169,27 +169,31 @@ pub struct Diagnostic {
     pub file: Arc<str>,
     pub rule: Arc<str>,
     pub severity: Severity,
-    pub message: String,
+    /// Shared by the diagnostics of a file that say the same (see [`Texts`]).
+    pub message: Arc<str>,
     pub message_id: Arc<str>,
     pub sequence: Arc<str>,
     pub field: Field,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
+    /// 1-based positions, 32-bit: a big file has hundreds of thousands of diagnostics (see
+    /// [`position`]).
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
     /// The suggested fix in words (usually the rule's, shared by all its diagnostics).
     pub fix: Arc<str>,
     /// Grade of the fix: `safe`, `unsafe` or `manual`.
     pub applicability: Applicability,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub matched: Option<String>,
-    /// Edits of the fix on the source, placed (empty when the fix is advice only).
-    pub edits: Vec<PlacedEdit>,
+    pub matched: Option<Arc<str>>,
+    /// Edits of the fix on the source, placed (empty when the fix is advice only). A boxed
+    /// slice, not a `Vec`: most diagnostics have none, and each one's capacity word counted.
+    pub edits: Box<[PlacedEdit]>,
     #[serde(skip)]
     pub span: Range<usize>,
     /// Index of the sequence in the file and of the message in the sequence (for sorting).
     #[serde(skip)]
-    pub order: (usize, usize),
+    pub order: (u32, u32),
     /// Link to the rule's policy source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<Arc<str>>,
@@ -198,9 +202,42 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn start(&self) -> LineCol {
         LineCol {
-            line: self.line,
-            column: self.column,
+            line: self.line as usize,
+            column: self.column as usize,
         }
+    }
+
+    /// The index of the sequence in its file and of the message in its sequence (see
+    /// [`Diagnostic::order`]).
+    pub fn place(&self) -> (usize, usize) {
+        (self.order.0 as usize, self.order.1 as usize)
+    }
+}
+
+/// A line, column or index as a diagnostic stores it: 32-bit, saturating (a file has fewer
+/// than 4 billion lines or columns: the reader refuses files that large long before).
+pub fn position(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// One copy of each text the diagnostics of a file carry (messages, matched words, specific
+/// advice): a big sequence has hundreds of thousands of diagnostics, most of them saying what
+/// others already say (the same rule on the same words), and a copy each was a third of their
+/// memory.
+#[derive(Debug, Default)]
+pub struct Texts {
+    known: std::collections::HashSet<Arc<str>>,
+}
+
+impl Texts {
+    /// The shared copy of `text`, made on its first use.
+    pub fn get(&mut self, text: String) -> Arc<str> {
+        if let Some(known) = self.known.get(text.as_str()) {
+            return known.clone();
+        }
+        let new: Arc<str> = Arc::from(text);
+        self.known.insert(new.clone());
+        new
     }
 }
 
@@ -208,4 +245,21 @@ impl Diagnostic {
 pub fn positions(source: &SourceFile, span: &Range<usize>) -> (LineCol, LineCol) {
     let (start, end) = source.range_positions(span);
     (start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Texts;
+    use std::sync::Arc;
+
+    #[test]
+    fn equal_texts_share_one_copy_and_different_ones_do_not() {
+        let mut texts = Texts::default();
+        let a = texts.get("the message does not include the order id".to_string());
+        let b = texts.get("the message does not include the order id".to_string());
+        let c = texts.get("another message".to_string());
+        assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(&*c, "another message");
+        assert!(!Arc::ptr_eq(&a, &c));
+    }
 }

@@ -12,6 +12,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod alphabet;
+pub mod body_store;
 pub mod check;
 pub mod cli;
 pub mod commands;

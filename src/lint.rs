@@ -2,9 +2,12 @@
 //! rules) → diagnostics with the severities of the active profile and settings. Knows nothing
 //! of output formats.
 
-use crate::diagnostic::{positions, Applicability, Diagnostic, Finding, PlacedEdit, Severity};
+use crate::body_store::Bodies;
+use crate::diagnostic::{
+    position, positions, Applicability, Diagnostic, Finding, PlacedEdit, Severity, Texts,
+};
 use crate::model::{Message, Sequence};
-use crate::parse::{parse_file_with, FileError, DEFAULT_MARKETPLACE};
+use crate::parse::{parse_file_lean, parse_file_with, FileError, DEFAULT_MARKETPLACE};
 use crate::profile::Profile;
 use crate::rules::registry::{selector_covers, Registry};
 use crate::rules::{Context, Mark, MessageView, Rule, Scope};
@@ -124,12 +127,7 @@ pub fn check_sequence(
 /// Runs every rule on one sequence, handing the findings to `emit` as they are made (a few
 /// messages' at a time, then the sequence rules'), and returns what each message's words
 /// show about a critical purpose (for its verdict), read from the same text views the rules
-/// read.
-///
-/// Message rules run on a few messages at a time (see [`chunk_end`]), in registry order, on
-/// views built for those messages alone and dropped before the next ones; sequence rules run
-/// afterwards (see [`Scope`]). Findings are not kept: held whole until the sequence's end,
-/// they raised a big sequence's peak memory (by 12 MiB on the 50 MiB benchmark file).
+/// read. See [`SequenceLint`].
 fn lint_sequence(
     source: &SourceFile,
     sequence: &Sequence,
@@ -137,31 +135,76 @@ fn lint_sequence(
     settings: &Settings,
     emit: &mut dyn FnMut(Vec<Finding>),
 ) -> Vec<Option<CriticalPurpose>> {
-    let languages = phrase_languages(sequence);
-    // Every rule runs, even one switched off: later rules build on what earlier ones found (a
-    // review request is a review request whether or not its rule is reported).
-    let (message_rules, sequence_rules): (Vec<&dyn Rule>, Vec<&dyn Rule>) = registry
-        .rules
-        .iter()
-        .map(|r| r.as_ref())
-        .partition(|r| r.scope() == Scope::Message);
-    let messages = &sequence.messages;
-    let mut marks: Vec<Vec<Option<Mark>>> =
-        vec![Vec::with_capacity(messages.len()); sequence_rules.len()];
-    let mut evidence = Vec::with_capacity(messages.len());
+    let mut lint = SequenceLint::new(sequence, registry);
     let mut start = 0;
-    while start < messages.len() {
-        let end = chunk_end(messages, start);
+    while start < sequence.messages.len() {
+        let end = chunk_end(&sequence.messages, start, |_, m| m.body.value.len());
+        lint.chunk(source, sequence, start..end, settings, emit);
+        start = end;
+    }
+    lint.finish(source, sequence, settings, emit)
+}
+
+/// The linting of one sequence, a chunk of messages at a time.
+///
+/// Message rules run on a few messages at a time (see [`chunk_end`]), in registry order, on
+/// views built for those messages alone and dropped before the next ones; sequence rules run
+/// afterwards (see [`Scope`]). Findings are not kept: held whole until the sequence's end,
+/// they raised a big sequence's peak memory (by 12 MiB on the 50 MiB benchmark file). Between
+/// chunks the caller may drop what the rules no longer read of the messages already linted
+/// (see [`lint_source_dropping_text`]).
+struct SequenceLint<'r> {
+    languages: Vec<String>,
+    message_rules: Vec<&'r dyn Rule>,
+    sequence_rules: Vec<&'r dyn Rule>,
+    /// What each sequence rule marked on each message linted so far.
+    marks: Vec<Vec<Option<Mark>>>,
+    /// What each message linted so far shows about a critical purpose.
+    evidence: Vec<Option<CriticalPurpose>>,
+}
+
+impl<'r> SequenceLint<'r> {
+    fn new(sequence: &Sequence, registry: &'r Registry) -> SequenceLint<'r> {
+        // Every rule runs, even one switched off: later rules build on what earlier ones found
+        // (a review request is a review request whether or not its rule is reported).
+        let (message_rules, sequence_rules): (Vec<&dyn Rule>, Vec<&dyn Rule>) = registry
+            .rules
+            .iter()
+            .map(|r| r.as_ref())
+            .partition(|r| r.scope() == Scope::Message);
+        let count = sequence.messages.len();
+        SequenceLint {
+            languages: phrase_languages(sequence),
+            marks: vec![Vec::with_capacity(count); sequence_rules.len()],
+            message_rules,
+            sequence_rules,
+            evidence: Vec::with_capacity(count),
+        }
+    }
+
+    /// Runs the message rules on the messages `chunk` (the next ones: chunks come in order and
+    /// cover every message once).
+    fn chunk(
+        &mut self,
+        source: &SourceFile,
+        sequence: &Sequence,
+        chunk: std::ops::Range<usize>,
+        settings: &Settings,
+        emit: &mut dyn FnMut(Vec<Finding>),
+    ) {
+        let messages = &sequence.messages;
+        let (start, end) = (chunk.start, chunk.end.min(messages.len()));
+        let languages = &self.languages;
         let views: Vec<MessageView<'_>> =
             messages[start..end].iter().map(MessageView::new).collect();
         // The chunk's findings, and their positions by message (offset by `start`).
         let (mut mine, mut mine_on) = (Vec::new(), vec![Vec::new(); views.len()]);
-        for rule in &message_rules {
+        for rule in &self.message_rules {
             let mut out = Vec::new();
             let ctx = Context {
                 earlier: &mine,
                 earlier_on: &mine_on,
-                ..chunk_context(source, sequence, &views, settings, &languages, start)
+                ..chunk_context(source, sequence, &views, settings, languages, start)
             };
             rule.check(&ctx, &mut out);
             record(&mut mine, &mut mine_on, start, out);
@@ -169,29 +212,39 @@ fn lint_sequence(
         let ctx = Context {
             earlier: &mine,
             earlier_on: &mine_on,
-            ..chunk_context(source, sequence, &views, settings, &languages, start)
+            ..chunk_context(source, sequence, &views, settings, languages, start)
         };
-        for (rule, marks) in sequence_rules.iter().zip(&mut marks) {
+        for (rule, marks) in self.sequence_rules.iter().zip(&mut self.marks) {
             marks.extend((start..end).map(|index| rule.mark(&ctx, index)));
         }
-        evidence.extend(
+        self.evidence.extend(
             views
                 .iter()
                 .map(|v| content_evidence_of(v.subject.as_ref(), &v.body)),
         );
         emit(mine);
-        start = end;
     }
-    for (rule, marks) in sequence_rules.iter().zip(&marks) {
-        let mut out = Vec::new();
-        let ctx = Context {
-            marks,
-            ..chunk_context(source, sequence, &[], settings, &languages, 0)
-        };
-        rule.check(&ctx, &mut out);
-        emit(out);
+
+    /// Runs the sequence rules, once every message has been linted; returns the evidence of
+    /// every message.
+    fn finish(
+        self,
+        source: &SourceFile,
+        sequence: &Sequence,
+        settings: &Settings,
+        emit: &mut dyn FnMut(Vec<Finding>),
+    ) -> Vec<Option<CriticalPurpose>> {
+        for (rule, marks) in self.sequence_rules.iter().zip(&self.marks) {
+            let mut out = Vec::new();
+            let ctx = Context {
+                marks,
+                ..chunk_context(source, sequence, &[], settings, &self.languages, 0)
+            };
+            rule.check(&ctx, &mut out);
+            emit(out);
+        }
+        self.evidence
     }
-    evidence
 }
 
 /// Messages whose views are built at once: up to [`CHUNK_TEXT`] bytes of text or
@@ -202,8 +255,14 @@ fn lint_sequence(
 const CHUNK_TEXT: usize = 256 << 10;
 const CHUNK_MESSAGES: usize = 256;
 
-/// The end of the chunk of messages starting at `start` (see [`CHUNK_TEXT`]).
-fn chunk_end(messages: &[Message], start: usize) -> usize {
+/// The end of the chunk of messages starting at `start` (see [`CHUNK_TEXT`]); `body_len`
+/// gives the length of a message's body from its index and message (a body left out of the
+/// model is not in the message).
+fn chunk_end(
+    messages: &[Message],
+    start: usize,
+    body_len: impl Fn(usize, &Message) -> usize,
+) -> usize {
     let mut text = 0;
     let mut end = start;
     while end < messages.len()
@@ -211,7 +270,7 @@ fn chunk_end(messages: &[Message], start: usize) -> usize {
         && (end == start || text < CHUNK_TEXT)
     {
         let m = &messages[end];
-        text += m.body.value.len() + m.subject.as_ref().map_or(0, |s| s.value.len());
+        text += body_len(end, m) + m.subject.as_ref().map_or(0, |s| s.value.len());
         end += 1;
     }
     end
@@ -264,18 +323,49 @@ fn record(
 
 /// Lints one file's text.
 pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings) -> FileReport {
+    lint_file(source, registry, settings, false)
+}
+
+/// [`lint_source`] for a run whose reports do not quote the messages (see
+/// [`crate::run::RunOptions::shed_text`]): each message's subject and body text, and the maps
+/// of their positions, are dropped as soon as its rules have run, keeping only where the
+/// fields are. Held to the end, they were a third of a big file's peak memory, beside the
+/// diagnostics that grow meanwhile. The report is the same; its sequences' text fields are
+/// empty ([`crate::model::TextField::drop_text`]).
+pub fn lint_source_dropping_text(
+    source: SourceFile,
+    registry: &Registry,
+    settings: &Settings,
+) -> FileReport {
+    lint_file(source, registry, settings, true)
+}
+
+fn lint_file(
+    source: SourceFile,
+    registry: &Registry,
+    settings: &Settings,
+    drop_text: bool,
+) -> FileReport {
     let marketplace = settings
         .default_marketplace
         .as_deref()
         .unwrap_or(DEFAULT_MARKETPLACE);
     // A plain template (`.txt`, `.md`, `.html`) is one message; everything else is YAML.
-    let parsed = if crate::template::is_template(&source.name) {
-        crate::template::parse_template(&source)
-    } else {
-        parse_file_with(&source, marketplace)
-    };
-    let sequences = match parsed {
-        Ok(s) => s,
+    // Bodies are left out of the model when they are dropped once linted anyway (see
+    // [`crate::body_store`]).
+    let parsed: Result<Vec<(Sequence, Option<Bodies>)>, _> =
+        if crate::template::is_template(&source.name) {
+            crate::template::parse_template(&source)
+                .map(|sequences| sequences.into_iter().map(|s| (s, None)).collect())
+        } else if drop_text {
+            parse_file_lean(&source, marketplace)
+                .map(|sequences| sequences.into_iter().map(|(s, b)| (s, Some(b))).collect())
+        } else {
+            parse_file_with(&source, marketplace)
+                .map(|sequences| sequences.into_iter().map(|s| (s, None)).collect())
+        };
+    let (mut sequences, bodies): (Vec<Sequence>, Vec<Option<Bodies>>) = match parsed {
+        Ok(s) => s.into_iter().unzip(),
         Err(errors) => {
             return FileReport {
                 source,
@@ -294,7 +384,8 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
     // One copy of each name for all the diagnostics that carry it (a big sequence has
     // hundreds of thousands).
     let file: Arc<str> = Arc::from(source.name.as_str());
-    for (seq_index, sequence) in sequences.iter().enumerate() {
+    let mut texts = Texts::default();
+    for (seq_index, (sequence, mut bodies)) in sequences.iter_mut().zip(bodies).enumerate() {
         let names = Names {
             file: file.clone(),
             sequence: Arc::from(sequence.name.value.as_str()),
@@ -304,12 +395,37 @@ pub fn lint_source(source: SourceFile, registry: &Registry, settings: &Settings)
                 .map(|m| Arc::from(m.id.value.as_str()))
                 .collect(),
         };
-        let content = lint_sequence(&source, sequence, registry, settings, &mut |found| {
+        let mut emit = |found: Vec<Finding>| {
             diagnostics.extend(found.into_iter().filter_map(|finding| {
-                to_diagnostic(&source, &names, seq_index, finding, registry, settings)
+                to_diagnostic(
+                    &source, &names, &mut texts, seq_index, finding, registry, settings,
+                )
             }))
-        });
-        evidence.push(content);
+        };
+        let mut lint = SequenceLint::new(sequence, registry);
+        let mut start = 0;
+        while start < sequence.messages.len() {
+            let end = chunk_end(&sequence.messages, start, |index, m| match &bodies {
+                Some(bodies) => bodies.len(index),
+                None => m.body.value.len(),
+            });
+            let chunk = sequence.messages.get_mut(start..end).unwrap_or_default();
+            if let Some(bodies) = &bodies {
+                for (index, message) in (start..).zip(chunk.iter_mut()) {
+                    bodies.restore(index, &source.text, &mut message.body);
+                }
+            }
+            lint.chunk(&source, sequence, start..end, settings, &mut emit);
+            if drop_text {
+                let chunk = sequence.messages.get_mut(start..end).unwrap_or_default();
+                chunk.iter_mut().for_each(Message::drop_text);
+            }
+            if let Some(bodies) = &mut bodies {
+                bodies.free_before(end);
+            }
+            start = end;
+        }
+        evidence.push(lint.finish(&source, sequence, settings, &mut emit));
     }
     let outcome = crate::suppress::apply(&source, &sequences, diagnostics, registry, settings);
     let mut diagnostics = outcome.kept;
@@ -365,6 +481,7 @@ struct Names {
 fn to_diagnostic(
     source: &SourceFile,
     names: &Names,
+    texts: &mut Texts,
     seq_index: usize,
     f: Finding,
     registry: &Registry,
@@ -388,26 +505,26 @@ fn to_diagnostic(
                 .map(|e| PlacedEdit::new(source, e))
                 .collect(),
         ),
-        _ => (Applicability::Manual, Vec::new()),
+        _ => (Applicability::Manual, Box::default()),
     };
     Some(Diagnostic {
         file: names.file.clone(),
         rule: advice.rule,
         severity,
-        message: f.message,
+        message: texts.get(f.message),
         message_id,
         sequence: names.sequence.clone(),
         field: f.field,
-        line: start.line,
-        column: start.column,
-        end_line: end.line,
-        end_column: end.column,
-        fix: f.help.map_or(advice.fix, Arc::from),
+        line: position(start.line),
+        column: position(start.column),
+        end_line: position(end.line),
+        end_column: position(end.column),
+        fix: f.help.map_or(advice.fix, |help| texts.get(help)),
         applicability,
-        matched: f.matched,
+        matched: f.matched.map(|m| texts.get(m)),
         edits,
         span: f.span,
-        order: (seq_index, f.message_index),
+        order: (position(seq_index), position(f.message_index)),
         url: advice.url,
     })
 }

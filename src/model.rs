@@ -61,6 +61,14 @@ impl TextField {
     pub fn source_range(&self, value_range: Range<usize>) -> Range<usize> {
         self.map.source_range_or_start(value_range)
     }
+
+    /// Drops the text and the map of its positions, keeping where the field is written (see
+    /// [`ScalarMap::drop_segments`]): for a field already linted, in a run whose reports do
+    /// not quote it. The value is then empty.
+    pub fn drop_text(&mut self) {
+        self.value = String::new();
+        self.map.drop_segments();
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -89,6 +97,13 @@ impl Message {
         self.purpose
             .as_ref()
             .is_some_and(|p| CRITICAL_PURPOSES.contains(&normalize_purpose(&p.value).as_str()))
+    }
+
+    /// Drops the subject and body text (see [`TextField::drop_text`]).
+    pub fn drop_text(&mut self) {
+        for field in self.subject.iter_mut().chain([&mut self.body]) {
+            field.drop_text();
+        }
     }
 
     /// Whole days after the trigger (hours rounded down), 0 when no delay is given.

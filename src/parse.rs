@@ -2,6 +2,7 @@
 //! [`Sequence`]s. Every problem becomes a [`FileError`] that names the line and column and,
 //! for a misspelt field, the field that was probably meant.
 
+use crate::body_store::{Bodies, BodyStore, StoredText};
 use crate::model::{
     marketplace_language, parse_delay, BodyFormat, Located, Message, Sequence, TextField, Trigger,
     LANGUAGES, MARKETPLACES,
@@ -82,36 +83,94 @@ struct RawSequence {
     marketplace: Option<Spanned<String>>,
     #[serde(default)]
     language: Option<Spanned<String>>,
-    messages: Spanned<Vec<Spanned<RawMessage>>>,
+    messages: Spanned<RawMessages>,
 }
 
+/// One message as read, each value with the source range of its node.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawMessage {
-    id: Spanned<String>,
+    id: At<String>,
     #[serde(default)]
-    trigger: Option<Spanned<String>>,
+    trigger: Option<At<String>>,
     #[serde(default)]
-    delay: Option<Spanned<String>>,
+    delay: Option<At<String>>,
     #[serde(default)]
-    subject: Option<Spanned<String>>,
+    subject: Option<At<String>>,
     #[serde(default)]
-    format: Option<Spanned<String>>,
+    format: Option<At<String>>,
     #[serde(default)]
-    attachments: Option<Vec<Spanned<String>>>,
+    attachments: Option<Vec<At<String>>>,
     #[serde(default)]
-    purpose: Option<Spanned<String>>,
-    body: Spanned<String>,
+    purpose: Option<At<String>>,
+    body: At<String>,
     #[serde(default)]
-    allow: Option<Vec<Spanned<String>>>,
+    allow: Option<Vec<At<String>>>,
 }
 
-/// Byte offset where a spanned value is written (for an alias, where its anchor defines it).
-fn offset_of<T>(s: &Spanned<T>) -> usize {
-    let span = s.defined.span();
-    usize::try_from(span.byte_offset().unwrap_or(0)).unwrap_or(0)
+/// A sequence's messages as read, each body moved into a [`BodyStore`] as soon as its message
+/// is read (see [`crate::body_store`]): the message's `body` is then empty.
+struct RawMessages {
+    list: Vec<At<RawMessage>>,
+    bodies: BodyStore,
+    /// By message: where its body is in `bodies`.
+    stored: Vec<StoredText>,
 }
 
+impl<'de> Deserialize<'de> for RawMessages {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(RawMessagesVisitor)
+    }
+}
+
+struct RawMessagesVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RawMessagesVisitor {
+    type Value = RawMessages;
+
+    // As `Vec`'s visitor says, so that a wrong `messages:` reads as it always did.
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawMessages, A::Error> {
+        let mut messages = RawMessages {
+            list: Vec::new(),
+            bodies: BodyStore::default(),
+            stored: Vec::new(),
+        };
+        while let Some(mut message) = seq.next_element::<At<RawMessage>>()? {
+            let body = std::mem::take(&mut message.0.value.body.0.value);
+            messages.stored.push(messages.bodies.push(&body));
+            messages.list.push(message);
+        }
+        Ok(messages)
+    }
+}
+
+/// A value read with serde-saphyr's [`Spanned`] and kept as a [`Located`] at once: the value
+/// and its node's byte range, not `Spanned`'s two full locations. A big sequence's raw
+/// messages all exist together before they are validated, and as `Spanned` values they took
+/// about 1 KB each, a third more than the file (by 78 MiB on a 50 MiB file).
+struct At<T>(Located<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = Spanned::<T>::deserialize(deserializer)?;
+        Ok(At(Located {
+            span: range_of(&spanned),
+            value: spanned.value,
+        }))
+    }
+}
+
+impl<T> At<T> {
+    fn range(&self) -> Range<usize> {
+        self.0.span.clone()
+    }
+}
+
+/// Source byte range of a spanned value's node (for an alias, where its anchor defines it).
 fn range_of<T>(s: &Spanned<T>) -> Range<usize> {
     let span = s.defined.span();
     let start = usize::try_from(span.byte_offset().unwrap_or(0)).unwrap_or(0);
@@ -127,10 +186,11 @@ fn located<T: Clone>(s: &Spanned<T>) -> Located<T> {
 }
 
 /// Takes the value (no copy: bodies are most of a file's bytes).
-fn text_field(source: &SourceFile, s: Spanned<String>) -> TextField {
+fn text_field(source: &SourceFile, s: At<String>) -> TextField {
+    let Located { value, span } = s.0;
     TextField {
-        map: ScalarMap::build(&source.text, offset_of(&s), &s.value),
-        value: s.value,
+        map: ScalarMap::build(&source.text, span.start, &value),
+        value,
     }
 }
 
@@ -195,6 +255,25 @@ pub fn parse_file_with(
     source: &SourceFile,
     default_marketplace: &str,
 ) -> Result<Vec<Sequence>, Vec<FileError>> {
+    let parsed = parse_documents(source, default_marketplace, false)?;
+    Ok(parsed.into_iter().map(|(sequence, _)| sequence).collect())
+}
+
+/// [`parse_file_with`], leaving every message's body out of the model: the body fields are
+/// empty (their maps unbuilt) and the bodies are in the [`Bodies`] of each sequence, from
+/// which the linter restores a few messages at a time (see [`crate::body_store`]).
+pub fn parse_file_lean(
+    source: &SourceFile,
+    default_marketplace: &str,
+) -> Result<Vec<(Sequence, Bodies)>, Vec<FileError>> {
+    parse_documents(source, default_marketplace, true)
+}
+
+fn parse_documents(
+    source: &SourceFile,
+    default_marketplace: &str,
+    lean: bool,
+) -> Result<Vec<(Sequence, Bodies)>, Vec<FileError>> {
     let text = source.text.as_str();
     let raws: Vec<RawSequence> =
         match serde_saphyr::from_str_multiple_with_options(text, yaml_options(text.len())) {
@@ -210,7 +289,7 @@ pub fn parse_file_with(
     let mut errors = Vec::new();
     let mut sequences = Vec::new();
     for (document, raw) in raws.into_iter().enumerate() {
-        match validate(source, document, raw, default_marketplace) {
+        match validate(source, document, raw, default_marketplace, lean) {
             Ok(seq) => sequences.push(seq),
             Err(mut errs) => errors.append(&mut errs),
         }
@@ -279,7 +358,8 @@ fn validate(
     document: usize,
     mut raw: RawSequence,
     default_marketplace: &str,
-) -> Result<Sequence, Vec<FileError>> {
+    lean: bool,
+) -> Result<(Sequence, Bodies), Vec<FileError>> {
     let mut errors = Vec::new();
 
     let marketplace = match &raw.marketplace {
@@ -346,7 +426,7 @@ fn validate(
         },
     };
 
-    if raw.messages.value.is_empty() {
+    if raw.messages.value.list.is_empty() {
         errors.push(FileError::at(
             source,
             range_of(&raw.messages),
@@ -356,23 +436,32 @@ fn validate(
 
     let mut seen: HashMap<String, Range<usize>> = HashMap::new();
     // Of the right size: a big sequence's messages are most of its model.
-    let mut messages = Vec::with_capacity(raw.messages.value.len());
-    for raw_msg in std::mem::take(&mut raw.messages.value) {
-        let span = range_of(&raw_msg);
-        let m = raw_msg.value;
-        let id = m.id.value.trim().to_string();
+    let RawMessages {
+        list,
+        bodies: store,
+        stored,
+    } = std::mem::replace(
+        &mut raw.messages.value,
+        RawMessages {
+            list: Vec::new(),
+            bodies: BodyStore::default(),
+            stored: Vec::new(),
+        },
+    );
+    let mut messages = Vec::with_capacity(list.len());
+    let mut lean_bodies = Vec::with_capacity(if lean { list.len() } else { 0 });
+    for (raw_msg, stored) in list.into_iter().zip(stored) {
+        let Located { value: m, span } = raw_msg.0;
+        let body_text = store.get(stored);
+        let id = m.id.0.value.trim().to_string();
         if id.is_empty() {
-            errors.push(FileError::at(
-                source,
-                range_of(&m.id),
-                "message `id` is empty",
-            ));
+            errors.push(FileError::at(source, m.id.range(), "message `id` is empty"));
         } else if let Some(first) = seen.get(&id) {
             let first_line = source.line_col(first.start).line;
             errors.push(
                 FileError::at(
                     source,
-                    range_of(&m.id),
+                    m.id.range(),
                     format!(
                         "duplicate message id `{}` (first used on line {first_line})",
                         shown(&id)
@@ -381,12 +470,12 @@ fn validate(
                 .with_help(Some("give every message of a sequence its own id".into())),
             );
         } else {
-            seen.insert(id.clone(), range_of(&m.id));
+            seen.insert(id.clone(), m.id.range());
         }
 
-        if m.body.value.trim().is_empty() {
+        if body_text.trim().is_empty() {
             errors.push(
-                FileError::at(source, range_of(&m.body), "`body` is empty")
+                FileError::at(source, m.body.range(), "`body` is empty")
                     .with_help(Some(
                         "write the text of the email after `body:`, or `body: |` and the text on indented lines below".into(),
                     )),
@@ -394,11 +483,11 @@ fn validate(
         }
 
         let trigger = m.trigger.as_ref().and_then(|t| {
-            let v = t.value.trim().to_ascii_lowercase();
+            let v = t.0.value.trim().to_ascii_lowercase();
             match Trigger::ALL.iter().find(|(name, _)| *name == v) {
                 Some((_, trig)) => Some(Located {
                     value: *trig,
-                    span: range_of(t),
+                    span: t.range(),
                 }),
                 None => {
                     let names = Trigger::ALL.iter().map(|(n, _)| *n);
@@ -408,8 +497,8 @@ fn validate(
                     errors.push(
                         FileError::at(
                             source,
-                            range_of(t),
-                            format!("unknown trigger `{}`", shown(&t.value)),
+                            t.range(),
+                            format!("unknown trigger `{}`", shown(&t.0.value)),
                         )
                         .with_help(help),
                     );
@@ -418,15 +507,15 @@ fn validate(
             }
         });
 
-        let delay_hours = m.delay.as_ref().and_then(|d| match delay(&d.value) {
+        let delay_hours = m.delay.as_ref().and_then(|d| match delay(&d.0.value) {
             Ok(h) => Some(Located {
                 value: h,
-                span: range_of(d),
+                span: d.range(),
             }),
             Err(msg) => {
                 errors.push(FileError::at(
                     source,
-                    range_of(d),
+                    d.range(),
                     format!("bad delay: {msg}"),
                 ));
                 None
@@ -436,21 +525,21 @@ fn validate(
         let format =
             m.format
                 .as_ref()
-                .and_then(|f| match f.value.trim().to_ascii_lowercase().as_str() {
+                .and_then(|f| match f.0.value.trim().to_ascii_lowercase().as_str() {
                     "text" | "plain" => Some(Located {
                         value: BodyFormat::Text,
-                        span: range_of(f),
+                        span: f.range(),
                     }),
                     "html" => Some(Located {
                         value: BodyFormat::Html,
-                        span: range_of(f),
+                        span: f.range(),
                     }),
                     _ => {
                         errors.push(
                             FileError::at(
                                 source,
-                                range_of(f),
-                                format!("unknown format `{}`", shown(&f.value)),
+                                f.range(),
+                                format!("unknown format `{}`", shown(&f.0.value)),
                             )
                             .with_help(Some("use `text` or `html`".into())),
                         );
@@ -461,16 +550,30 @@ fn validate(
         messages.push(Message {
             id: Located {
                 value: id,
-                span: range_of(&m.id),
+                span: m.id.range(),
             },
             trigger,
             delay_hours,
             subject: m.subject.map(|s| text_field(source, s)),
             format,
-            attachments: m.attachments.iter().flatten().map(located).collect(),
-            purpose: m.purpose.as_ref().map(located),
-            body: text_field(source, m.body),
-            allow: m.allow.iter().flatten().map(located).collect(),
+            attachments: m.attachments.into_iter().flatten().map(|a| a.0).collect(),
+            purpose: m.purpose.map(|p| p.0),
+            body: if lean {
+                lean_bodies.push((stored, m.body.0.span.start));
+                TextField {
+                    value: String::new(),
+                    map: ScalarMap::fallback(m.body.0.span.start),
+                }
+            } else {
+                text_field(
+                    source,
+                    At(Located {
+                        value: body_text.to_string(),
+                        span: m.body.range(),
+                    }),
+                )
+            },
+            allow: m.allow.into_iter().flatten().map(|a| a.0).collect(),
             span,
         });
     }
@@ -479,10 +582,10 @@ fn validate(
         return Err(errors);
     }
     let seq_start = range_of(&raw.sequence).start;
-    let seq_end = messages
-        .last()
-        .map_or(seq_start, |m| m.span.end.max(m.body.map.node_range().end));
-    Ok(Sequence {
+    let seq_end = messages.last().map_or(seq_start, |m| {
+        m.span.end.max(body_end(source, m, &store, &lean_bodies))
+    });
+    let sequence = Sequence {
         name: located(&raw.sequence),
         marketplace,
         language_declared: raw.language.is_some(),
@@ -490,5 +593,29 @@ fn validate(
         messages,
         span: seq_start..seq_end,
         document,
-    })
+    };
+    let bodies = if lean {
+        Bodies::new(store, lean_bodies)
+    } else {
+        Bodies::default()
+    };
+    Ok((sequence, bodies))
+}
+
+/// Where the body of `message`, the last of its sequence, ends in the source: from its map,
+/// built for the purpose when the body was left out of the model.
+fn body_end(
+    source: &SourceFile,
+    message: &Message,
+    store: &BodyStore,
+    lean_bodies: &[(StoredText, usize)],
+) -> usize {
+    match lean_bodies.last() {
+        Some(&(text, node_start)) => {
+            ScalarMap::build(&source.text, node_start, store.get(text))
+                .node_range()
+                .end
+        }
+        None => message.body.map.node_range().end,
+    }
 }

@@ -182,6 +182,23 @@ pub struct RunOptions {
 }
 
 impl RunOptions {
+    /// Lints one file and keeps what the run needs of it ([`RunOptions::finish`]). When the
+    /// text is shed anyway, each message's text goes as soon as it is linted
+    /// ([`crate::lint::lint_source_dropping_text`]), not once the whole file is.
+    pub fn lint(
+        &self,
+        source: crate::source::SourceFile,
+        registry: &Registry,
+        settings: &Settings,
+    ) -> FileReport {
+        let file = if self.shed_model || self.shed_text {
+            crate::lint::lint_source_dropping_text(source, registry, settings)
+        } else {
+            lint_source(source, registry, settings)
+        };
+        self.finish(file)
+    }
+
     /// What the run keeps of a linted file.
     pub fn finish(&self, mut file: FileReport) -> FileReport {
         if self.shed_model {
@@ -205,18 +222,15 @@ pub fn run_with(
         profile: settings.profile.name.clone(),
         ..RunReport::default()
     };
-    let finish = |file: FileReport| options.finish(file);
     if let Some(name) = &inputs.stdin_name {
         match read_stdin(name, inputs.max_file_size) {
-            Ok(source) => report
-                .files
-                .push(finish(lint_source(source, registry, settings))),
+            Ok(source) => report.files.push(options.lint(source, registry, settings)),
             Err(e) => report.unreadable.push(e),
         }
     }
     let lint_one = |input: Input| match input {
         Input::File(path) => match read_file(&path, inputs.max_file_size) {
-            Ok(source) => Outcome::Linted(finish(lint_source(source, registry, settings))),
+            Ok(source) => Outcome::Linted(options.lint(source, registry, settings)),
             Err(e) => Outcome::Unreadable(e),
         },
         Input::Error { path, message } => {

@@ -64,19 +64,24 @@ pub struct ScalarMap {
     mapped: Option<Mapped>,
 }
 
+/// Offsets are `u32`, as in [`Seg`] (a model holds two maps per message, and a big sequence
+/// has tens of thousands); a map that would not fit is left unverified.
 #[derive(Debug, Clone)]
 struct Mapped {
     style: ScalarStyle,
     /// Length of the value in bytes.
-    value_len: usize,
+    value_len: u32,
     /// The value, kept so that lookups can snap ranges to its char boundaries; `None` when it
     /// is ASCII (every offset is a boundary): most values, which then cost no second copy.
     non_ascii: Option<Box<str>>,
     /// Sorted by `val`, contiguous, covering the whole value.
-    segs: Vec<Seg>,
-    node: Range<usize>,
+    segs: Box<[Seg]>,
+    node_start: u32,
+    node_end: u32,
     /// Source position reported for empty lookups in an empty value.
-    empty_at: usize,
+    empty_at: u32,
+    /// The segments were dropped ([`ScalarMap::drop_segments`]): lookups fall back.
+    dropped: bool,
 }
 
 /// A run of value bytes and the source bytes that produced it. Verbatim segments may span many
@@ -152,19 +157,11 @@ impl ScalarMap {
         } else {
             Seg::new(0, value.len(), start..end, true).map(|seg| vec![seg])
         };
-        let Some(segs) = segs else {
-            return ScalarMap::fallback(start);
-        };
+        let mapped = segs
+            .and_then(|segs| Mapped::new(ScalarStyle::Verbatim, value, segs, start..end, start));
         ScalarMap {
             fallback: start..start.saturating_add(1),
-            mapped: Some(Mapped {
-                style: ScalarStyle::Verbatim,
-                value_len: value.len(),
-                non_ascii: non_ascii(value),
-                segs,
-                node: start..end,
-                empty_at: start,
-            }),
+            mapped,
         }
     }
 
@@ -182,7 +179,19 @@ impl ScalarMap {
 
     /// True when every char of the value was matched to source bytes that produce it.
     pub fn is_verified(&self) -> bool {
-        self.mapped.is_some()
+        self.mapped.as_ref().is_some_and(|m| !m.dropped)
+    }
+
+    /// Drops what lookups need (the segments, the copy of a non-ASCII value), keeping the
+    /// node range and the style: for a scalar whose value is no longer read, whose place still
+    /// is (suppression comments are told from text by it). Lookups then fall back to the node
+    /// start, and the map no longer counts as verified.
+    pub fn drop_segments(&mut self) {
+        if let Some(m) = &mut self.mapped {
+            m.segs = Box::default();
+            m.non_ascii = None;
+            m.dropped = true;
+        }
     }
 
     /// Source byte range that produced `value_range` (byte offsets into the value). Offsets that
@@ -190,8 +199,8 @@ impl ScalarMap {
     /// empty source range at the position. Returns `None` when the map is unverified or the range
     /// is out of bounds (or reversed).
     pub fn source_range(&self, value_range: Range<usize>) -> Option<Range<usize>> {
-        let m = self.mapped.as_ref()?;
-        if value_range.start > value_range.end || value_range.end > m.value_len {
+        let m = self.mapped.as_ref().filter(|m| !m.dropped)?;
+        if value_range.start > value_range.end || value_range.end > m.value_len() {
             return None;
         }
         let is_boundary = |i: usize| m.non_ascii.as_ref().is_none_or(|v| v.is_char_boundary(i));
@@ -204,8 +213,8 @@ impl ScalarMap {
             end += 1;
         }
         if start == end {
-            let at = if start == m.value_len {
-                m.segs.last().map_or(m.empty_at, Seg::src_end)
+            let at = if start == m.value_len() {
+                m.segs.last().map_or(m.empty_at as usize, Seg::src_end)
             } else {
                 m.source_pos(start)?
             };
@@ -242,13 +251,38 @@ impl ScalarMap {
     /// the end includes the line breaks that chomping keeps in the value. Unverified maps return
     /// the fallback range.
     pub fn node_range(&self) -> Range<usize> {
-        self.mapped
-            .as_ref()
-            .map_or_else(|| self.fallback.clone(), |m| m.node.clone())
+        self.mapped.as_ref().map_or_else(
+            || self.fallback.clone(),
+            |m| m.node_start as usize..m.node_end as usize,
+        )
     }
 }
 
 impl Mapped {
+    /// `None` when an offset does not fit in 32 bits.
+    fn new(
+        style: ScalarStyle,
+        value: &str,
+        segs: Vec<Seg>,
+        node: Range<usize>,
+        empty_at: usize,
+    ) -> Option<Mapped> {
+        Some(Mapped {
+            style,
+            value_len: u32::try_from(value.len()).ok()?,
+            non_ascii: non_ascii(value),
+            segs: segs.into_boxed_slice(),
+            node_start: u32::try_from(node.start).ok()?,
+            node_end: u32::try_from(node.end).ok()?,
+            empty_at: u32::try_from(empty_at).ok()?,
+            dropped: false,
+        })
+    }
+
+    fn value_len(&self) -> usize {
+        self.value_len as usize
+    }
+
     /// Index of the segment containing value byte `off`.
     fn seg_index(&self, off: usize) -> Option<usize> {
         let i = self.segs.partition_point(|s| s.val_end() <= off);
@@ -405,17 +439,9 @@ impl<'a> Emitter<'a> {
         if !self.done() {
             return None;
         }
-        let mut segs = self.segs;
-        // Maps live as long as the model; growth by doubling leaves up to half unused.
-        segs.shrink_to_fit();
-        Some(Mapped {
-            style,
-            value_len: self.value.len(),
-            non_ascii: non_ascii(self.value),
-            segs,
-            node,
-            empty_at,
-        })
+        // Boxed: maps live as long as the model, and growth by doubling leaves up to half of a
+        // vector unused.
+        Mapped::new(style, self.value, self.segs, node, empty_at)
     }
 }
 
@@ -1421,6 +1447,20 @@ mod tests {
         let m = ScalarMap::build(src, 5, "a b\n");
         assert_eq!(m.style(), Some(ScalarStyle::Folded));
         assert_eq!(m.source_range(2..3), Some(13..14));
+    }
+
+    #[test]
+    fn a_map_without_its_segments_keeps_its_place_and_falls_back() {
+        let src = "key: |\n  a\n  b\n";
+        let mut m = ScalarMap::build(src, 5, "a\nb\n");
+        let node = m.node_range();
+        assert_eq!(m.source_range(2..3), Some(13..14));
+        m.drop_segments();
+        assert!(!m.is_verified());
+        assert_eq!(m.style(), Some(ScalarStyle::Literal));
+        assert_eq!(m.node_range(), node);
+        assert_eq!(m.source_range(2..3), None);
+        assert_eq!(m.source_range_or_start(2..3), 5..6);
     }
 
     #[test]

@@ -11,7 +11,64 @@ pub struct SourceFile {
     /// The whole text, exactly as read (a UTF-8 BOM and CRLF line endings are kept, so that byte
     /// offsets stay offsets into the original file).
     pub text: String,
-    line_starts: Vec<usize>,
+    line_starts: LineStarts,
+}
+
+/// Byte offset where each line starts: 32-bit when the text allows (every text this linter
+/// reads; a 50 MiB file has about a million lines, whose index is then half the size).
+#[derive(Debug, Clone)]
+enum LineStarts {
+    Narrow(Vec<u32>),
+    Wide(Vec<usize>),
+}
+
+impl LineStarts {
+    fn new(text: &str) -> LineStarts {
+        // LF, CRLF and a lone CR (old Mac files) each end a line, as in YAML and editors.
+        let bytes = text.as_bytes();
+        let starts = std::iter::once(0).chain(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+                .map(|(i, _)| i + 1),
+        );
+        if u32::try_from(text.len()).is_ok() {
+            // Every start is at most the text's length.
+            LineStarts::Narrow(starts.map(|s| s as u32).collect())
+        } else {
+            LineStarts::Wide(starts.collect())
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            LineStarts::Narrow(v) => v.len(),
+            LineStarts::Wide(v) => v.len(),
+        }
+    }
+
+    fn get(&self, line: usize) -> Option<usize> {
+        match self {
+            LineStarts::Narrow(v) => v.get(line).map(|&s| s as usize),
+            LineStarts::Wide(v) => v.get(line).copied(),
+        }
+    }
+
+    /// Index of the line holding `offset` (at most the text's length).
+    fn line_of(&self, offset: usize) -> usize {
+        let found = match self {
+            LineStarts::Narrow(v) => match u32::try_from(offset) {
+                Ok(offset) => v.binary_search(&offset),
+                Err(_) => Err(v.len()),
+            },
+            LineStarts::Wide(v) => v.binary_search(&offset),
+        };
+        match found {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
 }
 
 /// A 1-based line and column (columns in characters).
@@ -23,16 +80,7 @@ pub struct LineCol {
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: String) -> Self {
-        let mut line_starts = vec![0];
-        // LF, CRLF and a lone CR (old Mac files) each end a line, as in YAML and editors.
-        let bytes = text.as_bytes();
-        line_starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-                .map(|(i, _)| i + 1),
-        );
+        let line_starts = LineStarts::new(&text);
         SourceFile {
             name: name.into(),
             text,
@@ -42,11 +90,7 @@ impl SourceFile {
 
     /// Index (0-based) of the line holding `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        }
+        self.line_starts.line_of(offset.min(self.text.len()))
     }
 
     /// 1-based line and character column of a byte offset. Offsets inside a multi-byte
@@ -54,7 +98,7 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
+        let start = self.line_starts.get(line).unwrap_or(0);
         let prefix = floor_slice(&self.text, start, offset);
         // A BOM is not a column a user can see.
         let bom = usize::from(line == 0 && prefix.starts_with('\u{feff}'));
@@ -66,15 +110,11 @@ impl SourceFile {
 
     /// Byte range of a 0-based line, without its line ending.
     pub fn line_range(&self, line: usize) -> Range<usize> {
-        let start = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
+        let start = self.line_starts.get(line).unwrap_or(self.text.len());
         let mut end = self
             .line_starts
             .get(line + 1)
-            .map(|&s| s - 1)
+            .map(|s| s - 1)
             .unwrap_or(self.text.len());
         if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\r') {
             end -= 1;

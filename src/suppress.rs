@@ -14,7 +14,7 @@
 //! that matches nothing is reported as `meta/unused-allow`; with `require-reason` one without
 //! a reason is reported as `meta/allow-without-reason`.
 
-use crate::diagnostic::{positions, Applicability, Diagnostic, Field, Severity};
+use crate::diagnostic::{position, positions, Applicability, Diagnostic, Field, Severity};
 use crate::lint::Settings;
 use crate::model::Sequence;
 use crate::parse::did_you_mean;
@@ -391,9 +391,9 @@ pub fn collect(
 fn covers(scope: &Scope, d: &Diagnostic) -> bool {
     match scope {
         Scope::File => true,
-        Scope::Message(s, m) => d.order == (*s, *m),
-        Scope::Field(s, m, f) => d.order == (*s, *m) && d.field == *f,
-        Scope::Line(l) => d.line == *l,
+        Scope::Message(s, m) => d.place() == (*s, *m),
+        Scope::Field(s, m, f) => d.place() == (*s, *m) && d.field == *f,
+        Scope::Line(l) => d.line as usize == *l,
     }
 }
 
@@ -451,20 +451,20 @@ fn meta_diagnostic(
         file: Arc::from(source.name.as_str()),
         rule: Arc::from(rule),
         severity,
-        message,
+        message: message.into(),
         message_id: Arc::from(message_id),
         sequence: Arc::from(sequence),
         field: Field::Message,
-        line: start.line,
-        column: start.column,
-        end_line: end.line,
-        end_column: end.column,
+        line: position(start.line),
+        column: position(start.column),
+        end_line: position(end.line),
+        end_column: position(end.column),
         fix: fix.into(),
         applicability: Applicability::Manual,
         matched: None,
-        edits: Vec::new(),
+        edits: Box::default(),
         span,
-        order: (si, mi),
+        order: (position(si), position(mi)),
         url,
     }
 }
@@ -565,13 +565,13 @@ pub fn apply(
                 );
                 if let Some(r) = removal.take() {
                     d.applicability = Applicability::Safe;
-                    d.edits = vec![crate::diagnostic::PlacedEdit::new(
+                    d.edits = Box::new([crate::diagnostic::PlacedEdit::new(
                         source,
                         &crate::diagnostic::Edit {
                             range: r,
                             replacement: String::new(),
                         },
-                    )];
+                    )]);
                 }
                 extra.push(d);
             }

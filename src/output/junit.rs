@@ -73,7 +73,7 @@ pub fn render(report: &RunReport) -> String {
                 let here: Vec<&Diagnostic> = file
                     .diagnostics
                     .iter()
-                    .filter(|d| d.order == (si, mi))
+                    .filter(|d| d.place() == (si, mi))
                     .collect();
                 let errs: Vec<&&Diagnostic> = here
                     .iter()
@@ -124,8 +124,8 @@ pub fn render(report: &RunReport) -> String {
             .iter()
             .filter(|d| {
                 file.sequences
-                    .get(d.order.0)
-                    .is_none_or(|s| d.order.1 >= s.messages.len())
+                    .get(d.place().0)
+                    .is_none_or(|s| d.place().1 >= s.messages.len())
             })
             .collect();
         if !stray.is_empty() {

@@ -192,11 +192,8 @@ fn fnv1a(parts: &[&str]) -> String {
 
 /// The stable identity of a finding.
 pub fn fingerprint(d: &Diagnostic) -> String {
-    let what = d
-        .matched
-        .clone()
-        .unwrap_or_else(|| d.field.as_str().to_string());
-    fnv1a(&[&d.rule, &d.file, &d.sequence, &d.message_id, &what])
+    let what = d.matched.as_deref().unwrap_or(d.field.as_str());
+    fnv1a(&[&d.rule, &d.file, &d.sequence, &d.message_id, what])
 }
 
 fn descriptor(meta: &RuleMeta) -> Descriptor<'_> {
@@ -291,10 +288,10 @@ pub fn render(report: &RunReport) -> String {
                             uri: path_to_uri(&d.file),
                         },
                         region: Some(Region {
-                            start_line: d.line,
-                            start_column: Some(d.column),
-                            end_line: Some(d.end_line),
-                            end_column: Some(d.end_column),
+                            start_line: d.line as usize,
+                            start_column: Some(d.column as usize),
+                            end_line: Some(d.end_line as usize),
+                            end_column: Some(d.end_column as usize),
                         }),
                     },
                 }],

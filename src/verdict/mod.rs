@@ -350,12 +350,12 @@ pub fn deciding_rule<'a>(diagnostics: &[&'a Diagnostic]) -> Option<&'a Diagnosti
     best
 }
 
-/// Judges the messages of a sequence from their diagnostics (`by_message[i]` = message i's)
-/// and what `content` says each message's words show.
+/// Judges the messages of a sequence from their diagnostics (`own`: the sequence's, in
+/// message order) and what `content` says each message's words show.
 fn judge_sequence(
     sequence_index: usize,
     sequence: &Sequence,
-    by_message: &[Vec<&Diagnostic>],
+    own: &[&Diagnostic],
     content: impl Fn(usize, &Message) -> Option<CriticalPurpose>,
 ) -> SequenceVerdicts {
     let messages = sequence
@@ -363,7 +363,7 @@ fn judge_sequence(
         .iter()
         .enumerate()
         .map(|(i, message)| {
-            let own = by_message.get(i).map_or(&[][..], Vec::as_slice);
+            let own = of_key(own, (sequence_index, i), Diagnostic::place);
             let intent = critical_intent(message, content(i, message));
             classify(i, message, intent, own)
         })
@@ -402,25 +402,20 @@ pub fn judge_file(
     diagnostics: &[Diagnostic],
     evidence: &[Vec<Option<CriticalPurpose>>],
 ) -> Vec<SequenceVerdicts> {
-    let mut by_sequence: Vec<Vec<Vec<&Diagnostic>>> = sequences
-        .iter()
-        .map(|s| vec![Vec::new(); s.messages.len()])
-        .collect();
-    for d in diagnostics {
-        if let Some(own) = by_sequence
-            .get_mut(d.order.0)
-            .and_then(|messages| messages.get_mut(d.order.1))
-        {
-            own.push(d);
-        }
+    // One list of references in (sequence, message) order, each message's diagnostics a run
+    // of it in the order given: not a list per message, which for a sequence of tens of
+    // thousands of messages took more memory than the verdicts themselves.
+    let mut ordered: Vec<&Diagnostic> = diagnostics.iter().collect();
+    if !ordered.is_sorted_by_key(|d| d.order) {
+        ordered.sort_by_key(|d| d.order);
     }
     sequences
         .iter()
-        .zip(&by_sequence)
         .enumerate()
-        .map(|(si, (sequence, by_message))| {
+        .map(|(si, sequence)| {
             let known = evidence.get(si);
-            judge_sequence(si, sequence, by_message, |mi, message| {
+            let own = of_key(&ordered, si, |d| d.place().0);
+            judge_sequence(si, sequence, own, |mi, message| {
                 match known.and_then(|k| k.get(mi)) {
                     Some(found) => *found,
                     None => content_evidence(message),
@@ -428,6 +423,17 @@ pub fn judge_file(
             })
         })
         .collect()
+}
+
+/// The run of `sorted` (sorted by `key`) whose key is `wanted`.
+fn of_key<'s, 'd, K: Ord>(
+    sorted: &'s [&'d Diagnostic],
+    wanted: K,
+    key: impl Fn(&Diagnostic) -> K,
+) -> &'s [&'d Diagnostic] {
+    let start = sorted.partition_point(|d| key(d) < wanted);
+    let len = sorted[start..].partition_point(|d| key(d) <= wanted);
+    &sorted[start..start + len]
 }
 
 /// Judges every message of every sequence of a linted file, from its model (the linter

@@ -37,7 +37,7 @@ fn diag(rule: &str, severity: Severity) -> Diagnostic {
         fix: "fix it".into(),
         applicability: Applicability::Manual,
         matched: None,
-        edits: Vec::new(),
+        edits: Box::default(),
         span: 0..1,
         order: (0, 0),
         url: None,
@@ -370,7 +370,7 @@ fn lint_time_verdicts_equal_verdicts_judged_afterwards() {
                         let own: Vec<&Diagnostic> = file
                             .diagnostics
                             .iter()
-                            .filter(|d| d.order == (si, mi))
+                            .filter(|d| d.place() == (si, mi))
                             .collect();
                         classify(mi, m, critical_intent(m, content_evidence(m)), &own)
                     })

@@ -438,7 +438,7 @@ fn message_article(
     let own: Vec<&Diagnostic> = file
         .diagnostics
         .iter()
-        .filter(|d| d.order == (si, v.message_index))
+        .filter(|d| d.place() == (si, v.message_index))
         .collect();
     let note_id = |k: usize| format!("{anchor}-p{}", k + 1);
     // Which field text each diagnostic is marked in, if any.
