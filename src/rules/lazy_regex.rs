@@ -734,7 +734,7 @@ mod tests {
     /// The guarded search is exact where the guard's first match is not the pattern's: it
     /// starts earlier, or ends where the pattern's boundary fails, or overlaps a match.
     #[test]
-    fn guarded_searches_try_every_start_the_guard_allows() {
+    fn guarded_searches_are_exact_where_the_guard_is_looser() {
         let cases = [
             (r"\bcat\b", "concatenate über cat, scatter cat"),
             (r"\b(?:ab|b)c\b", "über abc xbc bc"),
