@@ -43,7 +43,7 @@ impl StoredText {
 
 impl BodyStore {
     /// Appends `text`, in the last block when it has room, else in a new one (twice as large
-    /// as the last, up to [`MAX_BLOCK`], or the text's size when larger).
+    /// as the last, up to `MAX_BLOCK`, or the text's size when larger).
     pub fn push(&mut self, text: &str) -> StoredText {
         let fits = self
             .blocks

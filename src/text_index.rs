@@ -103,7 +103,7 @@ impl TextIndex {
     /// [`TextIndex::contains`] for `literal`, searched with `finder`'s searcher for it, made
     /// once for every text (`memmem::find` makes one per call, which cost as much as the
     /// search itself on the short texts of seller mail). `finder` is asked only when the
-    /// bitmap cannot rule the literal out and the searcher pays (see [`SEARCHER_FROM`]), so that
+    /// bitmap cannot rule the literal out and the searcher pays (see `SEARCHER_FROM`), so that
     /// a literal no such text has never gets one.
     pub fn contains_found_by<'f>(
         &self,
