@@ -3,11 +3,15 @@
 //!
 //! A run over one English file thus compiles only the few patterns whose words the file has:
 //! compiling every pattern of a rule set costs ~100 ms, which a pre-commit hook would pay on
-//! every commit. Compilation is in two tiers, like a JIT: first only the forward NFA, searched
-//! by the PikeVM (about 40% of the full compile, and quick enough on the few texts of a small
-//! run); once a pattern has searched [`FULL_AFTER`] bytes, the full regex (lazy DFA,
-//! prefilters) replaces it, with its word-boundary guard for non-ASCII texts (see
-//! [`super::guard`]). Both tiers are the `regex-automata` engines the `regex` crate wraps, so
+//! every commit. In a small run (see [`crate::run_size`]) compilation is in two tiers, like a
+//! JIT: first only the forward NFA, searched by the PikeVM (about 40% of the full compile, and
+//! quick enough on the few texts of a small run); once a pattern has searched [`FULL_AFTER`]
+//! bytes, the full regex (lazy DFA, prefilters) replaces it, with its word-boundary guard for
+//! non-ASCII texts (see [`super::guard`]). A bigger run builds the full regex at once: there
+//! most opened patterns reach [`FULL_AFTER`] anyway, and the PikeVM's first 64 KiB of each
+//! cost more than the compile it saved (a run over 20 generated files took 1.31G instructions
+//! with the first tier, 0.89G without; 200 files 4.78G against 2.14G). Both tiers are the
+//! `regex-automata` engines the `regex` crate wraps, so
 //! they find the same matches; they are compiled narrowed to the alphabet of seller mail for
 //! texts within it (ASCII ones too), as written for the rest (see [`crate::alphabet`]). One
 //! exception: the first tier of a small run (see [`crate::run_size`]) on ASCII texts is
@@ -28,7 +32,8 @@ use std::sync::OnceLock;
 /// Texts up to this size are indexed for the gate of a [`GatedRegex`]; longer ones are searched.
 const GATE_TEXTS_UP_TO: usize = 1 << 20;
 
-/// Bytes a pattern searches with its first tier before its full regex is built.
+/// Bytes a pattern searches with its first tier before its full regex is built (in a small
+/// run: a bigger one has no first tier).
 pub const FULL_AFTER: usize = 64 << 10;
 
 /// Regexes in rule files may not compile to more than this (guards against pathological packs).
@@ -301,9 +306,12 @@ impl LazyRegex {
     /// the tier that pays off, or `None` when the word-boundary guard rules the text out (or
     /// the pattern does not compile). The regex also serves any part of `text`.
     fn tiered(&self, text: &str, alphabet: Alphabet) -> Option<CompiledRegex<'_>> {
-        let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
-        if !self.full.is_built() && before + text.len() <= FULL_AFTER {
-            if alphabet == Alphabet::Ascii && crate::run_size::is_small_run() {
+        // The count is kept only in a small run: a bigger one's threads would all write it.
+        if crate::run_size::is_small_run()
+            && !self.full.is_built()
+            && self.searched.fetch_add(text.len(), Ordering::Relaxed) + text.len() <= FULL_AFTER
+        {
+            if alphabet == Alphabet::Ascii {
                 return self
                     .quick_ascii
                     .get_or_init(|| compile(&self.pattern, true, alphabet))
