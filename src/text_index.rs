@@ -36,8 +36,9 @@ pub struct TextIndex {
     sequences: Option<Box<[u64]>>,
     /// The text has a letter in [`FOLDS_TO_ASCII`].
     folds_to_ascii: bool,
-    /// The text has a numeric char (`\d` in a regex is any Unicode decimal digit).
-    numeric: bool,
+    /// The text's numeric chars (`\d` in a regex is any Unicode decimal digit, and each is a
+    /// numeric char): a gate may need several (see [`crate::rules::literal_gate`]).
+    numeric_chars: usize,
     /// The alphabet the text is made of (see [`crate::alphabet`]).
     alphabet: crate::alphabet::Alphabet,
 }
@@ -83,10 +84,10 @@ impl TextIndex {
                 && FOLDS_TO_ASCII
                     .iter()
                     .any(|f| memmem::find(text.as_bytes(), f.as_bytes()).is_some()),
-            numeric: if ascii {
-                text.bytes().any(|b| b.is_ascii_digit())
+            numeric_chars: if ascii {
+                text.bytes().filter(u8::is_ascii_digit).count()
             } else {
-                text.chars().any(char::is_numeric)
+                text.chars().filter(|c| c.is_numeric()).count()
             },
             alphabet: crate::alphabet::Alphabet::of(text),
             lower,
@@ -149,9 +150,9 @@ impl TextIndex {
         self.folds_to_ascii
     }
 
-    /// Does the text have a numeric char?
-    pub fn has_numeric(&self) -> bool {
-        self.numeric
+    /// How many numeric chars the text has.
+    pub fn numeric_chars(&self) -> usize {
+        self.numeric_chars
     }
 
     /// The alphabet the text is made of (see [`crate::alphabet`]).
@@ -196,9 +197,9 @@ mod tests {
 
     #[test]
     fn notes_digits_and_letters_that_fold_to_ascii() {
-        assert!(TextIndex::new("order 123").has_numeric());
-        assert!(TextIndex::new("電話 ０３").has_numeric());
-        assert!(!TextIndex::new("no digits").has_numeric());
+        assert_eq!(TextIndex::new("order 123").numeric_chars(), 3);
+        assert_eq!(TextIndex::new("電話 ０３").numeric_chars(), 2);
+        assert_eq!(TextIndex::new("no digits").numeric_chars(), 0);
         assert!(TextIndex::new("\u{212A}indly").folds_to_ascii());
         assert!(!TextIndex::new("kindly").folds_to_ascii());
     }

@@ -14,6 +14,28 @@ const MAX_SET: usize = 64;
 const MAX_SETS: usize = 4;
 /// Stands for "a digit" (`\d`) in a set: the text has a numeric char. Never in a text itself.
 pub const DIGIT: &str = "\u{0}digit";
+/// Starts the literal that stands for "at least N digits" in a set (`\u{0}digits:8`): the text
+/// has N numeric chars. Phone and order-number patterns need many digits, and most texts
+/// (with an order number placeholder, a price) have a few, so that one digit gated nothing.
+const DIGITS_PREFIX: &str = "\u{0}digits:";
+
+/// The numeric chars a text needs for a set member that stands for digits ([`DIGIT`] or
+/// `\u{0}digits:N`); `None` for a literal.
+pub fn digits_needed(member: &str) -> Option<usize> {
+    if member == DIGIT {
+        return Some(1);
+    }
+    member.strip_prefix(DIGITS_PREFIX)?.parse().ok()
+}
+
+/// The set member that stands for at least `n` digits.
+fn digits_literal(n: usize) -> String {
+    if n == 1 {
+        DIGIT.to_string()
+    } else {
+        format!("{DIGITS_PREFIX}{n}")
+    }
+}
 
 /// What a pattern cannot match without: every set must have a member in the text. No sets:
 /// no condition (the pattern always runs).
@@ -32,6 +54,11 @@ impl Gate {
         let mut sets = info.required;
         if let Some(exact) = info.exact {
             sets.push(exact);
+        }
+        if info.min_digits > 1 {
+            // Implies the one-digit sets.
+            sets.retain(|s| s.as_slice() != [DIGIT]);
+            sets.push(vec![digits_literal(info.min_digits)]);
         }
         let mut sets: Vec<Vec<String>> = sets
             .into_iter()
@@ -73,7 +100,7 @@ fn selective(literal: &str) -> bool {
 /// How selective the least selective member of a set is, as a length in bytes.
 fn min_len(set: &[String]) -> usize {
     set.iter()
-        .map(|lit| if lit == DIGIT { 1 } else { lit.len() })
+        .map(|lit| digits_needed(lit).unwrap_or(lit.len()))
         .min()
         .unwrap_or(0)
 }
@@ -85,6 +112,8 @@ struct Info {
     exact: Option<Vec<String>>,
     /// Sets of which each must have a member inside any match.
     required: Vec<Vec<String>>,
+    /// The fewest digits (chars `\d` matches) any match has.
+    min_digits: usize,
 }
 
 impl Info {
@@ -92,6 +121,7 @@ impl Info {
         Info {
             exact: Some(strings),
             required: Vec::new(),
+            min_digits: 0,
         }
     }
 
@@ -136,11 +166,15 @@ fn char_strings(c: char) -> Vec<String> {
 fn analyse(node: &Ast) -> Info {
     match node {
         Ast::Empty(_) | Ast::Flags(_) | Ast::Assertion(_) => Info::empty(),
-        Ast::Literal(lit) => Info::exact(char_strings(lit.c)),
+        Ast::Literal(lit) => Info {
+            min_digits: usize::from(lit.c.is_ascii_digit()),
+            ..Info::exact(char_strings(lit.c))
+        },
         Ast::ClassPerl(class) if class.kind == ast::ClassPerlKind::Digit && !class.negated => {
             Info {
                 exact: None,
                 required: vec![vec![DIGIT.to_string()]],
+                min_digits: 1,
             }
         }
         Ast::Dot(_) | Ast::ClassUnicode(_) | Ast::ClassPerl(_) => Info::unknown(),
@@ -152,7 +186,8 @@ fn analyse(node: &Ast) -> Info {
     }
 }
 
-/// A small class of plain chars (`[- ]`, `[’']`) is a set of exact strings.
+/// A small class of plain chars (`[- ]`, `[’']`) is a set of exact strings. A class of ASCII
+/// digits (`[1-9]`) matches a digit.
 fn bracketed(class: &ast::ClassBracketed) -> Info {
     if class.negated {
         return Info::unknown();
@@ -162,6 +197,28 @@ fn bracketed(class: &ast::ClassBracketed) -> Info {
         ast::ClassSet::Item(item) => std::slice::from_ref(item),
         ast::ClassSet::BinaryOp(_) => return Info::unknown(),
     };
+    let digits_only = !items.is_empty()
+        && items.iter().all(|item| match item {
+            ast::ClassSetItem::Literal(lit) => lit.c.is_ascii_digit(),
+            ast::ClassSetItem::Range(range) => {
+                range.start.c.is_ascii_digit() && range.end.c.is_ascii_digit()
+            }
+            ast::ClassSetItem::Perl(perl) => {
+                perl.kind == ast::ClassPerlKind::Digit && !perl.negated
+            }
+            _ => false,
+        });
+    if digits_only {
+        return Info {
+            min_digits: 1,
+            ..bracketed_chars(items)
+        };
+    }
+    bracketed_chars(items)
+}
+
+/// [`bracketed`] for the exact strings of its items.
+fn bracketed_chars(items: &[ast::ClassSetItem]) -> Info {
     let mut chars = Vec::new();
     for item in items {
         let c = match item {
@@ -199,12 +256,14 @@ fn repetition(rep: &ast::Repetition) -> Info {
         (0, _) => Info::unknown(),
         (1, Some(1)) => inner,
         _ => {
-            // At least one occurrence: what one occurrence needs, the repetition needs.
+            // At least one occurrence: what one occurrence needs, the repetition needs; and
+            // each of the `min` occurrences has its digits.
             let mut required = inner.required;
             required.extend(inner.exact);
             Info {
                 exact: None,
                 required,
+                min_digits: inner.min_digits.saturating_mul(min as usize),
             }
         }
     }
@@ -225,17 +284,24 @@ fn alternation(branches: &[Ast]) -> Info {
         .collect::<Option<Vec<_>>>()
         .map(|sets| vec![sets.concat()])
         .unwrap_or_default();
-    Info { exact, required }
+    let min_digits = infos.iter().map(|i| i.min_digits).min().unwrap_or(0);
+    Info {
+        exact,
+        required,
+        min_digits,
+    }
 }
 
 fn concatenation(parts: &[Ast]) -> Info {
     let mut required = Vec::new();
+    let mut min_digits = 0usize;
     // The exact strings of the run of exact parts read so far.
     let mut run: Option<Vec<String>> = Some(vec![String::new()]);
     let mut all_exact = true;
     for part in parts {
         let info = analyse(part);
         required.extend(info.required);
+        min_digits = min_digits.saturating_add(info.min_digits);
         match (info.exact, run.take()) {
             (Some(exact), Some(mut before)) if exact.len() == 1 => {
                 // The common case, a plain char: extend the run in place.
@@ -270,11 +336,13 @@ fn concatenation(parts: &[Ast]) -> Info {
         return Info {
             exact: run,
             required,
+            min_digits,
         };
     }
     required.extend(run);
     Info {
         exact: None,
         required,
+        min_digits,
     }
 }

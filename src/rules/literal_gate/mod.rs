@@ -14,14 +14,16 @@
 //! [`TextIndex`]), which is exactly the case-insensitive regex's folding for ASCII letters,
 //! except the two non-ASCII letters that fold to ASCII ones (`K`, KELVIN SIGN, and `ſ`, LONG
 //! S): a text containing either opens every gate. Any other letter stands for every member of
-//! its case class (`ü` for `ü` and `Ü`), taken from the regex crate's own tables. `\d` is a
-//! condition of its own: the text has a numeric char. A pattern the analysis cannot read (it
+//! its case class (`ü` for `ü` and `Ü`), taken from the regex crate's own tables. Digits are a
+//! condition of their own: a pattern whose every match has N digits (`\d`, `[0-9]`, `0`; a
+//! phone number pattern needs eight) needs a text with at least N numeric chars, and the
+//! text's index counts them. A pattern the analysis cannot read (it
 //! does not parse) gets no gate and is left to the compiler, which reports the error.
 
 mod analysis;
 
 use crate::text_index::TextIndex;
-use analysis::DIGIT;
+use analysis::digits_needed;
 pub use analysis::{phrase_regex, Gate};
 use memchr::memmem;
 use std::borrow::Cow;
@@ -94,7 +96,7 @@ pub fn builtin_literals() -> impl Iterator<Item = &'static str> {
     builtin::BUILTIN_GATES
         .iter()
         .flat_map(|(_, sets)| sets.iter().flat_map(|set| set.iter().copied()))
-        .filter(|literal| *literal != DIGIT)
+        .filter(|literal| digits_needed(literal).is_none())
 }
 
 /// The gates of one rule and language, with their literals interned: a text's literals are
@@ -108,7 +110,8 @@ pub struct GateSet {
     sets: Vec<u32>,
     /// The literal ids of every set, set after set.
     ids: Vec<u32>,
-    /// The literals by id ([`DIGIT`] among them when a gate needs a digit). Borrowed from
+    /// The literals by id (with the members that stand for digits when a gate needs them, see
+    /// [`digits_needed`]). Borrowed from
     /// build.rs's table for the built-in patterns: a rule set interns thousands, and copying
     /// each was a sixth of building the gates.
     literals: Vec<Cow<'static, str>>,
@@ -143,14 +146,14 @@ impl Present<'_> {
             2 => false,
             _ => {
                 let found = match (gates.literals.get(id), gates.finders.get(id)) {
-                    (Some(lit), _) if &**lit == DIGIT => self.index.has_numeric(),
-                    (Some(lit), Some(finder)) => {
-                        self.index.contains_found_by(lit.as_bytes(), || {
+                    (Some(lit), Some(finder)) => match digits_needed(lit) {
+                        Some(n) => self.index.numeric_chars() >= n,
+                        None => self.index.contains_found_by(lit.as_bytes(), || {
                             finder.get_or_init(|| {
                                 Box::new(memmem::Finder::new(lit.as_bytes()).into_owned())
                             })
-                        })
-                    }
+                        }),
+                    },
                     _ => true,
                 };
                 slot.set(if found { 1 } else { 2 });
@@ -403,10 +406,66 @@ mod tests {
         assert!(!opens(pattern, "Hi there"));
         assert!(opens(pattern, "Tel 01 23 45 67 89"));
         // Any Unicode digit, as `\d` matches them: fullwidth ０ too.
-        assert!(opens(r"\d{3}", "電話 ０３"));
+        assert!(opens(r"\d{3}", "電話 ０３１"));
         // A symbol is selective alone.
         assert!(!opens(r"\+\s?\d", "plus 12"));
         assert!(opens(r"\+\s?\d", "+49 30"));
+    }
+
+    #[test]
+    fn a_pattern_needing_many_digits_needs_that_many_numeric_chars() {
+        let phone = r"(?:\(0\d{1,4}\)|\b0\d{2,4})\s\d{3,4}\s?\d{3,4}\b";
+        assert_eq!(sets(phone), vec![vec!["\u{0}digits:8".to_string()]]);
+        assert!(!opens(phone, "Order 12, 5 stars, 10 € off"));
+        assert!(opens(phone, "Call 030 1234 5678"));
+        // Seven digits are not enough, wherever they are; eight anywhere open the gate.
+        assert!(!opens(phone, "030 123 4"));
+        assert!(opens(phone, "030 123 4, 5"));
+        // Any numeric char counts: fullwidth digits too.
+        assert!(opens(phone, "０３０ １２３４ ５６７８"));
+        // Digits in literals and digit classes count; a branch without digits makes none
+        // needed, and an optional part adds none.
+        assert_eq!(sets(r"0[1-9]\d"), vec![vec!["\u{0}digits:3".to_string()]]);
+        assert_eq!(
+            sets(r"(?:\d{5}|five)\b"),
+            vec![vec!["\u{0}digit".to_string(), "five".to_string()]]
+        );
+        assert_eq!(sets(r"\d(?:-\d{4})?"), vec![vec!["\u{0}digit".to_string()]]);
+    }
+
+    /// No built-in pattern's digit count closes its gate on a corpus case, example or fixture
+    /// (whole texts and each line) that the pattern matches.
+    #[test]
+    fn digit_counts_never_close_a_gate_on_a_match() {
+        let files = crate::test_support::corpus_files();
+        let texts: Vec<&str> = files
+            .iter()
+            .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines()))
+            .collect();
+        let mut counted = 0;
+        for (pattern, gate) in builtin::BUILTIN_GATES {
+            if !gate
+                .iter()
+                .flat_map(|set| set.iter())
+                .any(|lit| digits_needed(lit).is_some_and(|n| n > 1))
+            {
+                continue;
+            }
+            counted += 1;
+            let re = regex::RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            for text in &texts {
+                if re.is_match(text) {
+                    assert!(
+                        opens(pattern, text),
+                        "gate of {pattern:?} closed on {text:?}"
+                    );
+                }
+            }
+        }
+        assert!(counted >= 10, "only {counted} patterns need several digits");
     }
 
     #[test]
@@ -445,6 +504,8 @@ mod tests {
             r"\b(?:grüße|gruß)\b",
             r"\+\s?\d{1,3}(?:[\s.\-/]?\(?\d{1,4}\)?){2,5}\d",
             r"ΣΟΦΙΑ|straße",
+            r"\b0[1-9](?:[\s.]\d{2}){4}\b",
+            r"(?:^|[^0-9])\d{3}-\d{7}-\d{7}(?:[^0-9]|$)",
         ];
         let texts = [
             "Has your new lamp arrived yet?",
@@ -459,6 +520,7 @@ mod tests {
             "Viele GRÜSSE und Grüße, GRUSS",
             "Ruf an: +49 (30) 1234 5678",
             "σοφια on the STRAẞE",
+            "Tél. 01 23 45 67 89, commande 112-1234567-1234567",
             "nothing to see",
         ];
         for p in patterns {
