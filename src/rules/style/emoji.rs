@@ -51,6 +51,21 @@ fn emoji_re() -> &'static Regex {
     })
 }
 
+/// The first char an emoji can start with: the lowest `Emoji_Presentation` char (U+231A
+/// WATCH). A text pictograph below it (© ™ ↔) is an emoji only with U+FE0F after it, and a
+/// keycap only with U+20E3 after its digit.
+const FIRST_EMOJI_PRESENTATION: char = '\u{231A}';
+
+/// Could `text` have an emoji? Without a char an emoji needs, it has none, and the regex
+/// (whose Unicode emoji classes are slow to compile, which a pre-commit run would pay) is not
+/// needed: plain ASCII mail, and Latin text with accents, `€`, `“”` and `–`.
+fn may_have_emoji(text: &str) -> bool {
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| c >= FIRST_EMOJI_PRESENTATION || c == '\u{20E3}')
+}
+
 impl Rule for Emoji {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -67,9 +82,7 @@ Text symbols such as ★ ☆ ✓ ✔ ♪ © ® ™ are typography, not emoji, an
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (index, mv) in ctx.each_message() {
             for (field, view, text_field) in text_fields(mv) {
-                // Every emoji has a non-ASCII char: an ASCII text needs no regex (whose
-                // Unicode emoji classes are slow to compile, which a pre-commit run would pay).
-                if view.text.is_ascii() {
+                if !may_have_emoji(&view.text) {
                     continue;
                 }
                 for m in emoji_re().find_iter(&view.text) {
@@ -114,6 +127,23 @@ mod tests {
         assert_eq!(found("👍🏽 👨‍👩‍👧"), ["👍🏽", "👨‍👩‍👧"]);
         assert_eq!(found("press 1️⃣ now ✨📦"), ["1️⃣", "✨📦"]);
         assert_eq!(found("🇩🇪 quality"), ["🇩🇪"]);
+    }
+
+    /// No char below [`FIRST_EMOJI_PRESENTATION`] starts an emoji alone, so a text without
+    /// such a char (nor a keycap) has none.
+    #[test]
+    fn texts_without_an_emoji_char_need_no_regex() {
+        let presentation = Regex::new(r"\p{Emoji_Presentation}").unwrap();
+        for c in ('\0'..FIRST_EMOJI_PRESENTATION).filter(|c| c.len_utf8() > 1) {
+            let text = format!("a{c}b");
+            assert!(!presentation.is_match(&text), "{c:?}");
+            assert!(found(&text).is_empty(), "{c:?}");
+            assert_eq!(may_have_emoji(&text), c == '\u{20E3}', "{c:?}");
+        }
+        for text in ["Ready 🎉!", "I ❤️ it", "press 1️⃣ now", "©\u{FE0F}", "⌚"] {
+            assert!(may_have_emoji(text), "{text}");
+        }
+        assert!(!may_have_emoji("Grüße, 10 € – „danke“ © ™"));
     }
 
     #[test]
