@@ -5,7 +5,8 @@
 //! compiling every pattern of a rule set costs ~100 ms, which a pre-commit hook would pay on
 //! every commit. In a small run (see [`crate::run_size`]) compilation is in two tiers, like a
 //! JIT: first only the forward NFA, searched by the PikeVM (about 40% of the full compile, and
-//! quick enough on the few texts of a small run); once a pattern has searched [`FULL_AFTER`]
+//! quick enough on the few texts of a small run; see [`PikeSearch`]); once a pattern has
+//! searched [`FULL_AFTER`]
 //! bytes, the full regex (lazy DFA, prefilters) replaces it, with its word-boundary guard for
 //! non-ASCII texts (see [`super::guard`]). A bigger run builds the full regex at once: there
 //! most opened patterns reach [`FULL_AFTER`] anyway, and the PikeVM's first 64 KiB of each
@@ -23,11 +24,15 @@ use crate::rules::guard::{guarded_search, Guard};
 use crate::rules::literal_gate::{GateSet, GateSource, Present};
 use crate::text_index::TextIndex;
 use regex::{Regex, RegexBuilder};
+use regex_automata::nfa::thompson::{self, pikevm, pikevm::PikeVM};
 use regex_automata::util::iter::Searcher;
+use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::{meta, Input};
+use regex_syntax::hir::Hir;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Texts up to this size are indexed for the gate of a [`GatedRegex`]; longer ones are searched.
 const GATE_TEXTS_UP_TO: usize = 1 << 20;
@@ -83,42 +88,77 @@ pub struct LazyRegex {
     role: Box<str>,
     /// Index of its gate in the [`GateSet`] of its rule and language.
     gate: usize,
-    /// A word-boundary-free superset, for non-ASCII texts (`None`: not worth one).
-    /// Boxed: most patterns of a rule set are never searched, and this keeps the matchers that
-    /// hold a pattern small.
-    guard: Option<Box<Guard>>,
+    /// Searched with its word-boundary-free superset on non-ASCII texts (see
+    /// [`Compilations::guard`]).
+    guarded: bool,
+    /// The pattern's compilations, shared with every other rule's `LazyRegex` of the same
+    /// pattern (see [`shared_compilations`]); looked up on the first text that opens its gate.
+    compilations: OnceLock<Arc<Compilations>>,
+}
+
+/// Everything compiled for one pattern, on first need. Rules share patterns (the review
+/// words `\b\w*(?:bewertung|rezension)\w*|\bfeedback\b` are in three German rules): one
+/// compilation serves them all, and a big run keeps one set of automata and caches for each.
+#[derive(Debug, Default)]
+struct Compilations {
+    /// A word-boundary-free superset, for non-ASCII texts (only patterns searched on whole
+    /// texts use it).
+    guard: Guard,
     /// The first tier for ASCII texts, in a small run (see [`crate::run_size`]): `regex-lite`.
     quick_ascii: OnceLock<Option<Compiled>>,
     /// The first tier for other texts: a PikeVM alone.
-    quick: Tier,
+    quick: Tier<PikeSearch>,
     /// The second tier: the full regex.
-    full: Tier,
+    full: Tier<meta::Regex>,
     /// Bytes searched so far, to decide when the full regex pays off.
     searched: AtomicUsize,
+}
+
+/// The compilations of `pattern`, one per process (see [`Compilations`]).
+fn shared_compilations(pattern: &str) -> Arc<Compilations> {
+    static SHARED: OnceLock<Mutex<HashMap<Box<str>, Arc<Compilations>>>> = OnceLock::new();
+    let shared = SHARED.get_or_init(Default::default);
+    // A poisoned lock only means another thread panicked while holding it; the map is intact.
+    let mut shared = shared
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(found) = shared.get(pattern) {
+        return Arc::clone(found);
+    }
+    let made = Arc::new(Compilations::default());
+    shared.insert(pattern.into(), Arc::clone(&made));
+    made
 }
 
 /// One tier of a pattern in its two `regex-automata` spellings, each compiled on first need
 /// (see [`crate::alphabet`]): narrowed to the alphabet of seller mail, for texts within it
 /// (ASCII ones too: as exact on them, and several times smaller and quicker to build than as
 /// written), and as written, for the rest.
-#[derive(Debug, Default)]
-struct Tier {
+#[derive(Debug)]
+struct Tier<T> {
     /// `None` inside: the pattern does not compile.
-    narrow: OnceLock<Option<meta::Regex>>,
-    wide: OnceLock<Option<meta::Regex>>,
+    narrow: OnceLock<Option<T>>,
+    wide: OnceLock<Option<T>>,
 }
 
-impl Tier {
-    /// The tier's regex for a text (or a part of one) made of `alphabet`.
-    fn regex(&self, pattern: &str, quick: bool, alphabet: Alphabet) -> Option<CompiledRegex<'_>> {
+impl<T> Default for Tier<T> {
+    fn default() -> Self {
+        Tier {
+            narrow: OnceLock::new(),
+            wide: OnceLock::new(),
+        }
+    }
+}
+
+impl<T> Tier<T> {
+    /// The tier's compiled pattern for a text (or a part of one) made of `alphabet`, compiled
+    /// by `compile` for the spelling's alphabet.
+    fn get(&self, alphabet: Alphabet, compile: impl FnOnce(Alphabet) -> Option<T>) -> Option<&T> {
         let (spelling, alphabet) = match alphabet {
             Alphabet::Ascii | Alphabet::SellerMail => (&self.narrow, Alphabet::SellerMail),
             Alphabet::Unicode => (&self.wide, Alphabet::Unicode),
         };
-        spelling
-            .get_or_init(|| compile_automata(pattern, quick, alphabet))
-            .as_ref()
-            .map(CompiledRegex::Automata)
+        spelling.get_or_init(|| compile(alphabet)).as_ref()
     }
 
     fn is_built(&self) -> bool {
@@ -131,6 +171,8 @@ impl Tier {
 #[derive(Debug, Clone, Copy)]
 pub enum CompiledRegex<'a> {
     Automata(&'a meta::Regex),
+    /// The first tier: a PikeVM alone.
+    Pike(&'a PikeSearch),
     Lite(&'a regex_lite::Regex),
     /// The full regex with its word-boundary guard, for texts with non-ASCII letters (see
     /// [`guarded_search`]).
@@ -144,6 +186,7 @@ impl<'a> CompiledRegex<'a> {
     pub fn is_match(self, text: &str) -> bool {
         match self {
             CompiledRegex::Automata(re) => re.is_match(text),
+            CompiledRegex::Pike(re) => re.vm.is_match(&mut re.caches.get(), text),
             CompiledRegex::Lite(re) => re.is_match(text),
             CompiledRegex::Guarded { exact, guard } => {
                 guarded_search(exact, guard, &Input::new(text).earliest(true)).is_some()
@@ -155,6 +198,7 @@ impl<'a> CompiledRegex<'a> {
     pub fn find(self, text: &str) -> Option<Range<usize>> {
         match self {
             CompiledRegex::Automata(re) => re.find(text).map(|m| m.range()),
+            CompiledRegex::Pike(re) => re.vm.find(&mut re.caches.get(), text).map(|m| m.range()),
             CompiledRegex::Lite(re) => re.find(text).map(|m| m.range()),
             CompiledRegex::Guarded { exact, guard } => {
                 guarded_search(exact, guard, &Input::new(text)).map(|m| m.range())
@@ -166,6 +210,12 @@ impl<'a> CompiledRegex<'a> {
     pub fn find_iter<'h>(self, text: &'h str) -> FoundRanges<'a, 'h> {
         match self {
             CompiledRegex::Automata(re) => FoundRanges::Automata(re.find_iter(text)),
+            CompiledRegex::Pike(re) => FoundRanges::Pike {
+                vm: &re.vm,
+                cache: re.caches.get(),
+                // The iteration `PikeVM::find_iter` does, with the cache held by the iterator.
+                searcher: Searcher::new(Input::new(text)),
+            },
             CompiledRegex::Lite(re) => FoundRanges::Lite(re.find_iter(text)),
             CompiledRegex::Guarded { exact, guard } => FoundRanges::Guarded {
                 exact,
@@ -181,6 +231,11 @@ impl<'a> CompiledRegex<'a> {
 /// The matches of a [`CompiledRegex`] in a text, as byte ranges.
 pub enum FoundRanges<'r, 'h> {
     Automata(meta::FindMatches<'r, 'h>),
+    Pike {
+        vm: &'r PikeVM,
+        cache: PoolGuard<'r, pikevm::Cache, CacheMaker>,
+        searcher: Searcher<'h>,
+    },
     Lite(regex_lite::Matches<'r, 'h>),
     Guarded {
         exact: &'r meta::Regex,
@@ -195,6 +250,13 @@ impl Iterator for FoundRanges<'_, '_> {
     fn next(&mut self) -> Option<Range<usize>> {
         match self {
             FoundRanges::Automata(it) => it.next().map(|m| m.range()),
+            FoundRanges::Pike {
+                vm,
+                cache,
+                searcher,
+            } => searcher
+                .advance(|input| Ok(vm.find(cache, input.clone())))
+                .map(|m| m.range()),
             FoundRanges::Lite(it) => it.next().map(|m| m.range()),
             FoundRanges::Guarded {
                 exact,
@@ -213,6 +275,7 @@ impl Iterator for FoundRanges<'_, '_> {
 #[derive(Debug)]
 pub enum Compiled {
     Automata(meta::Regex),
+    Pike(Box<PikeSearch>),
     Lite(Box<regex_lite::Regex>),
 }
 
@@ -220,13 +283,67 @@ impl Compiled {
     pub fn as_regex(&self) -> CompiledRegex<'_> {
         match self {
             Compiled::Automata(re) => CompiledRegex::Automata(re),
+            Compiled::Pike(re) => CompiledRegex::Pike(re),
             Compiled::Lite(re) => CompiledRegex::Lite(re),
         }
     }
 }
 
+/// Makes a search cache for a [`PikeSearch`]'s PikeVM.
+pub type CacheMaker = Box<
+    dyn Fn() -> pikevm::Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe,
+>;
+
+/// The first tier of a pattern: a PikeVM alone over its forward NFA, which is what a
+/// `meta::Regex` with its other engines turned off searches with, built without the meta
+/// layer so that the NFA comes from a compiler kept per thread (see `NFA_COMPILER`).
+pub struct PikeSearch {
+    vm: PikeVM,
+    /// Search caches, one per thread that searches, as `meta::Regex` keeps them.
+    caches: Pool<pikevm::Cache, CacheMaker>,
+}
+
+impl std::fmt::Debug for PikeSearch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PikeSearch").field("vm", &self.vm).finish()
+    }
+}
+
+impl PikeSearch {
+    fn new(hir: &Hir) -> Option<PikeSearch> {
+        let nfa = NFA_COMPILER
+            .with(|compiler| compiler.build_from_hir(hir))
+            .ok()?;
+        let vm = PikeVM::new_from_nfa(nfa).ok()?;
+        let for_caches = vm.clone();
+        Some(PikeSearch {
+            vm,
+            caches: Pool::new(Box::new(move || for_caches.create_cache())),
+        })
+    }
+}
+
+thread_local! {
+    /// The NFA compiler of the first tier, one per thread and reused: a compiler allocates a
+    /// cache of UTF-8 suffixes (10,000 entries, ~400 KiB) on its first Unicode class and frees
+    /// it when dropped, which `meta::Regex` does for every pattern. Reusing one took compiling
+    /// every built-in pattern's seller-mail spelling from 488M to 387M instructions and from
+    /// 71 to 43 ms. Configured as `meta::Regex` configures its own (captures, UTF-8 empty
+    /// matches), so that the PikeVM finds what the meta regex's does.
+    static NFA_COMPILER: thompson::Compiler = {
+        let mut compiler = thompson::Compiler::new();
+        compiler.configure(
+            thompson::Config::new()
+                .utf8(true)
+                .shrink(false)
+                .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
+        );
+        compiler
+    };
+}
+
 /// Compiles a case-insensitive pattern for texts made of `alphabet`, as the first tier
-/// (`quick`: a PikeVM alone) or the full regex.
+/// (`quick`: a PikeVM alone, see [`PikeSearch`]) or the full regex.
 ///
 /// For ASCII texts (only the first tier of a small run asks), `regex-lite`: its syntax and
 /// matches are the `regex` crate's, except that its classes, case folding and `\b` are ASCII
@@ -247,32 +364,38 @@ pub fn compile(pattern: &str, quick: bool, alphabet: Alphabet) -> Option<Compile
             return Some(Compiled::Lite(Box::new(re)));
         }
     }
-    compile_automata(pattern, quick, alphabet).map(Compiled::Automata)
+    if quick {
+        compile_pike(pattern, alphabet).map(|re| Compiled::Pike(Box::new(re)))
+    } else {
+        compile_automata(pattern, alphabet).map(Compiled::Automata)
+    }
 }
 
-/// [`compile`] with `regex-automata` alone.
-pub fn compile_automata(pattern: &str, quick: bool, alphabet: Alphabet) -> Option<meta::Regex> {
+/// A case-insensitive pattern, parsed and narrowed to `alphabet`.
+fn narrowed_hir(pattern: &str, alphabet: Alphabet) -> Option<Hir> {
     let hir = regex_syntax::ParserBuilder::new()
         .case_insensitive(true)
         .build()
         .parse(pattern)
         .ok()?;
-    let hir = alphabet::narrowed(hir, alphabet);
+    Some(alphabet::narrowed(hir, alphabet))
+}
+
+/// The first tier of [`compile`] with `regex-automata`: a PikeVM alone.
+pub fn compile_pike(pattern: &str, alphabet: Alphabet) -> Option<PikeSearch> {
+    PikeSearch::new(&narrowed_hir(pattern, alphabet)?)
+}
+
+/// The full regex of [`compile`] with `regex-automata`.
+pub fn compile_automata(pattern: &str, alphabet: Alphabet) -> Option<meta::Regex> {
+    let hir = narrowed_hir(pattern, alphabet)?;
     // No bounded backtracker: it keeps a visited set of up to 256 KiB per pattern and thread
     // (10 MiB of the 5,000-file benchmark's heap) and was no faster there than the PikeVM,
     // which takes its place (the lazy DFA does nearly all searching).
-    let mut config = meta::Config::new()
+    let config = meta::Config::new()
         .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-        .backtrack(false);
-    config = if quick {
-        config
-            .auto_prefilter(false)
-            .hybrid(false)
-            .dfa(false)
-            .onepass(false)
-    } else {
-        config.dfa_size_limit(Some(REGEX_SIZE_LIMIT))
-    };
+        .backtrack(false)
+        .dfa_size_limit(Some(REGEX_SIZE_LIMIT));
     meta::Builder::new()
         .configure(config)
         .build_from_hir(&hir)
@@ -302,35 +425,51 @@ impl LazyRegex {
         self.tiered(text, present.alphabet())
     }
 
+    /// Has the full regex been built (for any rule with this pattern)?
+    fn full_is_built(&self) -> bool {
+        self.compilations.get().is_some_and(|c| c.full.is_built())
+    }
+
     /// The regex for `text` (made of `alphabet`) without asking the gate:
     /// the tier that pays off, or `None` when the word-boundary guard rules the text out (or
     /// the pattern does not compile). The regex also serves any part of `text`.
     fn tiered(&self, text: &str, alphabet: Alphabet) -> Option<CompiledRegex<'_>> {
+        let compiled = self
+            .compilations
+            .get_or_init(|| shared_compilations(&self.pattern));
         // The count is kept only in a small run: a bigger one's threads would all write it.
         if crate::run_size::is_small_run()
-            && !self.full.is_built()
-            && self.searched.fetch_add(text.len(), Ordering::Relaxed) + text.len() <= FULL_AFTER
+            && !compiled.full.is_built()
+            && compiled.searched.fetch_add(text.len(), Ordering::Relaxed) + text.len() <= FULL_AFTER
         {
             if alphabet == Alphabet::Ascii {
-                return self
+                return compiled
                     .quick_ascii
                     .get_or_init(|| compile(&self.pattern, true, alphabet))
                     .as_ref()
                     .map(Compiled::as_regex);
             }
-            return self.quick.regex(&self.pattern, true, alphabet);
+            return compiled
+                .quick
+                .get(alphabet, |alphabet| compile_pike(&self.pattern, alphabet))
+                .map(CompiledRegex::Pike);
         }
         let guard = self
-            .guard
-            .as_ref()
-            .and_then(|g| g.regex(&self.pattern, alphabet));
+            .guarded
+            .then(|| compiled.guard.regex(&self.pattern, alphabet))
+            .flatten();
         if guard.is_some_and(|g| !g.is_match(text)) {
             return None;
         }
         // The full regex serves big runs, whose texts mix alphabets: ASCII texts take the
         // seller-mail spelling, so that a pattern keeps one set of automata and caches (a
         // third spelling cost 8 MiB on the 5,000-file benchmark).
-        let full = self.full.regex(&self.pattern, false, alphabet)?;
+        let full = compiled
+            .full
+            .get(alphabet, |alphabet| {
+                compile_automata(&self.pattern, alphabet)
+            })
+            .map(CompiledRegex::Automata)?;
         match (full, guard) {
             (CompiledRegex::Automata(exact), Some(guard)) => {
                 Some(CompiledRegex::Guarded { exact, guard })
@@ -350,26 +489,22 @@ pub struct LazyRegexes {
 impl LazyRegexes {
     /// A pattern searched on whole texts: it gets a word-boundary guard.
     pub fn searched(&mut self, pattern: String, role: &str) -> LazyRegex {
-        let guard = Some(Box::default());
-        self.add(pattern, role, guard)
+        self.add(pattern, role, true)
     }
 
     /// A pattern tried on short pieces (sentences, windows): no guard.
     pub fn tried(&mut self, pattern: String, role: &str) -> LazyRegex {
-        self.add(pattern, role, None)
+        self.add(pattern, role, false)
     }
 
-    fn add(&mut self, pattern: String, role: &str, guard: Option<Box<Guard>>) -> LazyRegex {
+    fn add(&mut self, pattern: String, role: &str, guarded: bool) -> LazyRegex {
         self.gates.push(GateSource::of(&pattern));
         LazyRegex {
             pattern,
             role: role.into(),
             gate: self.gates.len() - 1,
-            guard,
-            quick_ascii: OnceLock::new(),
-            quick: Tier::default(),
-            full: Tier::default(),
-            searched: AtomicUsize::new(0),
+            guarded,
+            compilations: OnceLock::new(),
         }
     }
 
@@ -406,7 +541,7 @@ impl GatedRegex {
         // Once the full regex is built, the gate would only save a search, which its DFA and
         // prefilter make about as cheap as indexing the text; indexing a huge text (a body of
         // megabytes on one line) costs about what searching it does. Search directly then.
-        if self.regex.full.is_built() || text.len() > GATE_TEXTS_UP_TO {
+        if self.regex.full_is_built() || text.len() > GATE_TEXTS_UP_TO {
             return self.regex.tiered(text, Alphabet::of(text));
         }
         let index = TextIndex::new(text);
@@ -635,7 +770,7 @@ mod tests {
         for written in [r"\p{Greek}+", r"[a-z&&[^aeiou]]+"] {
             assert!(matches!(
                 compile(written, true, Alphabet::Ascii),
-                Some(Compiled::Automata(_))
+                Some(Compiled::Pike(_))
             ));
         }
         let re = compile(r"\p{L}+", true, Alphabet::Ascii).unwrap();
@@ -683,6 +818,41 @@ mod tests {
         );
     }
 
+    /// The first tier (a PikeVM alone, its NFA from the per-thread compiler that every
+    /// pattern before it used) finds what the full regex finds: every built-in pattern, in
+    /// the seller-mail spelling, on every corpus case, example and fixture within seller
+    /// mail's alphabet and on each of their lines, with `find_iter`, `find` and `is_match`.
+    #[test]
+    fn the_first_tier_finds_what_the_full_regex_finds() {
+        let files = crate::test_support::corpus_files();
+        let texts: Vec<&str> = files
+            .iter()
+            .filter(|t| Alphabet::of(t) == Alphabet::SellerMail)
+            .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines()))
+            .collect();
+        let mut matches = 0;
+        for s in spellings() {
+            let Some(quick) = compile(s.pattern, true, Alphabet::SellerMail) else {
+                panic!("{} has no first tier", s.pattern)
+            };
+            assert!(matches!(quick, Compiled::Pike(_)), "{}", s.pattern);
+            let (quick, full) = (quick.as_regex(), s.narrow.as_regex());
+            for text in &texts {
+                let found = ranges(&s.narrow, text);
+                matches += found.len();
+                assert_eq!(
+                    found,
+                    quick.find_iter(text).collect::<Vec<_>>(),
+                    "{}",
+                    s.pattern
+                );
+                assert_eq!(quick.find(text), full.find(text), "{}", s.pattern);
+                assert_eq!(quick.is_match(text), full.is_match(text), "{}", s.pattern);
+            }
+        }
+        assert!(matches > 1000, "only {matches} matches compared");
+    }
+
     /// On texts with non-ASCII letters the full regex searches with its guard: every built-in
     /// pattern with a word boundary finds the same matches so, and answers `is_match` and
     /// `find` the same, on every corpus case, example and fixture within seller mail's
@@ -701,10 +871,9 @@ mod tests {
             let Some(bare) = crate::rules::guard::without_word_boundaries(s.pattern) else {
                 continue;
             };
-            let (Some(guard), Compiled::Automata(exact)) = (
-                compile_automata(&bare, false, Alphabet::SellerMail),
-                &s.narrow,
-            ) else {
+            let (Some(guard), Compiled::Automata(exact)) =
+                (compile_automata(&bare, Alphabet::SellerMail), &s.narrow)
+            else {
                 panic!("{} or its guard does not compile", s.pattern);
             };
             let with_guard = CompiledRegex::Guarded {
@@ -755,8 +924,8 @@ mod tests {
         ];
         for (pattern, text) in cases {
             let bare = crate::rules::guard::without_word_boundaries(pattern).unwrap();
-            let exact = compile_automata(pattern, false, Alphabet::SellerMail).unwrap();
-            let guard = compile_automata(&bare, false, Alphabet::SellerMail).unwrap();
+            let exact = compile_automata(pattern, Alphabet::SellerMail).unwrap();
+            let guard = compile_automata(&bare, Alphabet::SellerMail).unwrap();
             let with_guard = CompiledRegex::Guarded {
                 exact: &exact,
                 guard: &guard,
