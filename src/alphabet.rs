@@ -28,6 +28,12 @@ use regex_syntax::hir::{
 pub enum Alphabet {
     /// ASCII only.
     Ascii,
+    /// The Latin blocks of seller mail: Latin with its accents, general punctuation (’ “ ” –
+    /// …), currency (€), letterlike symbols (™). The mail of Europe's marketplaces. Only the
+    /// first tier of a small run has a spelling for it (see
+    /// [`crate::rules::lazy_regex::compile_pike`]): without Japanese and emoji, a pattern's
+    /// classes compile to smaller automata, which that tier compiles for few texts.
+    Latin,
     /// The blocks of seller mail: Latin with its accents, punctuation and symbols, Japanese,
     /// fullwidth forms, emoji.
     SellerMail,
@@ -39,23 +45,48 @@ impl Alphabet {
     /// The alphabet of `text`: the smallest that holds all its chars.
     pub fn of(text: &str) -> Alphabet {
         if text.is_ascii() {
-            Alphabet::Ascii
-        } else if text.chars().all(in_seller_mail) {
-            Alphabet::SellerMail
-        } else {
-            Alphabet::Unicode
+            return Alphabet::Ascii;
         }
+        let mut alphabet = Alphabet::Latin;
+        for c in text.chars() {
+            if alphabet == Alphabet::Latin && !in_ranges(&LATIN, c) {
+                alphabet = Alphabet::SellerMail;
+            }
+            if alphabet == Alphabet::SellerMail && !in_ranges(&SELLER_MAIL, c) {
+                return Alphabet::Unicode;
+            }
+        }
+        alphabet
+    }
+
+    /// Within seller mail's alphabet but not ASCII: a text whose `\b` needs Unicode's word
+    /// chars, searched with the seller-mail spelling (Latin or not).
+    pub fn is_seller_mail_beyond_ascii(self) -> bool {
+        matches!(self, Alphabet::Latin | Alphabet::SellerMail)
     }
 
     /// Its chars as sorted, disjoint ranges; `None` for all of Unicode.
     fn ranges(self) -> Option<&'static [(char, char)]> {
         match self {
             Alphabet::Ascii => Some(&[('\u{0}', '\u{7F}')]),
+            Alphabet::Latin => Some(&LATIN),
             Alphabet::SellerMail => Some(&SELLER_MAIL),
             Alphabet::Unicode => None,
         }
     }
 }
+
+/// The Latin blocks of seller mail (see [`Alphabet::Latin`]), sorted and disjoint, each within
+/// one of [`SELLER_MAIL`]'s.
+const LATIN: [(char, char); 3] = [
+    // ASCII, Latin-1, Latin Extended-A and -B, IPA, spacing modifiers, combining accents.
+    ('\u{0}', '\u{36F}'),
+    // Latin Extended Additional.
+    ('\u{1E00}', '\u{1EFF}'),
+    // General punctuation, super/subscripts, currency, combining marks for symbols,
+    // letterlike (™, KELVIN SIGN).
+    ('\u{2000}', '\u{214F}'),
+];
 
 /// The blocks of seller mail, sorted and disjoint.
 const SELLER_MAIL: [(char, char); 12] = [
@@ -86,8 +117,8 @@ const SELLER_MAIL: [(char, char); 12] = [
     ('\u{E0000}', '\u{E007F}'),
 ];
 
-fn in_seller_mail(c: char) -> bool {
-    SELLER_MAIL.iter().any(|&(lo, hi)| lo <= c && c <= hi)
+fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
+    ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi)
 }
 
 /// `hir` narrowed to alphabet `to`: every Unicode class intersected with it, and for ASCII,
@@ -242,8 +273,30 @@ mod tests {
 
     #[test]
     fn the_alphabet_is_sorted_and_disjoint() {
-        assert!(SELLER_MAIL.windows(2).all(|w| w[0].1 < w[1].0));
-        assert!(SELLER_MAIL.iter().all(|&(lo, hi)| lo <= hi));
+        for ranges in [&SELLER_MAIL[..], &LATIN[..]] {
+            assert!(ranges.windows(2).all(|w| w[0].1 < w[1].0));
+            assert!(ranges.iter().all(|&(lo, hi)| lo <= hi));
+        }
+        // Latin is within seller mail.
+        for &(lo, hi) in &LATIN {
+            assert!(SELLER_MAIL.iter().any(|&(l, h)| l <= lo && hi <= h));
+        }
+    }
+
+    #[test]
+    fn latin_texts_are_latin() {
+        for text in [
+            "Über 5 Sterne würden wir uns freuen – 10 € Rabatt™",
+            "Merci d’avoir commandé «chez nous» : œuvre",
+            "\u{212A}elvin and ſ fold to ASCII",
+        ] {
+            assert_eq!(Alphabet::of(text), Alphabet::Latin, "{text}");
+        }
+        for text in ["Danke 👍🏽", "ご注文ありがとうございます", "Grüße ★★★★★"]
+        {
+            assert_eq!(Alphabet::of(text), Alphabet::SellerMail, "{text}");
+        }
+        assert_eq!(Alphabet::of("Grüße, Спасибо"), Alphabet::Unicode);
     }
 
     #[test]
@@ -286,6 +339,13 @@ mod tests {
             r".+",
         ];
         assert_same_matches(&patterns, Alphabet::SellerMail, &texts);
+        let latin: Vec<&str> = texts
+            .iter()
+            .copied()
+            .filter(|t| Alphabet::of(t) == Alphabet::Latin)
+            .collect();
+        assert_eq!(latin.len(), 2);
+        assert_same_matches(&patterns, Alphabet::Latin, &latin);
         // What narrowing is for: the big Unicode classes shrink (a small class may grow a
         // little: its complement within the alphabet has more ranges).
         for pattern in [r"[^.!?\d]{0,25}\d", r"(?:\w+\s+){0,5}review"] {

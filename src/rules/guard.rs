@@ -55,7 +55,7 @@ impl Guard {
     /// the text needs none (ASCII: the exact pattern runs on the DFA) or cannot use it
     /// (outside seller mail's alphabet).
     pub fn regex(&self, pattern: &str, alphabet: Alphabet) -> Option<&meta::Regex> {
-        if alphabet != Alphabet::SellerMail {
+        if !alphabet.is_seller_mail_beyond_ascii() {
             return None;
         }
         self.compiled
