@@ -119,8 +119,8 @@ fn split_examples(rule: &mut serde_json::Value) -> serde_json::Value {
 }
 
 /// The rules as JSON (`BUILTIN_RULES_JSON`) and the gates of their patterns (`BUILTIN_GATES`,
-/// sorted by pattern). A rule file that does not parse is left out: the YAML loader then
-/// reports it, and `cargo test` fails on it.
+/// sorted by pattern, their literals named by index in `BUILTIN_LITERALS`). A rule file that
+/// does not parse is left out: the YAML loader then reports it, and `cargo test` fails on it.
 fn prepare_rules(
     out_dir: &Path,
     out: &mut impl Write,
@@ -157,10 +157,38 @@ fn prepare_rules(
     patterns.sort();
     patterns.dedup();
     let out = gates_out;
-    writeln!(out, "pub static BUILTIN_GATES: &[(&str, &[&[&str]])] = &[")?;
-    for pattern in patterns {
-        let gate = gate_analysis::Gate::of_regex(&pattern);
-        let sets: Vec<String> = gate.sets.iter().map(|set| format!("&{set:?}")).collect();
+    let gates: Vec<(String, gate_analysis::Gate)> = patterns
+        .into_iter()
+        .map(|pattern| {
+            let gate = gate_analysis::Gate::of_regex(&pattern);
+            (pattern, gate)
+        })
+        .collect();
+    // Every literal of every gate, once, sorted: the gates name them by index, so that a big
+    // run finds all of a text's literals in one pass (see `literal_gate::BuiltinLiterals`).
+    let literals: Vec<&str> = gates
+        .iter()
+        .flat_map(|(_, gate)| gate.sets.iter().flatten().map(String::as_str))
+        .collect::<std::collections::BTreeSet<&str>>()
+        .into_iter()
+        .collect();
+    if literals.len() > usize::from(u16::MAX) {
+        return Err(std::io::Error::other("over 65,535 gate literals"));
+    }
+    writeln!(out, "pub static BUILTIN_LITERALS: &[&str] = &{literals:?};")?;
+    writeln!(out, "pub static BUILTIN_GATES: &[(&str, &[&[u16]])] = &[")?;
+    for (pattern, gate) in &gates {
+        let sets: Vec<String> = gate
+            .sets
+            .iter()
+            .map(|set| {
+                let ids: Vec<usize> = set
+                    .iter()
+                    .filter_map(|lit| literals.binary_search(&lit.as_str()).ok())
+                    .collect();
+                format!("&{ids:?}")
+            })
+            .collect();
         writeln!(out, "    ({pattern:?}, &[{}]),", sets.join(", "))?;
     }
     writeln!(out, "];")

@@ -6,7 +6,9 @@
 //! with a sequence the text lacks is absent without a search, which is the answer for most
 //! literals of most texts. The others are confirmed with a substring search. Building the
 //! index is one pass over the text and needs no per-rule automaton, so a run over one small
-//! file pays nothing up front.
+//! file pays nothing up front. A big run asks it for the built-in literals differently: one
+//! search for all of them over the lowered text, whose result it keeps for every rule
+//! ([`TextIndex::found_once`]); the bitmap is then made only if a user's rule asks.
 
 use memchr::memmem;
 
@@ -32,8 +34,9 @@ pub struct TextIndex {
     /// The text, ASCII letters lowered (still UTF-8: only ASCII bytes changed).
     lower: Vec<u8>,
     /// Hashed three- and four-byte sequences of `lower`, for texts of [`BITMAP_FROM`] bytes or
-    /// more; its length in bits is a power of two.
-    sequences: Option<Box<[u64]>>,
+    /// more; its length in bits is a power of two. Made on the first lookup: a big run finds
+    /// the built-in literals in one pass instead, and needs it only for a user's rules.
+    sequences: std::cell::OnceCell<Option<Box<[u64]>>>,
     /// The text has a letter in [`FOLDS_TO_ASCII`].
     folds_to_ascii: bool,
     /// The text's numeric chars (`\d` in a regex is any Unicode decimal digit, and each is a
@@ -41,6 +44,8 @@ pub struct TextIndex {
     numeric_chars: usize,
     /// The alphabet the text is made of (see [`crate::alphabet`]).
     alphabet: crate::alphabet::Alphabet,
+    /// What a one-pass search of `lower` found (see [`TextIndex::found_once`]).
+    found: std::cell::OnceCell<Box<[u64]>>,
 }
 
 /// The hash of a three- or four-byte sequence.
@@ -65,19 +70,6 @@ fn has_bit(bits: &[u64], hash: usize) -> bool {
 impl TextIndex {
     pub fn new(text: &str) -> TextIndex {
         let lower = text.as_bytes().to_ascii_lowercase();
-        let sequences = (lower.len() >= BITMAP_FROM).then(|| {
-            let size = (lower.len() * BITS_PER_BYTE)
-                .next_power_of_two()
-                .clamp(64, MAX_BITMAP_BITS);
-            let mut bits = vec![0u64; size / 64].into_boxed_slice();
-            for (i, w) in lower.windows(3).enumerate() {
-                set_bit(&mut bits, sequence_hash(w));
-                if let Some(four) = lower.get(i..i + 4) {
-                    set_bit(&mut bits, sequence_hash(four));
-                }
-            }
-            bits
-        });
         let ascii = text.is_ascii();
         TextIndex {
             folds_to_ascii: !ascii
@@ -91,7 +83,8 @@ impl TextIndex {
             },
             alphabet: crate::alphabet::Alphabet::of(text),
             lower,
-            sequences,
+            sequences: std::cell::OnceCell::new(),
+            found: std::cell::OnceCell::new(),
         }
     }
 
@@ -132,9 +125,31 @@ impl TextIndex {
         }
     }
 
+    /// The bitmap of the text's three- and four-byte sequences (see `sequences`).
+    fn sequences(&self) -> Option<&[u64]> {
+        self.sequences
+            .get_or_init(|| {
+                let lower = &self.lower;
+                (lower.len() >= BITMAP_FROM).then(|| {
+                    let size = (lower.len() * BITS_PER_BYTE)
+                        .next_power_of_two()
+                        .clamp(64, MAX_BITMAP_BITS);
+                    let mut bits = vec![0u64; size / 64].into_boxed_slice();
+                    for (i, w) in lower.windows(3).enumerate() {
+                        set_bit(&mut bits, sequence_hash(w));
+                        if let Some(four) = lower.get(i..i + 4) {
+                            set_bit(&mut bits, sequence_hash(four));
+                        }
+                    }
+                    bits
+                })
+            })
+            .as_deref()
+    }
+
     /// False when the bitmap shows the text lacks a three- or four-byte sequence of `needle`.
     fn may_contain(&self, needle: &[u8]) -> bool {
-        let Some(bits) = &self.sequences else {
+        let Some(bits) = self.sequences() else {
             return true;
         };
         if needle.len() >= 4 {
@@ -158,6 +173,13 @@ impl TextIndex {
     /// The alphabet the text is made of (see [`crate::alphabet`]).
     pub fn alphabet(&self) -> crate::alphabet::Alphabet {
         self.alphabet
+    }
+
+    /// The bits `search` finds in the text with its ASCII letters lowered, searched on the
+    /// first call only: a big run finds every built-in gate literal in one pass, and each rule
+    /// asks for it (see `literal_gate`'s `BuiltinLiterals`).
+    pub fn found_once(&self, search: impl FnOnce(&[u8]) -> Box<[u64]>) -> &[u64] {
+        self.found.get_or_init(|| search(&self.lower))
     }
 }
 

@@ -31,8 +31,86 @@ use std::sync::OnceLock;
 
 mod builtin {
     // `BUILTIN_GATES`: the gates of the built-in rules' patterns and of the crate's constant
-    // patterns (see `constant_patterns.json`), computed by build.rs.
+    // patterns (see `constant_patterns.json`), computed by build.rs, their literals named by
+    // index in `BUILTIN_LITERALS` (sorted).
     include!(concat!(env!("OUT_DIR"), "/builtin_gates.rs"));
+}
+
+/// A literal's index in the built-in literals, or [`NOT_BUILTIN`].
+type BuiltinId = u16;
+const NOT_BUILTIN: BuiltinId = BuiltinId::MAX;
+
+/// The built-in literal of index `id`.
+fn builtin_literal(id: BuiltinId) -> &'static str {
+    builtin::BUILTIN_LITERALS
+        .get(usize::from(id))
+        .copied()
+        .unwrap_or_default()
+}
+
+/// The index of `literal` among the built-in literals.
+fn builtin_id(literal: &str) -> BuiltinId {
+    builtin::BUILTIN_LITERALS
+        .binary_search(&literal)
+        .ok()
+        .and_then(|at| BuiltinId::try_from(at).ok())
+        .unwrap_or(NOT_BUILTIN)
+}
+
+/// Every built-in literal searched at once: in a big run (see [`crate::run_size`]) a text's
+/// literals are found in one pass of this automaton over it, shared by every rule, instead of
+/// one lookup per literal for each rule and language that asks (those lookups, and the bitmap
+/// they start with, were ~18% of the 5,000-file run). A small run looks its few literals up
+/// one by one: building the automaton (3,700 literals) would cost it more than it saves.
+#[derive(Debug)]
+struct BuiltinLiterals {
+    automaton: aho_corasick::AhoCorasick,
+    /// The literal index of each of the automaton's patterns (the markers that stand for
+    /// digits are not searched).
+    literal_of_pattern: Vec<BuiltinId>,
+}
+
+impl BuiltinLiterals {
+    fn get() -> Option<&'static BuiltinLiterals> {
+        static SEARCH: OnceLock<Option<BuiltinLiterals>> = OnceLock::new();
+        SEARCH
+            .get_or_init(|| {
+                let (literal_of_pattern, literals): (Vec<BuiltinId>, Vec<&str>) =
+                    builtin::BUILTIN_LITERALS
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, lit)| digits_needed(lit).is_none())
+                        .filter_map(|(at, lit)| Some((BuiltinId::try_from(at).ok()?, *lit)))
+                        .unzip();
+                // The text is searched ASCII-lowered, as the literals are written. Contiguous
+                // NFA: a DFA of these literals is 23 MiB, this is 0.7 MiB (the 5,000-file
+                // run's memory target leaves no room for the DFA).
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::Standard)
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                    .build(literals)
+                    .ok()
+                    .map(|automaton| BuiltinLiterals {
+                        automaton,
+                        literal_of_pattern,
+                    })
+            })
+            .as_ref()
+    }
+
+    /// The built-in literals in `lowered` (a text with its ASCII letters lowered), as bits by
+    /// literal index.
+    fn in_text(&self, lowered: &[u8]) -> Box<[u64]> {
+        let mut found = vec![0u64; builtin::BUILTIN_LITERALS.len().div_ceil(64)];
+        for m in self.automaton.find_overlapping_iter(lowered) {
+            if let Some(&id) = self.literal_of_pattern.get(m.pattern().as_usize()) {
+                if let Some(word) = found.get_mut(usize::from(id) / 64) {
+                    *word |= 1 << (id % 64);
+                }
+            }
+        }
+        found.into_boxed_slice()
+    }
 }
 
 /// The gate of a (case-insensitive) regex, as a [`GateSet`] is built from: from the table
@@ -40,7 +118,8 @@ mod builtin {
 /// set's gates have thousands of literals), else read from the pattern now.
 #[derive(Debug)]
 pub enum GateSource {
-    Table(&'static [&'static [&'static str]]),
+    /// Sets of built-in literals, by index.
+    Table(&'static [&'static [u16]]),
     Read(Gate),
 }
 
@@ -60,7 +139,11 @@ pub fn gate_of(pattern: &str) -> Gate {
         GateSource::Table(sets) => Gate {
             sets: sets
                 .iter()
-                .map(|set| set.iter().map(|lit| lit.to_string()).collect())
+                .map(|set| {
+                    set.iter()
+                        .map(|&id| builtin_literal(id).to_string())
+                        .collect()
+                })
                 .collect(),
         },
         GateSource::Read(gate) => gate,
@@ -95,7 +178,8 @@ pub fn note_constant_pattern(pattern: &str) {
 pub fn builtin_literals() -> impl Iterator<Item = &'static str> {
     builtin::BUILTIN_GATES
         .iter()
-        .flat_map(|(_, sets)| sets.iter().flat_map(|set| set.iter().copied()))
+        .flat_map(|(_, sets)| sets.iter().flat_map(|set| set.iter()))
+        .map(|&id| builtin_literal(id))
         .filter(|literal| digits_needed(literal).is_none())
 }
 
@@ -115,6 +199,9 @@ pub struct GateSet {
     /// build.rs's table for the built-in patterns: a rule set interns thousands, and copying
     /// each was a sixth of building the gates.
     literals: Vec<Cow<'static, str>>,
+    /// Each literal's index among the built-in literals (`NOT_BUILTIN`: a literal of a user's
+    /// rule that no built-in pattern has), for a big run's one-pass search of them.
+    builtin: Vec<BuiltinId>,
     /// The searcher of each literal, made on its first lookup. Boxed: a finder is 288 bytes,
     /// and most literals are never looked up.
     finders: Vec<OnceLock<Box<memmem::Finder<'static>>>>,
@@ -129,6 +216,8 @@ pub struct Present<'t> {
     found: Vec<std::cell::Cell<u8>>,
     /// The text has a letter that folds to ASCII: every gate opens.
     all: bool,
+    /// A big run's search for every built-in literal at once (see [`BuiltinLiterals`]).
+    builtin_search: Option<&'static BuiltinLiterals>,
 }
 
 impl Present<'_> {
@@ -146,14 +235,32 @@ impl Present<'_> {
             2 => false,
             _ => {
                 let found = match (gates.literals.get(id), gates.finders.get(id)) {
-                    (Some(lit), Some(finder)) => match digits_needed(lit) {
-                        Some(n) => self.index.numeric_chars() >= n,
-                        None => self.index.contains_found_by(lit.as_bytes(), || {
-                            finder.get_or_init(|| {
-                                Box::new(memmem::Finder::new(lit.as_bytes()).into_owned())
-                            })
-                        }),
-                    },
+                    // Only the members that stand for digits start with NUL.
+                    (Some(lit), _) if lit.starts_with('\0') => {
+                        digits_needed(lit).is_none_or(|n| self.index.numeric_chars() >= n)
+                    }
+                    (Some(lit), Some(finder)) => {
+                        let builtin = match self.builtin_search {
+                            Some(search) => gates
+                                .builtin
+                                .get(id)
+                                .filter(|&&b| b != NOT_BUILTIN)
+                                .map(|&b| (search, b)),
+                            None => None,
+                        };
+                        match builtin {
+                            Some((search, b)) => self
+                                .index
+                                .found_once(|lowered| search.in_text(lowered))
+                                .get(usize::from(b) / 64)
+                                .is_some_and(|word| word & (1 << (b % 64)) != 0),
+                            None => self.index.contains_found_by(lit.as_bytes(), || {
+                                finder.get_or_init(|| {
+                                    Box::new(memmem::Finder::new(lit.as_bytes()).into_owned())
+                                })
+                            }),
+                        }
+                    }
                     _ => true,
                 };
                 slot.set(if found { 1 } else { 2 });
@@ -189,28 +296,42 @@ impl std::hash::Hasher for LiteralHasher {
 /// The sets and literals of a [`GateSet`] being built.
 #[derive(Default)]
 struct Interned<'g> {
+    /// Built-in literals by index (hashing two bytes, not the literal).
+    by_builtin:
+        std::collections::HashMap<BuiltinId, u32, std::hash::BuildHasherDefault<LiteralHasher>>,
+    /// Other literals (a user's rules') by text.
     by_literal:
         std::collections::HashMap<&'g str, u32, std::hash::BuildHasherDefault<LiteralHasher>>,
     literals: Vec<Cow<'static, str>>,
+    builtin: Vec<BuiltinId>,
     sets: Vec<u32>,
     ids: Vec<u32>,
 }
 
 impl<'g> Interned<'g> {
     /// Adds a set of literals: `key` is a literal's text, `own` what the set keeps of it
-    /// (borrowed when it can be).
+    /// (borrowed when it can be), `builtin` its index among the built-in literals.
     fn add_set<T: Copy>(
         &mut self,
         literals: impl Iterator<Item = T>,
         key: impl Fn(T) -> &'g str,
         own: impl Fn(T) -> Cow<'static, str>,
+        builtin: impl Fn(T) -> BuiltinId,
     ) {
         self.sets.push(self.ids.len() as u32);
         for literal in literals {
-            let id = *self.by_literal.entry(key(literal)).or_insert_with(|| {
-                self.literals.push(own(literal));
-                self.literals.len() as u32 - 1
-            });
+            let builtin = builtin(literal);
+            let (literals, builtins) = (&mut self.literals, &mut self.builtin);
+            let add = || {
+                literals.push(own(literal));
+                builtins.push(builtin);
+                literals.len() as u32 - 1
+            };
+            let id = if builtin == NOT_BUILTIN {
+                *self.by_literal.entry(key(literal)).or_insert_with(add)
+            } else {
+                *self.by_builtin.entry(builtin).or_insert_with(add)
+            };
             self.ids.push(id);
         }
     }
@@ -226,12 +347,22 @@ impl GateSet {
             match gate {
                 GateSource::Table(sets) => {
                     for set in *sets {
-                        interned.add_set(set.iter().copied(), |l| l, Cow::Borrowed);
+                        interned.add_set(
+                            set.iter().copied(),
+                            |id| -> &str { builtin_literal(id) },
+                            |id| Cow::Borrowed(builtin_literal(id)),
+                            |id| id,
+                        );
                     }
                 }
                 GateSource::Read(gate) => {
                     for set in &gate.sets {
-                        interned.add_set(set.iter(), String::as_str, |l| Cow::Owned(l.clone()));
+                        interned.add_set(
+                            set.iter(),
+                            String::as_str,
+                            |l| Cow::Owned(l.clone()),
+                            |l| builtin_id(l),
+                        );
                     }
                 }
             }
@@ -244,6 +375,7 @@ impl GateSet {
             sets: interned.sets,
             ids: interned.ids,
             literals: interned.literals,
+            builtin: interned.builtin,
             finders,
         }
     }
@@ -254,6 +386,11 @@ impl GateSet {
             index,
             found: vec![std::cell::Cell::new(0); self.literals.len()],
             all: index.folds_to_ascii(),
+            builtin_search: if crate::run_size::is_small_run() {
+                None
+            } else {
+                BuiltinLiterals::get()
+            },
         }
     }
 
@@ -447,6 +584,7 @@ mod tests {
             if !gate
                 .iter()
                 .flat_map(|set| set.iter())
+                .map(|&id| builtin_literal(id))
                 .any(|lit| digits_needed(lit).is_some_and(|n| n > 1))
             {
                 continue;
@@ -466,6 +604,56 @@ mod tests {
             }
         }
         assert!(counted >= 10, "only {counted} patterns need several digits");
+    }
+
+    /// A big run's one pass finds exactly the built-in literals that looking each up finds,
+    /// in every corpus case, example and fixture (whole files and each line).
+    #[test]
+    fn the_one_pass_search_finds_each_builtin_literal_a_lookup_finds() {
+        let Some(search) = BuiltinLiterals::get() else {
+            panic!("the built-in literals do not build into one automaton")
+        };
+        let files = crate::test_support::corpus_files();
+        let texts: Vec<&str> = files
+            .iter()
+            .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines().step_by(7)))
+            .collect();
+        let mut present = 0;
+        for text in texts {
+            let index = TextIndex::new(text);
+            let found = index.found_once(|lowered| search.in_text(lowered));
+            for (id, literal) in builtin::BUILTIN_LITERALS.iter().enumerate() {
+                let bit = found[id / 64] & (1 << (id % 64)) != 0;
+                let looked_up = digits_needed(literal).is_none() && index.contains(literal);
+                assert_eq!(bit, looked_up, "{literal:?} in {text:?}");
+                present += usize::from(bit);
+            }
+        }
+        assert!(present > 10_000, "only {present} literals found");
+    }
+
+    /// Each literal of a gate set knows its index among the built-in literals, whether its
+    /// gate came from build.rs's table or was read from a pattern.
+    #[test]
+    fn gate_sets_know_the_builtin_index_of_their_literals() {
+        let sources: Vec<GateSource> = builtin_patterns()
+            .take(50)
+            .map(GateSource::of)
+            .chain([
+                GateSource::Read(Gate::of_regex(r"\bleave\s+a\s+review\b")),
+                GateSource::Read(Gate::of_regex(r"\bzyzzyvas\b")),
+            ])
+            .collect();
+        let set = GateSet::new(&sources);
+        assert_eq!(set.literals.len(), set.builtin.len());
+        for (literal, &id) in set.literals.iter().zip(&set.builtin) {
+            assert_eq!(id, builtin_id(literal), "{literal}");
+        }
+        assert!(set.literals.iter().any(|l| l == "review"));
+        assert!(
+            set.builtin.contains(&NOT_BUILTIN),
+            "zyzzyvas is no built-in literal"
+        );
     }
 
     #[test]
