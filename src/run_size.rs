@@ -12,9 +12,12 @@ static SMALL_RUN: AtomicBool = AtomicBool::new(true);
 
 /// Tells the matchers how many files the run lints. A small run (a pre-commit hook's) is
 /// mostly compiling, so it compiles less:
-/// - the first tier of a rule pattern for ASCII texts is `regex-lite` (see
-///   [`crate::rules::lazy_regex::compile`]): a quarter of the instructions of the narrowed
-///   automata in a run over one example;
+/// - a rule pattern starts with a first tier, a PikeVM alone, and its first tier for ASCII
+///   texts is `regex-lite` (see [`crate::rules::lazy_regex::compile`]): a quarter of the
+///   instructions of the narrowed automata in a run over one example; a bigger run builds
+///   each opened pattern's full regex at once;
+/// - the gates look their literals up one by one, where a bigger run finds all the built-in
+///   ones in one pass over a text (see [`crate::rules::literal_gate`]);
 /// - [`GatedAlternatives`](crate::rules::lazy_regex::GatedAlternatives) compile only the
 ///   alternatives a text has the words of.
 ///
