@@ -147,7 +147,13 @@ pub fn run_checked_with<X>(
             (input, rules)
         })
         .collect();
-    crate::run_size::plan_for_files(jobs.len());
+    crate::run_size::plan_for_files(
+        jobs.len(),
+        jobs.iter().filter_map(|(input, _)| match input {
+            Input::File(path) => Some(path.as_path()),
+            Input::Error { .. } => None,
+        }),
+    );
     let lint_one = |(input, rules): (&Input, Option<(&Registry, &Settings)>)| -> Result<FileReport, Box<FileError>> {
         match (input, rules) {
             (Input::File(path), Some((registry, settings))) => {

@@ -238,7 +238,13 @@ pub fn run_with(
         }
     };
     let paths = collect_inputs(&inputs.paths);
-    crate::run_size::plan_for_files(paths.len());
+    crate::run_size::plan_for_files(
+        paths.len(),
+        paths.iter().filter_map(|input| match input {
+            Input::File(path) => Some(path.as_path()),
+            Input::Error { .. } => None,
+        }),
+    );
     for outcome in ordered_map(paths, options.threads, lint_one) {
         match outcome {
             Outcome::Linted(file) => report.files.push(file),
