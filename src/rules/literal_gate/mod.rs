@@ -17,8 +17,8 @@
 //! its case class (`ü` for `ü` and `Ü`), taken from the regex crate's own tables. Digits are a
 //! condition of their own: a pattern whose every match has N digits (`\d`, `[0-9]`, `0`; a
 //! phone number pattern needs eight) needs a text with at least N numeric chars, and the
-//! text's index counts them. A pattern the analysis cannot read (it
-//! does not parse) gets no gate and is left to the compiler, which reports the error.
+//! text's index counts them. A pattern the analysis cannot read (it does not parse) gets no
+//! gate and is left to the compiler, which reports the error.
 
 mod analysis;
 
@@ -195,9 +195,8 @@ pub struct GateSet {
     /// The literal ids of every set, set after set.
     ids: Vec<u32>,
     /// The literals by id (with the members that stand for digits when a gate needs them, see
-    /// [`digits_needed`]). Borrowed from
-    /// build.rs's table for the built-in patterns: a rule set interns thousands, and copying
-    /// each was a sixth of building the gates.
+    /// [`digits_needed`]). Borrowed from build.rs's table for the built-in patterns: a rule
+    /// set interns thousands, and copying each was a sixth of building the gates.
     literals: Vec<Cow<'static, str>>,
     /// Each literal's index among the built-in literals (`NOT_BUILTIN`: a literal of a user's
     /// rule that no built-in pattern has), for a big run's one-pass search of them.
