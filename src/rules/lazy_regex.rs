@@ -837,6 +837,15 @@ mod tests {
         );
     }
 
+    /// The files within seller mail's alphabet (not ASCII), whole and line by line.
+    fn seller_mail_texts_and_lines(files: &[String]) -> Vec<&str> {
+        files
+            .iter()
+            .filter(|t| Alphabet::of(t).is_seller_mail_beyond_ascii())
+            .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines()))
+            .collect()
+    }
+
     /// The first tier (a PikeVM alone, its NFA from the per-thread compiler that every
     /// pattern before it used) finds what the full regex finds: every built-in pattern, in
     /// the seller-mail spelling on every corpus case, example and fixture within seller
@@ -845,11 +854,7 @@ mod tests {
     #[test]
     fn the_first_tier_finds_what_the_full_regex_finds() {
         let files = crate::test_support::corpus_files();
-        let texts: Vec<&str> = files
-            .iter()
-            .filter(|t| Alphabet::of(t).is_seller_mail_beyond_ascii())
-            .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines()))
-            .collect();
+        let texts = seller_mail_texts_and_lines(&files);
         let latin: Vec<&str> = texts
             .iter()
             .copied()
@@ -893,11 +898,7 @@ mod tests {
     #[test]
     fn guarded_searches_find_what_the_exact_regex_finds() {
         let files = crate::test_support::corpus_files();
-        let texts: Vec<&str> = files
-            .iter()
-            .filter(|t| Alphabet::of(t).is_seller_mail_beyond_ascii())
-            .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines()))
-            .collect();
+        let texts = seller_mail_texts_and_lines(&files);
         let (mut guarded, mut matches) = (0, 0);
         for s in spellings() {
             let Some(bare) = crate::rules::guard::without_word_boundaries(s.pattern) else {
