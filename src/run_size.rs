@@ -17,8 +17,8 @@ pub const SMALL_RUN_UP_TO_BYTES: u64 = 64 << 10;
 /// Whether the run is small (see [`plan_for_files`]).
 static SMALL_RUN: AtomicBool = AtomicBool::new(true);
 
-/// Tells the matchers how many files the run lints. A small run (a pre-commit hook's) is
-/// mostly compiling, so it compiles less:
+/// Tells the matchers how much the run lints. A small run (a pre-commit hook's) is mostly
+/// compiling, so it compiles less:
 /// - a rule pattern starts with a first tier, a PikeVM alone, and its first tier for ASCII
 ///   texts is `regex-lite` (see [`crate::rules::lazy_regex::compile`]): a quarter of the
 ///   instructions of the narrowed automata in a run over one example; a bigger run builds
