@@ -19,6 +19,14 @@ use std::path::{Path, PathBuf};
 #[path = "src/rules/literal_gate/analysis.rs"]
 mod gate_analysis;
 
+#[allow(dead_code)]
+#[path = "src/alphabet.rs"]
+mod alphabet;
+
+#[allow(dead_code)]
+#[path = "src/rules/hir_codec.rs"]
+mod hir_codec;
+
 #[path = "src/language/latin.rs"]
 mod latin;
 
@@ -157,6 +165,9 @@ fn prepare_rules(
     patterns.sort();
     patterns.dedup();
     let out = gates_out;
+    // The gates come from the analysis, which build.rs compiles in: a change to it must
+    // rebuild them.
+    println!("cargo:rerun-if-changed=src/rules/literal_gate/analysis.rs");
     let gates: Vec<(String, gate_analysis::Gate)> = patterns
         .into_iter()
         .map(|pattern| {
@@ -191,7 +202,50 @@ fn prepare_rules(
             .collect();
         writeln!(out, "    ({pattern:?}, &[{}]),", sets.join(", "))?;
     }
-    writeln!(out, "];")
+    writeln!(out, "];")?;
+    let patterns: Vec<&str> = gates.iter().map(|(pattern, _)| pattern.as_str()).collect();
+    write_narrowed_hirs(&patterns, out_dir)
+}
+
+/// The HIR of every built-in pattern narrowed to the alphabets that compile from it at run
+/// time (see `src/rules/builtin_hir.rs`), in the binary form of `src/rules/hir_codec.rs`:
+/// `builtin_hirs.bin`, indexed by `BUILTIN_HIRS` (sorted by pattern) in `builtin_hirs.rs`. A
+/// pattern that does not parse is left out: the run then parses it and reports the error.
+fn write_narrowed_hirs(patterns: &[&str], out_dir: &Path) -> std::io::Result<()> {
+    use alphabet::Alphabet;
+    let out = &mut std::io::BufWriter::new(fs::File::create(out_dir.join("builtin_hirs.rs"))?);
+    println!("cargo:rerun-if-changed=src/alphabet.rs");
+    println!("cargo:rerun-if-changed=src/rules/hir_codec.rs");
+    let offset = |bytes: &Vec<u8>| u32::try_from(bytes.len()).map_err(std::io::Error::other);
+    let mut bytes = Vec::new();
+    writeln!(
+        out,
+        "pub static BUILTIN_HIR_BYTES: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/builtin_hirs.bin\"));"
+    )?;
+    writeln!(out, "pub static BUILTIN_HIRS: &[(&str, [u32; 3])] = &[")?;
+    for pattern in patterns {
+        let Ok(hir) = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(pattern)
+        else {
+            continue;
+        };
+        let latin_at = offset(&bytes)?;
+        hir_codec::encode(
+            &alphabet::narrowed(hir.clone(), Alphabet::Latin),
+            &mut bytes,
+        );
+        let seller_mail_at = offset(&bytes)?;
+        hir_codec::encode(&alphabet::narrowed(hir, Alphabet::SellerMail), &mut bytes);
+        let end = offset(&bytes)?;
+        writeln!(
+            out,
+            "    ({pattern:?}, [{latin_at}, {seller_mail_at}, {end}]),"
+        )?;
+    }
+    writeln!(out, "];")?;
+    fs::write(out_dir.join("builtin_hirs.bin"), &bytes)
 }
 
 /// The profiles as JSON (`BUILTIN_PROFILES_JSON`), which loads several times faster than YAML:

@@ -23,6 +23,7 @@
 //! `Compilations`).
 
 use crate::alphabet::{self, Alphabet};
+use crate::rules::builtin_hir;
 use crate::rules::guard::{guarded_search, Guard};
 use crate::rules::literal_gate::{GateSet, GateSource, Present};
 use crate::text_index::TextIndex;
@@ -388,8 +389,12 @@ pub fn compile(pattern: &str, quick: bool, alphabet: Alphabet) -> Option<Compile
     }
 }
 
-/// A case-insensitive pattern, parsed and narrowed to `alphabet`.
+/// A case-insensitive pattern, parsed and narrowed to `alphabet`: prepared by build.rs for a
+/// built-in pattern (see [`builtin_hir`]), parsed here otherwise.
 fn narrowed_hir(pattern: &str, alphabet: Alphabet) -> Option<Hir> {
+    if let Some(hir) = builtin_hir::narrowed(pattern, alphabet) {
+        return Some(hir);
+    }
     let hir = regex_syntax::ParserBuilder::new()
         .case_insensitive(true)
         .build()

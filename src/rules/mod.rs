@@ -3,7 +3,9 @@
 //! structural rules are code, one file per rule under this folder, listed once in
 //! [`registry`].
 
+pub mod builtin_hir;
 pub mod guard;
+pub mod hir_codec;
 pub mod lazy_regex;
 pub mod literal_gate;
 pub mod phrase;
