@@ -40,8 +40,6 @@ if [ -z "${SELLERLINT:-}" ]; then
 fi
 bin="$SELLERLINT"
 phrases="$bench/phrases.txt"
-small="$root/examples/non-compliant-welcome-series.yaml"
-small_clean="$root/examples/engraved-board.yaml"
 
 gen() { python3 "$bench/gen_corpus.py" "$@" >/dev/null; }
 gen "$tmp/c1k" --files 1000 --seed 7
@@ -65,7 +63,7 @@ cpu_of() {
 peak_rss_mib() {
     /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident/ { printf "%.1f", $6 / 1024 }'
 }
-ms() { python3 -c 'import sys; print("%.1f ms" % (float(sys.argv[1]) * 1000))' "$1"; }
+ms() { python3 -c 'import sys; t = float(sys.argv[1]) * 1000; print("%.2f ms" % t if t < 10 else "%.1f ms" % t)' "$1"; }
 ratio() { python3 -c 'import sys; print("%.2fx" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
 
 row() { printf '| %-42s | %10s | %10s | %7s | %17s | %9s |\n' "$@"; }
@@ -93,17 +91,15 @@ mapfile -t t < <(median_of c5k_concise "$runs" \
 row "5,000 files, --format concise" "$(ms "${t[0]}")" "$(ms "${t[1]}")" \
     "$(ratio "${t[0]}" "${t[1]}")" "$(cpu_ratio c5k_concise)" "$(peak_rss_mib "$bin" check --format concise "$tmp/c5k") MiB"
 
-# Latency: one small file, process start included.
-mapfile -t t < <(median_of small "$latency_runs" \
-    "$bin check --format json $small" \
-    "rg -c -i -F -f $phrases $small")
-row "1 small file, many problems, --format json" "$(ms "${t[0]}")" "$(ms "${t[1]}")" \
-    "$(ratio "${t[0]}" "${t[1]}")" "$(cpu_ratio small)" "$(peak_rss_mib "$bin" check --format json "$small") MiB"
-mapfile -t t < <(median_of small_clean "$latency_runs" \
-    "$bin check --format json $small_clean" \
-    "rg -c -i -F -f $phrases $small_clean")
-row "1 small clean file, --format json" "$(ms "${t[0]}")" "$(ms "${t[1]}")" \
-    "$(ratio "${t[0]}" "${t[1]}")" "$(cpu_ratio small_clean)" "$(peak_rss_mib "$bin" check --format json "$small_clean") MiB"
+# Latency: each example alone, process start included (a pre-commit hook lints a file or two).
+for example in "$root"/examples/*.yaml; do
+    name="$(basename "$example" .yaml)"
+    mapfile -t t < <(median_of "latency-$name" "$latency_runs" \
+        "$bin check --format json $example" \
+        "rg -c -i -F -f $phrases $example")
+    row "1 file: $name" "$(ms "${t[0]}")" "$(ms "${t[1]}")" \
+        "$(ratio "${t[0]}" "${t[1]}")" "$(cpu_ratio "latency-$name")" "$(peak_rss_mib "$bin" check --format json "$example") MiB"
+done
 
 # One big file.
 mapfile -t t < <(median_of big 3 \
