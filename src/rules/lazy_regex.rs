@@ -20,7 +20,8 @@
 //! smaller (the German example: 32.7M instructions → 28.9M).
 //!
 //! Each distinct pattern is compiled once per process, whichever rules share it (see
-//! `Compilations`).
+//! `Compilations`). A built-in pattern's narrowed HIR comes from build.rs (see
+//! [`super::builtin_hir`]), so compiling it skips parsing.
 
 use crate::alphabet::{self, Alphabet};
 use crate::rules::builtin_hir;
