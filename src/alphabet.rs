@@ -31,7 +31,7 @@ pub enum Alphabet {
     /// The Latin blocks of seller mail: Latin with its accents, general punctuation (’ “ ” –
     /// …), currency (€), letterlike symbols (™). The mail of Europe's marketplaces. Only the
     /// first tier of a small run has a spelling for it (see
-    /// [`crate::rules::lazy_regex::compile_pike`]): without Japanese and emoji, a pattern's
+    /// [`crate::rules::lazy_regex::compile_nfa`]): without Japanese and emoji, a pattern's
     /// classes compile to smaller automata, which that tier compiles for few texts.
     Latin,
     /// The blocks of seller mail: Latin with its accents, punctuation and symbols, Japanese,

@@ -4,8 +4,9 @@
 //! A run over one English file thus compiles only the few patterns whose words the file has:
 //! compiling every pattern of a rule set costs ~100 ms, which a pre-commit hook would pay on
 //! every commit. In a small run (see [`crate::run_size`]) compilation is in two tiers, like a
-//! JIT: first only the forward NFA, searched by the PikeVM (about 40% of the full compile, and
-//! quick enough on the few texts of a small run; see [`PikeSearch`]); once a pattern has
+//! JIT: first only the forward NFA, searched by the bounded backtracker or the PikeVM (about 40%
+//! of the full compile, and quick enough on the few texts of a small run; see [`NfaSearch`]);
+//! once a pattern has
 //! searched [`FULL_AFTER`] bytes, the full regex (lazy DFA, prefilters) replaces it, with its
 //! word-boundary guard for non-ASCII texts (see [`super::guard`]). A bigger run builds the
 //! full regex at once: there most opened patterns reach [`FULL_AFTER`] anyway, and the
@@ -29,10 +30,11 @@ use crate::rules::guard::{guarded_search, Guard};
 use crate::rules::literal_gate::{GateSet, GateSource, Present};
 use crate::text_index::TextIndex;
 use regex::{Regex, RegexBuilder};
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::{self, pikevm, pikevm::PikeVM};
 use regex_automata::util::iter::Searcher;
-use regex_automata::util::pool::{Pool, PoolGuard};
-use regex_automata::{meta, Input};
+use regex_automata::util::pool::Pool;
+use regex_automata::{meta, Input, Match};
 use regex_syntax::hir::Hir;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -111,8 +113,8 @@ struct Compilations {
     guard: Guard,
     /// The first tier for ASCII texts, in a small run (see [`crate::run_size`]): `regex-lite`.
     quick_ascii: OnceLock<Option<Compiled>>,
-    /// The first tier for other texts: a PikeVM alone.
-    quick: Tier<PikeSearch>,
+    /// The first tier for other texts: the NFA alone.
+    quick: Tier<NfaSearch>,
     /// The second tier: the full regex.
     full: Tier<meta::Regex>,
     /// Bytes searched so far, to decide when the full regex pays off.
@@ -190,8 +192,8 @@ impl<T> Tier<T> {
 #[derive(Debug, Clone, Copy)]
 pub enum CompiledRegex<'a> {
     Automata(&'a meta::Regex),
-    /// The first tier: a PikeVM alone.
-    Pike(&'a PikeSearch),
+    /// The first tier: the NFA alone.
+    Nfa(&'a NfaSearch),
     Lite(&'a regex_lite::Regex),
     /// The full regex with its word-boundary guard, for texts with non-ASCII letters (see
     /// [`guarded_search`]).
@@ -205,7 +207,7 @@ impl<'a> CompiledRegex<'a> {
     pub fn is_match(self, text: &str) -> bool {
         match self {
             CompiledRegex::Automata(re) => re.is_match(text),
-            CompiledRegex::Pike(re) => re.vm.is_match(&mut re.caches.get(), text),
+            CompiledRegex::Nfa(re) => re.search(&Input::new(text).earliest(true)).is_some(),
             CompiledRegex::Lite(re) => re.is_match(text),
             CompiledRegex::Guarded { exact, guard } => {
                 guarded_search(exact, guard, &Input::new(text).earliest(true)).is_some()
@@ -217,7 +219,7 @@ impl<'a> CompiledRegex<'a> {
     pub fn find(self, text: &str) -> Option<Range<usize>> {
         match self {
             CompiledRegex::Automata(re) => re.find(text).map(|m| m.range()),
-            CompiledRegex::Pike(re) => re.vm.find(&mut re.caches.get(), text).map(|m| m.range()),
+            CompiledRegex::Nfa(re) => re.search(&Input::new(text)).map(|m| m.range()),
             CompiledRegex::Lite(re) => re.find(text).map(|m| m.range()),
             CompiledRegex::Guarded { exact, guard } => {
                 guarded_search(exact, guard, &Input::new(text)).map(|m| m.range())
@@ -229,10 +231,9 @@ impl<'a> CompiledRegex<'a> {
     pub fn find_iter<'h>(self, text: &'h str) -> FoundRanges<'a, 'h> {
         match self {
             CompiledRegex::Automata(re) => FoundRanges::Automata(re.find_iter(text)),
-            CompiledRegex::Pike(re) => FoundRanges::Pike {
-                vm: &re.vm,
-                cache: re.caches.get(),
-                // The iteration `PikeVM::find_iter` does, with the cache held by the iterator.
+            CompiledRegex::Nfa(re) => FoundRanges::Nfa {
+                re,
+                // The iteration `PikeVM::find_iter` does.
                 searcher: Searcher::new(Input::new(text)),
             },
             CompiledRegex::Lite(re) => FoundRanges::Lite(re.find_iter(text)),
@@ -250,9 +251,8 @@ impl<'a> CompiledRegex<'a> {
 /// The matches of a [`CompiledRegex`] in a text, as byte ranges.
 pub enum FoundRanges<'r, 'h> {
     Automata(meta::FindMatches<'r, 'h>),
-    Pike {
-        vm: &'r PikeVM,
-        cache: PoolGuard<'r, pikevm::Cache, CacheMaker>,
+    Nfa {
+        re: &'r NfaSearch,
         searcher: Searcher<'h>,
     },
     Lite(regex_lite::Matches<'r, 'h>),
@@ -269,12 +269,8 @@ impl Iterator for FoundRanges<'_, '_> {
     fn next(&mut self) -> Option<Range<usize>> {
         match self {
             FoundRanges::Automata(it) => it.next().map(|m| m.range()),
-            FoundRanges::Pike {
-                vm,
-                cache,
-                searcher,
-            } => searcher
-                .advance(|input| Ok(vm.find(cache, input.clone())))
+            FoundRanges::Nfa { re, searcher } => searcher
+                .advance(|input| Ok(re.search(input)))
                 .map(|m| m.range()),
             FoundRanges::Lite(it) => it.next().map(|m| m.range()),
             FoundRanges::Guarded {
@@ -294,7 +290,7 @@ impl Iterator for FoundRanges<'_, '_> {
 #[derive(Debug)]
 pub enum Compiled {
     Automata(meta::Regex),
-    Pike(Box<PikeSearch>),
+    Nfa(Box<NfaSearch>),
     Lite(Box<regex_lite::Regex>),
 }
 
@@ -302,43 +298,71 @@ impl Compiled {
     pub fn as_regex(&self) -> CompiledRegex<'_> {
         match self {
             Compiled::Automata(re) => CompiledRegex::Automata(re),
-            Compiled::Pike(re) => CompiledRegex::Pike(re),
+            Compiled::Nfa(re) => CompiledRegex::Nfa(re),
             Compiled::Lite(re) => CompiledRegex::Lite(re),
         }
     }
 }
 
-/// Makes a search cache for a [`PikeSearch`]'s PikeVM.
-pub type CacheMaker = Box<
-    dyn Fn() -> pikevm::Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe,
->;
+/// Makes a search cache for an engine of an [`NfaSearch`].
+pub type CacheMaker<C> =
+    Box<dyn Fn() -> C + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
-/// The first tier of a pattern: a PikeVM alone over its forward NFA, which is what a
-/// `meta::Regex` with its other engines turned off searches with, built without the meta
-/// layer so that the NFA comes from a compiler kept per thread (see `NFA_COMPILER`).
-pub struct PikeSearch {
-    vm: PikeVM,
-    /// Search caches, one per thread that searches, as `meta::Regex` keeps them.
-    caches: Pool<pikevm::Cache, CacheMaker>,
+/// The first tier of a pattern: its forward NFA alone, built without the meta layer so that
+/// the NFA comes from a compiler kept per thread (see `NFA_COMPILER`), and searched as a
+/// `meta::Regex` with its other engines turned off searches: by the bounded backtracker when
+/// its visited set holds the text (256 KiB: a text of about 1 KiB for a pattern of 2,000
+/// states), by the PikeVM otherwise. Both engines find the same matches. On the short texts
+/// of mail the backtracker is the quicker, and it needs no PikeVM cache: the German example
+/// went from 20.36M to 19.15M instructions.
+pub struct NfaSearch {
+    backtracker: BoundedBacktracker,
+    pike: PikeVM,
+    /// Search caches, one per thread that searches, as `meta::Regex` keeps them; each is made
+    /// on first use.
+    backtrack_caches: Pool<backtrack::Cache, CacheMaker<backtrack::Cache>>,
+    pike_caches: Pool<pikevm::Cache, CacheMaker<pikevm::Cache>>,
 }
 
-impl std::fmt::Debug for PikeSearch {
+impl std::fmt::Debug for NfaSearch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PikeSearch").field("vm", &self.vm).finish()
+        f.debug_struct("NfaSearch")
+            .field("nfa", self.pike.get_nfa())
+            .finish()
     }
 }
 
-impl PikeSearch {
-    fn new(hir: &Hir) -> Option<PikeSearch> {
+impl NfaSearch {
+    fn new(hir: &Hir) -> Option<NfaSearch> {
         let nfa = NFA_COMPILER
             .with(|compiler| compiler.build_from_hir(hir))
             .ok()?;
-        let vm = PikeVM::new_from_nfa(nfa).ok()?;
-        let for_caches = vm.clone();
-        Some(PikeSearch {
-            vm,
-            caches: Pool::new(Box::new(move || for_caches.create_cache())),
+        // Both engines share the NFA (it is reference-counted).
+        let backtracker = BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?;
+        let pike = PikeVM::new_from_nfa(nfa).ok()?;
+        let for_backtrack = backtracker.clone();
+        let for_pike = pike.clone();
+        Some(NfaSearch {
+            backtracker,
+            pike,
+            backtrack_caches: Pool::new(Box::new(move || for_backtrack.create_cache())),
+            pike_caches: Pool::new(Box::new(move || for_pike.create_cache())),
         })
+    }
+
+    /// The first match in `input`.
+    fn search(&self, input: &Input<'_>) -> Option<Match> {
+        if input.haystack().len() <= self.backtracker.max_haystack_len() {
+            // The only error is a haystack too long for the visited set, ruled out above;
+            // should it happen all the same, the PikeVM answers.
+            if let Ok(found) = self
+                .backtracker
+                .try_find(&mut self.backtrack_caches.get(), input.clone())
+            {
+                return found;
+            }
+        }
+        self.pike.find(&mut self.pike_caches.get(), input.clone())
     }
 }
 
@@ -362,7 +386,7 @@ thread_local! {
 }
 
 /// Compiles a case-insensitive pattern for texts made of `alphabet`, as the first tier
-/// (`quick`: a PikeVM alone, see [`PikeSearch`]) or the full regex.
+/// (`quick`: the NFA alone, see [`NfaSearch`]) or the full regex.
 ///
 /// For ASCII texts (only the first tier of a small run asks), `regex-lite`: its syntax and
 /// matches are the `regex` crate's, except that its classes, case folding and `\b` are ASCII
@@ -384,7 +408,7 @@ pub fn compile(pattern: &str, quick: bool, alphabet: Alphabet) -> Option<Compile
         }
     }
     if quick {
-        compile_pike(pattern, alphabet).map(|re| Compiled::Pike(Box::new(re)))
+        compile_nfa(pattern, alphabet).map(|re| Compiled::Nfa(Box::new(re)))
     } else {
         compile_automata(pattern, alphabet).map(Compiled::Automata)
     }
@@ -404,9 +428,9 @@ fn narrowed_hir(pattern: &str, alphabet: Alphabet) -> Option<Hir> {
     Some(alphabet::narrowed(hir, alphabet))
 }
 
-/// The first tier of [`compile`] with `regex-automata`: a PikeVM alone.
-pub fn compile_pike(pattern: &str, alphabet: Alphabet) -> Option<PikeSearch> {
-    PikeSearch::new(&narrowed_hir(pattern, alphabet)?)
+/// The first tier of [`compile`] with `regex-automata`: the NFA alone.
+pub fn compile_nfa(pattern: &str, alphabet: Alphabet) -> Option<NfaSearch> {
+    NfaSearch::new(&narrowed_hir(pattern, alphabet)?)
 }
 
 /// The full regex of [`compile`] with `regex-automata`.
@@ -475,9 +499,9 @@ impl LazyRegex {
             return compiled
                 .quick
                 .get(alphabet, true, |alphabet| {
-                    compile_pike(&self.pattern, alphabet)
+                    compile_nfa(&self.pattern, alphabet)
                 })
-                .map(CompiledRegex::Pike);
+                .map(CompiledRegex::Nfa);
         }
         let guard = self
             .guarded
@@ -795,7 +819,7 @@ mod tests {
         for written in [r"\p{Greek}+", r"[a-z&&[^aeiou]]+"] {
             assert!(matches!(
                 compile(written, true, Alphabet::Ascii),
-                Some(Compiled::Pike(_))
+                Some(Compiled::Nfa(_))
             ));
         }
         let re = compile(r"\p{L}+", true, Alphabet::Ascii).unwrap();
@@ -852,13 +876,14 @@ mod tests {
             .collect()
     }
 
-    /// The first tier (a PikeVM alone, its NFA from the per-thread compiler that every
+    /// The first tier (the NFA alone, its NFA from the per-thread compiler that every
     /// pattern before it used) finds what the full regex finds: every built-in pattern, in
     /// each spelling on the corpus cases, examples and fixtures it serves (the seller-mail
     /// one on those within seller mail's alphabet but not Latin, the Latin one on the Latin
-    /// ones) and on each of their lines, with `find_iter`, `find` and `is_match`. Only on the
-    /// texts its gate lets through, as in a run (the PikeVM is slow in a debug build; the
-    /// gates' own tests show they let through every text a pattern matches).
+    /// ones) and on each of their lines, with `find_iter`, `find` and `is_match`, and with
+    /// each of its two engines (whole files are mostly too long for the backtracker, lines
+    /// fit). Only on the texts its gate lets through, as in a run (the PikeVM is slow in a
+    /// debug build; the gates' own tests show they let through every text a pattern matches).
     #[test]
     fn the_first_tier_finds_what_the_full_regex_finds() {
         let files = crate::test_support::corpus_files();
@@ -881,6 +906,7 @@ mod tests {
         );
         assert!(latin.len() > 100, "{} Latin texts", latin.len());
         let (mut matches, mut latin_matches) = (0, 0);
+        let (mut backtracked, mut by_pike) = (0, 0);
         for s in spellings() {
             let full = s.narrow.as_regex();
             let gates = GateSet::new(&[GateSource::of(s.pattern)]);
@@ -896,7 +922,17 @@ mod tests {
                 let Some(quick) = compile(s.pattern, true, spelling) else {
                     panic!("{} has no first tier", s.pattern)
                 };
-                assert!(matches!(quick, Compiled::Pike(_)), "{}", s.pattern);
+                let Compiled::Nfa(nfa) = &quick else {
+                    panic!("{} has no NFA first tier", s.pattern)
+                };
+                let pike_only = |text: &str| -> Vec<Range<usize>> {
+                    let mut cache = nfa.pike.create_cache();
+                    nfa.pike
+                        .find_iter(&mut cache, text)
+                        .map(|m| m.range())
+                        .collect()
+                };
+                let fits = nfa.backtracker.max_haystack_len();
                 let quick = quick.as_regex();
                 let opened = texts
                     .iter()
@@ -907,12 +943,22 @@ mod tests {
                     *matches += found.len();
                     let quick_found: Vec<_> = quick.find_iter(text).collect();
                     assert_eq!(found, quick_found, "{spelling:?} {}", s.pattern);
+                    if text.len() <= fits {
+                        backtracked += 1;
+                        assert_eq!(pike_only(text), quick_found, "{}", s.pattern);
+                    } else {
+                        by_pike += 1;
+                    }
                     assert_eq!(quick.find(text), full.find(text), "{}", s.pattern);
                     assert_eq!(quick.is_match(text), full.is_match(text), "{}", s.pattern);
                 }
             }
         }
         assert!(matches > 300, "only {matches} matches compared");
+        assert!(
+            backtracked > 1000 && by_pike > 100,
+            "{backtracked} texts backtracked, {by_pike} searched by the PikeVM"
+        );
         assert!(
             latin_matches > 500,
             "only {latin_matches} Latin matches compared"
