@@ -27,6 +27,10 @@ mod alphabet;
 #[path = "src/rules/hir_codec.rs"]
 mod hir_codec;
 
+#[allow(dead_code)]
+#[path = "src/rules/nfa_codec.rs"]
+mod nfa_codec;
+
 #[path = "src/language/latin.rs"]
 mod latin;
 
@@ -204,25 +208,36 @@ fn prepare_rules(
     }
     writeln!(out, "];")?;
     let patterns: Vec<&str> = gates.iter().map(|(pattern, _)| pattern.as_str()).collect();
-    write_narrowed_hirs(&patterns, out_dir)
+    write_prebuilt(&patterns, out_dir)
 }
 
-/// The HIR of every built-in pattern narrowed to the alphabets that compile from it at run
-/// time (see `src/rules/builtin_hir.rs`), in the binary form of `src/rules/hir_codec.rs`:
-/// `builtin_hirs.bin`, indexed by `BUILTIN_HIRS` (sorted by pattern) in `builtin_hirs.rs`. A
-/// pattern that does not parse is left out: the run then parses it and reports the error.
-fn write_narrowed_hirs(patterns: &[&str], out_dir: &Path) -> std::io::Result<()> {
+/// Every built-in pattern prepared for compiling at run time (see `src/rules/prebuilt.rs`):
+/// its NFA narrowed to ASCII and to Latin, for the first tier of a small run, in the binary
+/// form of `src/rules/nfa_codec.rs`; its HIR narrowed to seller mail, for the full regex and
+/// the first tier of other texts, in the form of `src/rules/hir_codec.rs`. All in
+/// `prebuilt.bin`, indexed by `PREBUILT` (sorted by pattern) in `prebuilt.rs`. A pattern that
+/// does not parse is left out: the run then parses it and reports the error. The NFAs are
+/// compiled as the run's first tier compiles them (`NFA_COMPILER` in
+/// `src/rules/lazy_regex.rs`); a unit test checks that they are the same.
+fn write_prebuilt(patterns: &[&str], out_dir: &Path) -> std::io::Result<()> {
     use alphabet::Alphabet;
-    let out = &mut std::io::BufWriter::new(fs::File::create(out_dir.join("builtin_hirs.rs"))?);
+    use regex_automata::nfa::thompson;
+    let out = &mut std::io::BufWriter::new(fs::File::create(out_dir.join("prebuilt.rs"))?);
     println!("cargo:rerun-if-changed=src/alphabet.rs");
     println!("cargo:rerun-if-changed=src/rules/hir_codec.rs");
+    println!("cargo:rerun-if-changed=src/rules/nfa_codec.rs");
     let offset = |bytes: &Vec<u8>| u32::try_from(bytes.len()).map_err(std::io::Error::other);
+    let compiler = {
+        let mut compiler = thompson::Compiler::new();
+        compiler.configure(thompson::Config::new().utf8(true).shrink(false));
+        compiler
+    };
     let mut bytes = Vec::new();
     writeln!(
         out,
-        "pub static BUILTIN_HIR_BYTES: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/builtin_hirs.bin\"));"
+        "pub static PREBUILT_BYTES: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/prebuilt.bin\"));"
     )?;
-    writeln!(out, "pub static BUILTIN_HIRS: &[(&str, [u32; 3])] = &[")?;
+    writeln!(out, "pub static PREBUILT: &[(&str, [u32; 4])] = &[")?;
     for pattern in patterns {
         let Ok(hir) = regex_syntax::ParserBuilder::new()
             .case_insensitive(true)
@@ -231,21 +246,28 @@ fn write_narrowed_hirs(patterns: &[&str], out_dir: &Path) -> std::io::Result<()>
         else {
             continue;
         };
-        let latin_at = offset(&bytes)?;
-        hir_codec::encode(
-            &alphabet::narrowed(hir.clone(), Alphabet::Latin),
-            &mut bytes,
-        );
-        let seller_mail_at = offset(&bytes)?;
+        let mut starts = Vec::new();
+        for to in [Alphabet::Ascii, Alphabet::Latin] {
+            starts.push(offset(&bytes)?);
+            // An NFA the form cannot hold is left out (an empty range): the run compiles it.
+            let nfa = compiler.build_from_hir(&alphabet::narrowed(hir.clone(), to));
+            if let Some(form) = nfa.ok().as_ref().and_then(nfa_codec::encode) {
+                bytes.extend_from_slice(&form);
+            }
+        }
+        starts.push(offset(&bytes)?);
         hir_codec::encode(&alphabet::narrowed(hir, Alphabet::SellerMail), &mut bytes);
         let end = offset(&bytes)?;
+        let [ascii, latin, seller_mail] = starts[..] else {
+            unreachable!("three forms")
+        };
         writeln!(
             out,
-            "    ({pattern:?}, [{latin_at}, {seller_mail_at}, {end}]),"
+            "    ({pattern:?}, [{ascii}, {latin}, {seller_mail}, {end}]),"
         )?;
     }
     writeln!(out, "];")?;
-    fs::write(out_dir.join("builtin_hirs.bin"), &bytes)
+    fs::write(out_dir.join("prebuilt.bin"), &bytes)
 }
 
 /// The profiles as JSON (`BUILTIN_PROFILES_JSON`), which loads several times faster than YAML:

@@ -1,6 +1,6 @@
 //! A compact binary form of a regex's HIR (`regex_syntax::hir::Hir`), so that build.rs can
 //! parse and narrow the built-in patterns once and a run can rebuild their HIRs without
-//! parsing them (see [`crate::rules::builtin_hir`]).
+//! parsing them (see [`crate::rules::prebuilt`]).
 //!
 //! Why: on a small run, parsing a case-insensitive pattern and translating it to HIR
 //! (case-folding its classes over all of Unicode, then narrowing them to seller mail's

@@ -21,17 +21,17 @@
 //! smaller (the German example: 32.7M instructions → 28.9M).
 //!
 //! Each distinct pattern is compiled once per process, whichever rules share it (see
-//! `Compilations`). A built-in pattern's narrowed HIR comes from build.rs (see
-//! [`super::builtin_hir`]), so compiling it skips parsing.
+//! `Compilations`). A built-in pattern's first-tier NFA (for ASCII and Latin texts) and its
+//! narrowed HIR come from build.rs (see [`super::prebuilt`]): it is not parsed at run time.
 
 use crate::alphabet::{self, Alphabet};
-use crate::rules::builtin_hir;
 use crate::rules::guard::{guarded_search, Guard};
 use crate::rules::literal_gate::{GateSet, GateSource, Present};
+use crate::rules::prebuilt;
 use crate::text_index::TextIndex;
 use regex::{Regex, RegexBuilder};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
-use regex_automata::nfa::thompson::{self, pikevm, pikevm::PikeVM};
+use regex_automata::nfa::thompson::{self, pikevm, pikevm::PikeVM, NFA};
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::pool::Pool;
 use regex_automata::{meta, Input, Match};
@@ -332,11 +332,16 @@ impl std::fmt::Debug for NfaSearch {
     }
 }
 
+/// The forward NFA of a narrowed HIR, compiled as the first tier compiles it (build.rs
+/// compiles the built-in patterns' so, see [`prebuilt`]).
+pub fn first_tier_nfa(hir: &Hir) -> Option<NFA> {
+    NFA_COMPILER
+        .with(|compiler| compiler.build_from_hir(hir))
+        .ok()
+}
+
 impl NfaSearch {
-    fn new(hir: &Hir) -> Option<NfaSearch> {
-        let nfa = NFA_COMPILER
-            .with(|compiler| compiler.build_from_hir(hir))
-            .ok()?;
+    fn new(nfa: NFA) -> Option<NfaSearch> {
         // Both engines share the NFA (it is reference-counted).
         let backtracker = BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?;
         let pike = PikeVM::new_from_nfa(nfa).ok()?;
@@ -388,16 +393,23 @@ thread_local! {
 /// Compiles a case-insensitive pattern for texts made of `alphabet`, as the first tier
 /// (`quick`: the NFA alone, see [`NfaSearch`]) or the full regex.
 ///
-/// For ASCII texts (only the first tier of a small run asks), `regex-lite`: its syntax and
-/// matches are the `regex` crate's, except that its classes, case folding and `\b` are ASCII
-/// ones, which on ASCII text match exactly what the Unicode ones do (see [`crate::alphabet`]).
-/// It parses and compiles without Unicode tables: a quarter of the instructions of the
-/// narrowed automata on the patterns one example opens (8.8M against 33.6M). A pattern it
-/// does not support (`\p{..}`, class set operations) takes the narrowed automata instead.
+/// For ASCII texts (only the first tier of a small run asks), a built-in pattern takes the
+/// NFA build.rs compiled (see [`prebuilt`]). Any other pattern takes `regex-lite`: its syntax
+/// and matches are the `regex` crate's, except that its classes, case folding and `\b` are
+/// ASCII ones, which on ASCII text match exactly what the Unicode ones do (see
+/// [`crate::alphabet`]). It parses and compiles without Unicode tables: a quarter of the
+/// instructions of the narrowed automata on the patterns one example opens (8.8M against
+/// 33.6M). A pattern it does not support (`\p{..}`, class set operations) takes the narrowed
+/// automata instead.
 ///
 /// Otherwise `regex-automata` with the `regex` crate's defaults, narrowed to `alphabet` (see
 /// [`alphabet::narrowed`]).
 pub fn compile(pattern: &str, quick: bool, alphabet: Alphabet) -> Option<Compiled> {
+    if quick && alphabet == Alphabet::Ascii {
+        if let Some(nfa) = prebuilt::nfa(pattern, alphabet) {
+            return NfaSearch::new(nfa).map(|re| Compiled::Nfa(Box::new(re)));
+        }
+    }
     if alphabet == Alphabet::Ascii {
         if let Ok(re) = regex_lite::RegexBuilder::new(pattern)
             .case_insensitive(true)
@@ -415,10 +427,12 @@ pub fn compile(pattern: &str, quick: bool, alphabet: Alphabet) -> Option<Compile
 }
 
 /// A case-insensitive pattern, parsed and narrowed to `alphabet`: prepared by build.rs for a
-/// built-in pattern (see [`builtin_hir`]), parsed here otherwise.
+/// built-in pattern and seller mail's alphabet (see [`prebuilt`]), parsed here otherwise.
 fn narrowed_hir(pattern: &str, alphabet: Alphabet) -> Option<Hir> {
-    if let Some(hir) = builtin_hir::narrowed(pattern, alphabet) {
-        return Some(hir);
+    if alphabet == Alphabet::SellerMail {
+        if let Some(hir) = prebuilt::seller_mail_hir(pattern) {
+            return Some(hir);
+        }
     }
     let hir = regex_syntax::ParserBuilder::new()
         .case_insensitive(true)
@@ -430,7 +444,11 @@ fn narrowed_hir(pattern: &str, alphabet: Alphabet) -> Option<Hir> {
 
 /// The first tier of [`compile`] with `regex-automata`: the NFA alone.
 pub fn compile_nfa(pattern: &str, alphabet: Alphabet) -> Option<NfaSearch> {
-    NfaSearch::new(&narrowed_hir(pattern, alphabet)?)
+    let nfa = match prebuilt::nfa(pattern, alphabet) {
+        Some(nfa) => nfa,
+        None => first_tier_nfa(&narrowed_hir(pattern, alphabet)?)?,
+    };
+    NfaSearch::new(nfa)
 }
 
 /// The full regex of [`compile`] with `regex-automata`.
@@ -876,10 +894,11 @@ mod tests {
             .collect()
     }
 
-    /// The first tier (the NFA alone, its NFA from the per-thread compiler that every
-    /// pattern before it used) finds what the full regex finds: every built-in pattern, in
-    /// each spelling on the corpus cases, examples and fixtures it serves (the seller-mail
-    /// one on those within seller mail's alphabet but not Latin, the Latin one on the Latin
+    /// The first tier (the NFA alone, prepared by build.rs for ASCII and Latin texts, from the
+    /// per-thread compiler that every pattern before it used for the others) finds what the
+    /// full regex finds: every built-in pattern, in each spelling on the corpus cases,
+    /// examples and fixtures it serves (the seller-mail one on those within seller mail's
+    /// alphabet but not Latin, the Latin one on the Latin ones, the ASCII one on the ASCII
     /// ones) and on each of their lines, with `find_iter`, `find` and `is_match`, and with
     /// each of its two engines (whole files are mostly too long for the backtracker, lines
     /// fit). Only on the texts its gate lets through, as in a run (the PikeVM is slow in a
@@ -887,25 +906,29 @@ mod tests {
     #[test]
     fn the_first_tier_finds_what_the_full_regex_finds() {
         let files = crate::test_support::corpus_files();
+        // Each distinct text once: corpus cases share many lines (greetings, sign-offs).
         let served_by = |spelling: Alphabet| -> Vec<&str> {
-            files
+            let texts: std::collections::BTreeSet<&str> = files
                 .iter()
                 .filter(|t| Alphabet::of(t) == spelling)
                 .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines()))
-                .collect()
+                .collect();
+            texts.into_iter().collect()
         };
         let (seller_mail, latin) = (served_by(Alphabet::SellerMail), served_by(Alphabet::Latin));
+        let ascii = served_by(Alphabet::Ascii);
         let indexed = |texts: &[&str]| -> Vec<TextIndex> {
             texts.iter().map(|text| TextIndex::new(text)).collect()
         };
         let (seller_mail_index, latin_index) = (indexed(&seller_mail), indexed(&latin));
+        let ascii_index = indexed(&ascii);
         assert!(
             seller_mail.len() > 100,
             "{} seller-mail texts",
             seller_mail.len()
         );
         assert!(latin.len() > 100, "{} Latin texts", latin.len());
-        let (mut matches, mut latin_matches) = (0, 0);
+        let (mut matches, mut latin_matches, mut ascii_matches) = (0, 0, 0);
         let (mut backtracked, mut by_pike) = (0, 0);
         for s in spellings() {
             let full = s.narrow.as_regex();
@@ -918,6 +941,7 @@ mod tests {
                     &mut matches,
                 ),
                 (Alphabet::Latin, &latin, &latin_index, &mut latin_matches),
+                (Alphabet::Ascii, &ascii, &ascii_index, &mut ascii_matches),
             ] {
                 let Some(quick) = compile(s.pattern, true, spelling) else {
                     panic!("{} has no first tier", s.pattern)
@@ -962,6 +986,10 @@ mod tests {
         assert!(
             latin_matches > 500,
             "only {latin_matches} Latin matches compared"
+        );
+        assert!(
+            ascii_matches > 5000,
+            "only {ascii_matches} ASCII matches compared"
         );
     }
 

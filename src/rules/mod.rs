@@ -3,12 +3,13 @@
 //! structural rules are code, one file per rule under this folder, listed once in
 //! [`registry`].
 
-pub mod builtin_hir;
 pub mod guard;
 pub mod hir_codec;
 pub mod lazy_regex;
 pub mod literal_gate;
+pub mod nfa_codec;
 pub mod phrase;
+pub mod prebuilt;
 pub mod registry;
 
 pub mod content;
