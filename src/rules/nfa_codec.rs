@@ -118,13 +118,18 @@ pub fn encode(nfa: &NFA) -> Option<Vec<u8>> {
 /// that names a state it does not have is refused before the builder sees it (the builder
 /// would panic on it).
 pub fn decode(bytes: &[u8]) -> Option<NFA> {
+    decode_with(&mut Builder::new(), bytes)
+}
+
+/// [`decode`] with `builder`, cleared first: a builder reused keeps the memory it grew.
+pub fn decode_with(builder: &mut Builder, bytes: &[u8]) -> Option<NFA> {
+    builder.clear();
     let mut reader = Reader { bytes, at: 0 };
     let len = reader.u64()?;
     let id = |raw: u64| (raw < len).then(|| StateID::new(usize::try_from(raw).ok()?).ok())?;
     let start_anchored = id(reader.u64()?)?;
     let start_unanchored = id(reader.u64()?)?;
     let pattern_start = id(reader.u64()?)?;
-    let mut builder = Builder::new();
     builder.set_utf8(reader.byte()? != 0);
     builder.start_pattern().ok()?;
     // Group indices a capture start has named so far: an end of another group would make the

@@ -13,7 +13,7 @@
 
 use crate::alphabet::Alphabet;
 use crate::rules::{hir_codec, nfa_codec};
-use regex_automata::nfa::thompson::NFA;
+use regex_automata::nfa::thompson::{Builder, NFA};
 use regex_syntax::hir::Hir;
 use std::ops::Range;
 
@@ -45,9 +45,18 @@ fn form(pattern: &str, alphabet: Alphabet) -> Option<&'static [u8]> {
 /// or Latin), as the first tier compiles it; `None` when build.rs did not prepare one.
 pub fn nfa(pattern: &str, alphabet: Alphabet) -> Option<NFA> {
     match alphabet {
-        Alphabet::Ascii | Alphabet::Latin => nfa_codec::decode(form(pattern, alphabet)?),
+        Alphabet::Ascii | Alphabet::Latin => {
+            let form = form(pattern, alphabet)?;
+            NFA_BUILDER.with_borrow_mut(|builder| nfa_codec::decode_with(builder, form))
+        }
         Alphabet::SellerMail | Alphabet::Unicode => None,
     }
+}
+
+thread_local! {
+    /// The builder that decodes NFAs, one per thread and reused: its state list keeps the
+    /// memory it grew.
+    static NFA_BUILDER: std::cell::RefCell<Builder> = std::cell::RefCell::new(Builder::new());
 }
 
 /// The HIR of built-in `pattern`, case-insensitive and narrowed to seller mail's alphabet (as
