@@ -212,13 +212,13 @@ fn prepare_rules(
 }
 
 /// Every built-in pattern prepared for compiling at run time (see `src/rules/prebuilt.rs`):
-/// its NFA narrowed to ASCII and to Latin, for the first tier of a small run, in the binary
-/// form of `src/rules/nfa_codec.rs`; its HIR narrowed to seller mail, for the full regex and
-/// the first tier of other texts, in the form of `src/rules/hir_codec.rs`. All in
-/// `prebuilt.bin`, indexed by `PREBUILT` (sorted by pattern) in `prebuilt.rs`. A pattern that
-/// does not parse is left out: the run then parses it and reports the error. The NFAs are
-/// compiled as the run's first tier compiles them (`NFA_COMPILER` in
-/// `src/rules/lazy_regex.rs`); a unit test checks that they are the same.
+/// its NFA narrowed to ASCII, to Latin and to seller mail, for the first tier of a small run,
+/// in the binary form of `src/rules/nfa_codec.rs`; its HIR narrowed to seller mail, for the
+/// full regex, in the form of `src/rules/hir_codec.rs`. All in `prebuilt.bin`, indexed by
+/// `PREBUILT` (sorted by pattern) in `prebuilt.rs`. A pattern that does not parse is left
+/// out: the run then parses it and reports the error. The NFAs are compiled as the run's
+/// first tier compiles them (`NFA_COMPILER` in `src/rules/lazy_regex.rs`); a unit test
+/// checks that they are the same.
 fn write_prebuilt(patterns: &[&str], out_dir: &Path) -> std::io::Result<()> {
     use alphabet::Alphabet;
     use regex_automata::nfa::thompson;
@@ -237,7 +237,7 @@ fn write_prebuilt(patterns: &[&str], out_dir: &Path) -> std::io::Result<()> {
         out,
         "pub static PREBUILT_BYTES: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/prebuilt.bin\"));"
     )?;
-    writeln!(out, "pub static PREBUILT: &[(&str, [u32; 4])] = &[")?;
+    writeln!(out, "pub static PREBUILT: &[(&str, [u32; 5])] = &[")?;
     for pattern in patterns {
         let Ok(hir) = regex_syntax::ParserBuilder::new()
             .case_insensitive(true)
@@ -247,7 +247,7 @@ fn write_prebuilt(patterns: &[&str], out_dir: &Path) -> std::io::Result<()> {
             continue;
         };
         let mut starts = Vec::new();
-        for to in [Alphabet::Ascii, Alphabet::Latin] {
+        for to in [Alphabet::Ascii, Alphabet::Latin, Alphabet::SellerMail] {
             starts.push(offset(&bytes)?);
             // An NFA the form cannot hold is left out (an empty range): the run compiles it.
             let nfa = compiler.build_from_hir(&alphabet::narrowed(hir.clone(), to));
@@ -258,12 +258,12 @@ fn write_prebuilt(patterns: &[&str], out_dir: &Path) -> std::io::Result<()> {
         starts.push(offset(&bytes)?);
         hir_codec::encode(&alphabet::narrowed(hir, Alphabet::SellerMail), &mut bytes);
         let end = offset(&bytes)?;
-        let [ascii, latin, seller_mail] = starts[..] else {
-            unreachable!("three forms")
+        let [ascii, latin, seller_mail, hir] = starts[..] else {
+            unreachable!("four forms")
         };
         writeln!(
             out,
-            "    ({pattern:?}, [{ascii}, {latin}, {seller_mail}, {end}]),"
+            "    ({pattern:?}, [{ascii}, {latin}, {seller_mail}, {hir}, {end}]),"
         )?;
     }
     writeln!(out, "];")?;

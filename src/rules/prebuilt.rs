@@ -1,15 +1,15 @@
 //! The built-in patterns as build.rs prepared them for compiling: each pattern's NFA narrowed
-//! to ASCII and to Latin (see [`super::nfa_codec`]), and its HIR narrowed to seller mail (see
-//! [`super::hir_codec`]). A run compiles a built-in pattern from them without parsing it.
+//! to ASCII, to Latin and to seller mail (see [`super::nfa_codec`]), and its HIR narrowed to
+//! seller mail (see [`super::hir_codec`]). A run compiles a built-in pattern from them without
+//! parsing it.
 //!
 //! Why: in a small run, nearly all the time of a pattern's first tier went into parsing it
 //! (case-folding its classes over all of Unicode, then narrowing them) and compiling the HIR
 //! to an NFA through UTF-8 automata. The German example spent 11M of its 28.7M instructions
 //! parsing; the ASCII examples, whose first tier was `regex-lite`, spent half of theirs
-//! building and searching it. Now the first tier of ASCII and Latin texts is the NFA as
-//! build.rs compiled it, searched by the bounded backtracker; the full regex (and the first
-//! tier of texts with Japanese or emoji) still compiles, from the prepared HIR. Patterns from
-//! your own rule files, and texts beyond seller mail's alphabet, are parsed as before.
+//! building and searching it. Now the first tier is the NFA as build.rs compiled it, searched
+//! by the bounded backtracker; the full regex still compiles, from the prepared HIR. Patterns
+//! from your own rule files, and texts beyond seller mail's alphabet, are parsed as before.
 
 use crate::alphabet::Alphabet;
 use crate::rules::{hir_codec, nfa_codec};
@@ -19,38 +19,41 @@ use std::ops::Range;
 
 mod generated {
     // `PREBUILT`: each built-in pattern (sorted) with the offsets in `PREBUILT_BYTES` of its
-    // ASCII NFA, its Latin NFA, its seller-mail HIR and their end.
+    // ASCII, Latin and seller-mail NFAs, its seller-mail HIR and their end.
     include!(concat!(env!("OUT_DIR"), "/prebuilt.rs"));
 }
 
-/// Where the prepared form of `pattern` for `alphabet` is, if build.rs prepared one: an NFA
-/// for ASCII and Latin, a HIR for seller mail.
-fn form(pattern: &str, alphabet: Alphabet) -> Option<&'static [u8]> {
+/// A form build.rs prepares.
+#[derive(Clone, Copy)]
+enum Form {
+    Nfa(Alphabet),
+    SellerMailHir,
+}
+
+/// Where the prepared `form` of `pattern` is, if build.rs prepared one.
+fn form(pattern: &str, form: Form) -> Option<&'static [u8]> {
     let at = generated::PREBUILT
         .binary_search_by(|(p, _)| (*p).cmp(pattern))
         .ok()?;
-    let [ascii, latin, seller_mail, end] = generated::PREBUILT[at].1;
-    let range: Range<u32> = match alphabet {
-        Alphabet::Ascii => ascii..latin,
-        Alphabet::Latin => latin..seller_mail,
-        Alphabet::SellerMail => seller_mail..end,
-        Alphabet::Unicode => return None,
+    let [ascii, latin, seller_mail, hir, end] = generated::PREBUILT[at].1;
+    let range: Range<u32> = match form {
+        Form::Nfa(Alphabet::Ascii) => ascii..latin,
+        Form::Nfa(Alphabet::Latin) => latin..seller_mail,
+        Form::Nfa(Alphabet::SellerMail) => seller_mail..hir,
+        Form::SellerMailHir => hir..end,
+        Form::Nfa(Alphabet::Unicode) => return None,
     };
     let bytes = generated::PREBUILT_BYTES
         .get(usize::try_from(range.start).ok()?..usize::try_from(range.end).ok()?)?;
     (!bytes.is_empty()).then_some(bytes)
 }
 
-/// The forward NFA of built-in `pattern`, case-insensitive and narrowed to `alphabet` (ASCII
-/// or Latin), as the first tier compiles it; `None` when build.rs did not prepare one.
+/// The forward NFA of built-in `pattern`, case-insensitive and narrowed to `alphabet`, as the
+/// first tier compiles it; `None` when build.rs did not prepare one (nor for
+/// [`Alphabet::Unicode`]: texts beyond seller mail's alphabet are rare enough to compile for).
 pub fn nfa(pattern: &str, alphabet: Alphabet) -> Option<NFA> {
-    match alphabet {
-        Alphabet::Ascii | Alphabet::Latin => {
-            let form = form(pattern, alphabet)?;
-            NFA_BUILDER.with_borrow_mut(|builder| nfa_codec::decode_with(builder, form))
-        }
-        Alphabet::SellerMail | Alphabet::Unicode => None,
-    }
+    let form = form(pattern, Form::Nfa(alphabet))?;
+    NFA_BUILDER.with_borrow_mut(|builder| nfa_codec::decode_with(builder, form))
 }
 
 thread_local! {
@@ -62,7 +65,7 @@ thread_local! {
 /// The HIR of built-in `pattern`, case-insensitive and narrowed to seller mail's alphabet (as
 /// [`crate::alphabet::narrowed`] narrows it); `None` when build.rs did not prepare it.
 pub fn seller_mail_hir(pattern: &str) -> Option<Hir> {
-    hir_codec::decode(form(pattern, Alphabet::SellerMail)?)
+    hir_codec::decode(form(pattern, Form::SellerMailHir)?)
 }
 
 #[cfg(test)]
@@ -90,7 +93,7 @@ mod tests {
             let hir = parsed(pattern);
             let expected = alphabet::narrowed(hir.clone(), Alphabet::SellerMail);
             assert_eq!(seller_mail_hir(pattern), Some(expected), "{pattern}");
-            for to in [Alphabet::Ascii, Alphabet::Latin] {
+            for to in [Alphabet::Ascii, Alphabet::Latin, Alphabet::SellerMail] {
                 let Some(compiled) = first_tier_nfa(&alphabet::narrowed(hir.clone(), to)) else {
                     panic!("{pattern} does not compile for {to:?}")
                 };
@@ -103,7 +106,6 @@ mod tests {
                     "{pattern} {to:?}"
                 );
             }
-            assert!(nfa(pattern, Alphabet::SellerMail).is_none());
             assert!(nfa(pattern, Alphabet::Unicode).is_none());
         }
     }
