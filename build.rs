@@ -212,10 +212,10 @@ fn prepare_rules(
 }
 
 /// Every built-in pattern prepared for compiling at run time (see `src/rules/prebuilt.rs`):
-/// its NFA narrowed to ASCII, to Latin and to seller mail, for the first tier of a small run,
-/// in the binary form of `src/rules/nfa_codec.rs`; its HIR narrowed to seller mail, for the
-/// full regex, in the form of `src/rules/hir_codec.rs`. All in `prebuilt.bin`, indexed by
-/// `PREBUILT` (sorted by pattern) in `prebuilt.rs`. A pattern that does not parse is left
+/// its HIR narrowed to seller mail, for the full regex, in the binary form of
+/// `src/rules/hir_codec.rs`; its NFA narrowed to ASCII, to Latin and to seller mail, for the
+/// first tier of a small run, in the form of `src/rules/nfa_codec.rs`. All in `prebuilt.bin`,
+/// indexed by `PREBUILT` (sorted by pattern; the byte range of each form) in `prebuilt.rs`. A pattern that does not parse is left
 /// out: the run then parses it and reports the error. The NFAs are compiled as the run's
 /// first tier compiles them (`NFA_COMPILER` in `src/rules/lazy_regex.rs`); a unit test
 /// checks that they are the same.
@@ -226,18 +226,15 @@ fn write_prebuilt(patterns: &[&str], out_dir: &Path) -> std::io::Result<()> {
     println!("cargo:rerun-if-changed=src/alphabet.rs");
     println!("cargo:rerun-if-changed=src/rules/hir_codec.rs");
     println!("cargo:rerun-if-changed=src/rules/nfa_codec.rs");
-    let offset = |bytes: &Vec<u8>| u32::try_from(bytes.len()).map_err(std::io::Error::other);
     let compiler = {
         let mut compiler = thompson::Compiler::new();
         compiler.configure(thompson::Config::new().utf8(true).shrink(false));
         compiler
     };
-    let mut bytes = Vec::new();
-    writeln!(
-        out,
-        "pub static PREBUILT_BYTES: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/prebuilt.bin\"));"
-    )?;
-    writeln!(out, "pub static PREBUILT: &[(&str, [u32; 5])] = &[")?;
+    // One section per form, so that a run touches the pages of the forms it reads only: a
+    // big run reads HIRs alone, a small run over English mail ASCII NFAs alone.
+    let mut sections: [Vec<u8>; 4] = Default::default();
+    let mut entries = Vec::new();
     for pattern in patterns {
         let Ok(hir) = regex_syntax::ParserBuilder::new()
             .case_insensitive(true)
@@ -246,28 +243,49 @@ fn write_prebuilt(patterns: &[&str], out_dir: &Path) -> std::io::Result<()> {
         else {
             continue;
         };
-        let mut starts = Vec::new();
-        for to in [Alphabet::Ascii, Alphabet::Latin, Alphabet::SellerMail] {
-            starts.push(offset(&bytes)?);
+        let [hirs, ascii, latin, seller_mail] = &mut sections;
+        let mut ranges = Vec::new();
+        let start = hirs.len();
+        hir_codec::encode(&alphabet::narrowed(hir.clone(), Alphabet::SellerMail), hirs);
+        ranges.push((start, hirs.len()));
+        for (to, section) in [
+            (Alphabet::Ascii, ascii),
+            (Alphabet::Latin, latin),
+            (Alphabet::SellerMail, seller_mail),
+        ] {
+            let start = section.len();
             // An NFA the form cannot hold is left out (an empty range): the run compiles it.
             let nfa = compiler.build_from_hir(&alphabet::narrowed(hir.clone(), to));
             if let Some(form) = nfa.ok().as_ref().and_then(nfa_codec::encode) {
-                bytes.extend_from_slice(&form);
+                section.extend_from_slice(&form);
             }
+            ranges.push((start, section.len()));
         }
-        starts.push(offset(&bytes)?);
-        hir_codec::encode(&alphabet::narrowed(hir, Alphabet::SellerMail), &mut bytes);
-        let end = offset(&bytes)?;
-        let [ascii, latin, seller_mail, hir] = starts[..] else {
-            unreachable!("four forms")
-        };
-        writeln!(
-            out,
-            "    ({pattern:?}, [{ascii}, {latin}, {seller_mail}, {hir}, {end}]),"
-        )?;
+        entries.push((pattern, ranges));
+    }
+    writeln!(
+        out,
+        "pub static PREBUILT_BYTES: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/prebuilt.bin\"));"
+    )?;
+    writeln!(out, "pub static PREBUILT: &[(&str, [[u32; 2]; 4])] = &[")?;
+    let bases: Vec<usize> = sections
+        .iter()
+        .scan(0, |base, section| {
+            let this = *base;
+            *base += section.len();
+            Some(this)
+        })
+        .collect();
+    let at = |offset: usize| u32::try_from(offset).map_err(std::io::Error::other);
+    for (pattern, ranges) in entries {
+        let mut spans = Vec::new();
+        for ((start, end), base) in ranges.into_iter().zip(&bases) {
+            spans.push(format!("[{}, {}]", at(base + start)?, at(base + end)?));
+        }
+        writeln!(out, "    ({pattern:?}, [{}]),", spans.join(", "))?;
     }
     writeln!(out, "];")?;
-    fs::write(out_dir.join("prebuilt.bin"), &bytes)
+    fs::write(out_dir.join("prebuilt.bin"), sections.concat())
 }
 
 /// The profiles as JSON (`BUILTIN_PROFILES_JSON`), which loads several times faster than YAML:

@@ -15,11 +15,11 @@ use crate::alphabet::Alphabet;
 use crate::rules::{hir_codec, nfa_codec};
 use regex_automata::nfa::thompson::{Builder, NFA};
 use regex_syntax::hir::Hir;
-use std::ops::Range;
 
 mod generated {
-    // `PREBUILT`: each built-in pattern (sorted) with the offsets in `PREBUILT_BYTES` of its
-    // ASCII, Latin and seller-mail NFAs, its seller-mail HIR and their end.
+    // `PREBUILT`: each built-in pattern (sorted) with the byte ranges in `PREBUILT_BYTES` of
+    // its seller-mail HIR and its ASCII, Latin and seller-mail NFAs. Each form has its own
+    // section of the bytes.
     include!(concat!(env!("OUT_DIR"), "/prebuilt.rs"));
 }
 
@@ -35,16 +35,16 @@ fn form(pattern: &str, form: Form) -> Option<&'static [u8]> {
     let at = generated::PREBUILT
         .binary_search_by(|(p, _)| (*p).cmp(pattern))
         .ok()?;
-    let [ascii, latin, seller_mail, hir, end] = generated::PREBUILT[at].1;
-    let range: Range<u32> = match form {
-        Form::Nfa(Alphabet::Ascii) => ascii..latin,
-        Form::Nfa(Alphabet::Latin) => latin..seller_mail,
-        Form::Nfa(Alphabet::SellerMail) => seller_mail..hir,
-        Form::SellerMailHir => hir..end,
+    let [hir, ascii, latin, seller_mail] = generated::PREBUILT[at].1;
+    let [start, end] = match form {
+        Form::SellerMailHir => hir,
+        Form::Nfa(Alphabet::Ascii) => ascii,
+        Form::Nfa(Alphabet::Latin) => latin,
+        Form::Nfa(Alphabet::SellerMail) => seller_mail,
         Form::Nfa(Alphabet::Unicode) => return None,
     };
-    let bytes = generated::PREBUILT_BYTES
-        .get(usize::try_from(range.start).ok()?..usize::try_from(range.end).ok()?)?;
+    let bytes =
+        generated::PREBUILT_BYTES.get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)?;
     (!bytes.is_empty()).then_some(bytes)
 }
 
