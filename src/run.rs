@@ -308,6 +308,7 @@ where
             next: 0,
             handed: 0,
             stopped: false,
+            waiting: 0,
         }),
         changed: std::sync::Condvar::new(),
     };
@@ -334,6 +335,9 @@ where
             next: 0,
             queue: &queue,
         };
+        // Stops the workers however `consume` ends: were it to panic, workers waiting for it
+        // to catch up would otherwise wait for ever, and the scope with them.
+        let _stop = StopOnDrop(&queue);
         let out = consume(&mut results);
         queue.stop();
         // Dropping the receiver makes the workers' next send fail: they stop.
@@ -355,6 +359,9 @@ struct QueueState<T> {
     /// How many results the consumer has taken.
     handed: usize,
     stopped: bool,
+    /// Workers waiting for the consumer to catch up: only then does taking a result notify
+    /// (a notification is a system call, and the consumer takes every result).
+    waiting: usize,
 }
 
 impl<T> WorkQueue<T> {
@@ -368,7 +375,9 @@ impl<T> WorkQueue<T> {
     fn claim(&self) -> Option<(usize, T)> {
         let mut state = self.lock();
         while !state.stopped && state.next >= state.handed + RUN_AHEAD {
+            state.waiting += 1;
             state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+            state.waiting -= 1;
         }
         if state.stopped {
             return None;
@@ -379,13 +388,25 @@ impl<T> WorkQueue<T> {
     }
 
     fn handed(&self, count: usize) {
-        self.lock().handed = count;
-        self.changed.notify_all();
+        let mut state = self.lock();
+        state.handed = count;
+        if state.waiting > 0 {
+            self.changed.notify_all();
+        }
     }
 
     fn stop(&self) {
         self.lock().stopped = true;
         self.changed.notify_all();
+    }
+}
+
+/// Stops the run when dropped.
+struct StopOnDrop<'a, T>(&'a WorkQueue<T>);
+
+impl<T> Drop for StopOnDrop<'_, T> {
+    fn drop(&mut self) {
+        self.0.stop();
     }
 }
 
@@ -496,6 +517,60 @@ mod tests {
             },
         );
         assert_eq!(seen, 2000);
+    }
+
+    /// Workers that reach [`RUN_AHEAD`] wait for a slow consumer, and each result it takes
+    /// wakes them (it notifies only when some are waiting: a lost wake-up would hang here).
+    #[test]
+    fn waiting_workers_are_woken_as_the_consumer_catches_up() {
+        let started = AtomicUsize::new(0);
+        let items: Vec<usize> = (0..3 * RUN_AHEAD).collect();
+        let seen: Vec<usize> = ordered_stream(
+            items,
+            2,
+            |i| {
+                started.fetch_max(i, Ordering::SeqCst);
+                i
+            },
+            |results| {
+                let mut seen = Vec::new();
+                for i in results {
+                    if i == 0 {
+                        // Slow at first: the workers claim all they may, then wait.
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                        // Taking item 0 let them claim up to item RUN_AHEAD.
+                        assert_eq!(started.load(Ordering::SeqCst), RUN_AHEAD);
+                    }
+                    seen.push(i);
+                }
+                seen
+            },
+        );
+        assert_eq!(seen, (0..3 * RUN_AHEAD).collect::<Vec<_>>());
+    }
+
+    /// A consumer that panics with workers waiting for it stops them: the panic comes out of
+    /// the run instead of hanging it.
+    #[test]
+    fn a_consumer_that_panics_stops_the_workers() {
+        let items: Vec<usize> = (0..3 * RUN_AHEAD).collect();
+        let outcome = std::panic::catch_unwind(|| {
+            ordered_stream(
+                items,
+                2,
+                |i| i,
+                |results| {
+                    for i in results {
+                        if i == 0 {
+                            // Let the workers reach the limit and wait.
+                            std::thread::sleep(std::time::Duration::from_millis(20));
+                            panic!("the consumer failed");
+                        }
+                    }
+                },
+            )
+        });
+        assert!(outcome.is_err());
     }
 
     #[test]
