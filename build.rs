@@ -24,6 +24,10 @@ mod gate_analysis;
 mod alphabet;
 
 #[allow(dead_code)]
+#[path = "src/rules/varint.rs"]
+mod varint;
+
+#[allow(dead_code)]
 #[path = "src/rules/hir_codec.rs"]
 mod hir_codec;
 
@@ -226,6 +230,7 @@ fn write_prebuilt(patterns: &[&str], out_dir: &Path) -> std::io::Result<()> {
     println!("cargo:rerun-if-changed=src/alphabet.rs");
     println!("cargo:rerun-if-changed=src/rules/hir_codec.rs");
     println!("cargo:rerun-if-changed=src/rules/nfa_codec.rs");
+    println!("cargo:rerun-if-changed=src/rules/varint.rs");
     let compiler = {
         let mut compiler = thompson::Compiler::new();
         compiler.configure(thompson::Config::new().utf8(true).shrink(false));

@@ -18,3 +18,12 @@ pub fn corpus_files() -> Vec<String> {
     }
     files
 }
+
+/// A pattern as rule files mean it (case-insensitive), parsed to its HIR.
+pub fn parsed(pattern: &str) -> regex_syntax::hir::Hir {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(pattern)
+        .unwrap()
+}

@@ -16,8 +16,9 @@
 //! crate reads it.
 //!
 //! This file is also compiled into build.rs (`#[path]`), so it uses nothing but
-//! `regex_syntax`.
+//! `regex_syntax` and [`super::varint`].
 
+use super::varint::{write_bytes, write_u64, Reader};
 use regex_syntax::hir::{
     Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
     Literal, Look, Repetition,
@@ -101,18 +102,9 @@ pub fn encode(hir: &Hir, out: &mut Vec<u8>) {
 
 /// The HIR whose binary form `bytes` holds entirely; `None` if it holds anything else.
 pub fn decode(bytes: &[u8]) -> Option<Hir> {
-    let mut reader = Reader { bytes, at: 0 };
+    let mut reader = Reader::new(bytes);
     let hir = reader.hir(0)?;
-    (reader.at == bytes.len()).then_some(hir)
-}
-
-fn write_u64(mut value: u64, out: &mut Vec<u8>) {
-    while value >= 0x80 {
-        // The low seven bits, with the high bit saying that more follow.
-        out.push((value & 0x7F) as u8 | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
+    reader.is_done().then_some(hir)
 }
 
 fn write_u32(value: u32, out: &mut Vec<u8>) {
@@ -123,54 +115,13 @@ fn write_len(len: usize, out: &mut Vec<u8>) {
     write_u64(len as u64, out);
 }
 
-fn write_bytes(bytes: &[u8], out: &mut Vec<u8>) {
-    write_len(bytes.len(), out);
-    out.extend_from_slice(bytes);
+/// Reads the HIRs of a binary form.
+trait ReadHir {
+    fn char(&mut self) -> Option<char>;
+    fn hir(&mut self, depth: usize) -> Option<Hir>;
 }
 
-/// Reads a binary form from its start.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn byte(&mut self) -> Option<u8> {
-        let byte = *self.bytes.get(self.at)?;
-        self.at += 1;
-        Some(byte)
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = self.byte()?;
-            value |= u64::from(byte & 0x7F) << shift;
-            if byte & 0x80 == 0 {
-                return Some(value);
-            }
-        }
-        None
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        u32::try_from(self.u64()?).ok()
-    }
-
-    fn len(&mut self) -> Option<usize> {
-        let len = usize::try_from(self.u64()?).ok()?;
-        // Every element takes at least a byte: a longer length is a damaged form, and
-        // allocating for it could exhaust memory.
-        (len <= self.bytes.len() - self.at).then_some(len)
-    }
-
-    fn bytes(&mut self) -> Option<&[u8]> {
-        let len = self.len()?;
-        let bytes = self.bytes.get(self.at..self.at + len)?;
-        self.at += len;
-        Some(bytes)
-    }
-
+impl ReadHir for Reader<'_> {
     fn char(&mut self) -> Option<char> {
         char::from_u32(self.u32()?)
     }
@@ -183,7 +134,7 @@ impl Reader<'_> {
             EMPTY => Hir::empty(),
             LITERAL => Hir::literal(self.bytes()?),
             CLASS_UNICODE => {
-                let len = self.len()?;
+                let len = self.count()?;
                 let mut ranges = Vec::with_capacity(len);
                 for _ in 0..len {
                     ranges.push(ClassUnicodeRange::new(self.char()?, self.char()?));
@@ -191,7 +142,7 @@ impl Reader<'_> {
                 Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
             }
             CLASS_BYTES => {
-                let len = self.len()?;
+                let len = self.count()?;
                 let mut ranges = Vec::with_capacity(len);
                 for _ in 0..len {
                     ranges.push(ClassBytesRange::new(self.byte()?, self.byte()?));
@@ -224,7 +175,7 @@ impl Reader<'_> {
                 Hir::capture(Capture { index, name, sub })
             }
             tag @ (CONCAT | ALTERNATION) => {
-                let len = self.len()?;
+                let len = self.count()?;
                 let mut subs = Vec::with_capacity(len);
                 for _ in 0..len {
                     subs.push(self.hir(depth + 1)?);
@@ -244,14 +195,6 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn parsed(pattern: &str) -> Hir {
-        regex_syntax::ParserBuilder::new()
-            .case_insensitive(true)
-            .build()
-            .parse(pattern)
-            .unwrap()
-    }
 
     fn round_trip(hir: &Hir) -> Option<Hir> {
         let mut bytes = Vec::new();
@@ -285,7 +228,10 @@ mod tests {
     #[test]
     fn damaged_forms_are_refused_not_misread() {
         let mut bytes = Vec::new();
-        encode(&parsed(r"\b(?:gutschein|rabatt)\w*\b"), &mut bytes);
+        encode(
+            &crate::test_support::parsed(r"\b(?:gutschein|rabatt)\w*\b"),
+            &mut bytes,
+        );
         assert!(decode(&bytes).is_some());
         // Cut short anywhere, or with a byte too many, it does not decode.
         for len in 0..bytes.len() {

@@ -11,6 +11,7 @@ pub mod nfa_codec;
 pub mod phrase;
 pub mod prebuilt;
 pub mod registry;
+pub mod varint;
 
 pub mod content;
 pub mod critical;

@@ -16,8 +16,9 @@
 //! crate reads it.
 //!
 //! This file is also compiled into build.rs (`#[path]`), so it uses nothing but
-//! `regex_automata`.
+//! `regex_automata` and [`super::varint`].
 
+use super::varint::{write_bytes, write_u64, Reader};
 use regex_automata::nfa::thompson::{Builder, State, Transition, NFA};
 use regex_automata::util::look::Look;
 use regex_automata::util::primitives::{PatternID, StateID};
@@ -97,8 +98,7 @@ pub fn encode(nfa: &NFA) -> Option<Vec<u8>> {
                         None => out.push(0),
                         Some(name) => {
                             out.push(1);
-                            write_u64(name.len() as u64, &mut out);
-                            out.extend_from_slice(name.as_bytes());
+                            write_bytes(name.as_bytes(), &mut out);
                         }
                     }
                 } else {
@@ -124,7 +124,7 @@ pub fn decode(bytes: &[u8]) -> Option<NFA> {
 /// [`decode`] with `builder`, cleared first: a builder reused keeps the memory it grew.
 pub fn decode_with(builder: &mut Builder, bytes: &[u8]) -> Option<NFA> {
     builder.clear();
-    let mut reader = Reader { bytes, at: 0 };
+    let mut reader = Reader::new(bytes);
     let len = reader.u64()?;
     let id = |raw: u64| (raw < len).then(|| StateID::new(usize::try_from(raw).ok()?).ok())?;
     let start_anchored = id(reader.u64()?)?;
@@ -140,7 +140,7 @@ pub fn decode_with(builder: &mut Builder, bytes: &[u8]) -> Option<NFA> {
         let added = match reader.byte()? {
             BYTE_RANGE => builder.add_range(reader.transition(here, &id)?),
             SPARSE => {
-                let count = reader.len()?;
+                let count = reader.count()?;
                 let mut transitions = Vec::with_capacity(count);
                 for _ in 0..count {
                     transitions.push(reader.transition(here, &id)?);
@@ -152,7 +152,7 @@ pub fn decode_with(builder: &mut Builder, bytes: &[u8]) -> Option<NFA> {
                 builder.add_look(next(&mut reader)?, look)
             }
             UNION => {
-                let count = reader.len()?;
+                let count = reader.count()?;
                 let mut alternates = Vec::with_capacity(count);
                 for _ in 0..count {
                     alternates.push(next(&mut reader)?);
@@ -168,10 +168,7 @@ pub fn decode_with(builder: &mut Builder, bytes: &[u8]) -> Option<NFA> {
                 let index = reader.u64()?;
                 let name: Option<Arc<str>> = match reader.byte()? {
                     0 => None,
-                    _ => {
-                        let len = reader.len()?;
-                        Some(std::str::from_utf8(reader.take(len)?).ok()?.into())
-                    }
+                    _ => Some(std::str::from_utf8(reader.bytes()?).ok()?.into()),
                 };
                 groups = groups.max(index.checked_add(1)?);
                 builder.add_capture_start(next(&mut reader)?, u32::try_from(index).ok()?, name)
@@ -192,20 +189,11 @@ pub fn decode_with(builder: &mut Builder, bytes: &[u8]) -> Option<NFA> {
             return None;
         }
     }
-    if reader.at != bytes.len() {
+    if !reader.is_done() {
         return None;
     }
     builder.finish_pattern(pattern_start).ok()?;
     builder.build(start_anchored, start_unanchored).ok()
-}
-
-fn write_u64(mut value: u64, out: &mut Vec<u8>) {
-    while value >= 0x80 {
-        // The low seven bits, with the high bit saying that more follow.
-        out.push((value & 0x7F) as u8 | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
 }
 
 /// `target` as its distance from `here`, zigzag-encoded (0, -1, 1, -2… as 0, 1, 2, 3…).
@@ -220,44 +208,14 @@ fn write_transition(here: u64, trans: &Transition, out: &mut Vec<u8>) {
     write_relative(here, trans.next.as_u64(), out);
 }
 
-/// Reads a binary form from its start.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
+/// Reads the state ids and transitions of a binary form.
+trait ReadStates {
+    fn relative(&mut self, here: u64) -> Option<u64>;
+    fn transition(&mut self, here: u64, id: &impl Fn(u64) -> Option<StateID>)
+        -> Option<Transition>;
 }
 
-impl Reader<'_> {
-    fn byte(&mut self) -> Option<u8> {
-        let byte = *self.bytes.get(self.at)?;
-        self.at += 1;
-        Some(byte)
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = self.byte()?;
-            value |= u64::from(byte & 0x7F) << shift;
-            if byte & 0x80 == 0 {
-                return Some(value);
-            }
-        }
-        None
-    }
-
-    /// A count of items that each take at least a byte: a longer count is a damaged form, and
-    /// allocating for it could exhaust memory.
-    fn len(&mut self) -> Option<usize> {
-        let len = usize::try_from(self.u64()?).ok()?;
-        (len <= self.bytes.len() - self.at).then_some(len)
-    }
-
-    fn take(&mut self, len: usize) -> Option<&[u8]> {
-        let taken = self.bytes.get(self.at..self.at.checked_add(len)?)?;
-        self.at += len;
-        Some(taken)
-    }
-
+impl ReadStates for Reader<'_> {
     /// A state id written by [`write_relative`] from state `here`.
     fn relative(&mut self, here: u64) -> Option<u64> {
         let zigzag = self.u64()?;

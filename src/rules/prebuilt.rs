@@ -73,14 +73,7 @@ mod tests {
     use super::*;
     use crate::alphabet;
     use crate::rules::lazy_regex::first_tier_nfa;
-
-    fn parsed(pattern: &str) -> Hir {
-        regex_syntax::ParserBuilder::new()
-            .case_insensitive(true)
-            .build()
-            .parse(pattern)
-            .unwrap()
-    }
+    use crate::test_support::parsed;
 
     /// What build.rs prepared is what parsing, narrowing and compiling each pattern give now,
     /// as the run's first tier compiles it, for every built-in pattern (rules and the crate's
