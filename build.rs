@@ -219,10 +219,10 @@ fn prepare_rules(
 /// its HIR narrowed to seller mail, for the full regex, in the binary form of
 /// `src/rules/hir_codec.rs`; its NFA narrowed to ASCII, to Latin and to seller mail, for the
 /// first tier of a small run, in the form of `src/rules/nfa_codec.rs`. All in `prebuilt.bin`,
-/// indexed by `PREBUILT` (sorted by pattern; the byte range of each form) in `prebuilt.rs`. A pattern that does not parse is left
-/// out: the run then parses it and reports the error. The NFAs are compiled as the run's
-/// first tier compiles them (`NFA_COMPILER` in `src/rules/lazy_regex.rs`); a unit test
-/// checks that they are the same.
+/// indexed by `PREBUILT` (sorted by pattern; the byte range of each form) in `prebuilt.rs`. A
+/// pattern that does not parse is left out: the run then parses it and reports the error.
+/// The NFAs are compiled as the run's first tier compiles them (`NFA_COMPILER` in
+/// `src/rules/lazy_regex.rs`); a unit test checks that they are the same.
 fn write_prebuilt(patterns: &[&str], out_dir: &Path) -> std::io::Result<()> {
     use alphabet::Alphabet;
     use regex_automata::nfa::thompson;

@@ -4,25 +4,25 @@
 //! A run over one English file thus compiles only the few patterns whose words the file has:
 //! compiling every pattern of a rule set costs ~100 ms, which a pre-commit hook would pay on
 //! every commit. In a small run (see [`crate::run_size`]) compilation is in two tiers, like a
-//! JIT: first only the forward NFA, searched by the bounded backtracker or the PikeVM (about 40%
-//! of the full compile, and quick enough on the few texts of a small run; see [`NfaSearch`]);
-//! once a pattern has
-//! searched [`FULL_AFTER`] bytes, the full regex (lazy DFA, prefilters) replaces it, with its
-//! word-boundary guard for non-ASCII texts (see [`super::guard`]). A bigger run builds the
-//! full regex at once: there most opened patterns reach [`FULL_AFTER`] anyway, and the
-//! PikeVM's first 64 KiB of each cost more than the compile it saved (a run over 20 generated
-//! files took 1.31G instructions with the first tier, 0.89G without; 200 files 4.78G against
-//! 2.14G). Both tiers are the `regex-automata` engines the `regex` crate wraps, so they find
-//! the same matches; they are compiled narrowed to the alphabet of seller mail for texts
-//! within it (ASCII ones too), as written for the rest (see [`crate::alphabet`]). Two
-//! exceptions in the first tier of a small run: on ASCII texts it is `regex-lite` (see
-//! [`compile`]), which finds the same matches there and compiles without Unicode tables; on
-//! Latin texts (German, French… mail) it is narrowed to the Latin blocks, whose automata are
+//! JIT: first only the forward NFA, searched by the bounded backtracker or the PikeVM (about
+//! 40% of the full compile, and quick enough on the few texts of a small run; see
+//! [`NfaSearch`]); once a pattern has searched [`FULL_AFTER`] bytes, the full regex (lazy
+//! DFA, prefilters) replaces it, with its word-boundary guard for non-ASCII texts (see
+//! [`super::guard`]). A bigger run builds the full regex at once: there most opened patterns
+//! reach [`FULL_AFTER`] anyway, and the PikeVM's first 64 KiB of each cost more than the
+//! compile it saved (a run over 20 generated files took 1.31G instructions with the first
+//! tier, 0.89G without; 200 files 4.78G against 2.14G). Both tiers are the `regex-automata`
+//! engines the `regex` crate wraps, so they find the same matches; they are compiled narrowed
+//! to the alphabet of seller mail for texts within it (ASCII ones too), as written for the
+//! rest (see [`crate::alphabet`]). The first tier of a small run has two more spellings: for
+//! ASCII texts, narrowed to ASCII (for a pattern of a user's rule file, `regex-lite`, which
+//! finds the same matches there and compiles without Unicode tables; see [`compile`]); for
+//! Latin texts (German, French… mail), narrowed to the Latin blocks, whose automata are
 //! smaller (the German example: 32.7M instructions → 28.9M).
 //!
 //! Each distinct pattern is compiled once per process, whichever rules share it (see
-//! `Compilations`). A built-in pattern's first-tier NFA (for ASCII and Latin texts) and its
-//! narrowed HIR come from build.rs (see [`super::prebuilt`]): it is not parsed at run time.
+//! `Compilations`). A built-in pattern's first-tier NFAs and its narrowed HIR come from
+//! build.rs (see [`super::prebuilt`]): it is not parsed at run time.
 
 use crate::alphabet::{self, Alphabet};
 use crate::rules::guard::{guarded_search, Guard};
@@ -111,7 +111,8 @@ struct Compilations {
     /// A word-boundary-free superset, for non-ASCII texts (only patterns searched on whole
     /// texts use it).
     guard: Guard,
-    /// The first tier for ASCII texts, in a small run (see [`crate::run_size`]): `regex-lite`.
+    /// The first tier for ASCII texts, in a small run (see [`crate::run_size`]): the NFA of a
+    /// built-in pattern, `regex-lite` for others (see [`compile`]).
     quick_ascii: OnceLock<Option<Compiled>>,
     /// The first tier for other texts: the NFA alone.
     quick: Tier<NfaSearch>,
@@ -309,7 +310,8 @@ pub type CacheMaker<C> =
     Box<dyn Fn() -> C + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
 /// The first tier of a pattern: its forward NFA alone, built without the meta layer so that
-/// the NFA comes from a compiler kept per thread (see `NFA_COMPILER`), and searched as a
+/// the NFA comes from build.rs (a built-in pattern, see [`prebuilt`]) or from a compiler kept
+/// per thread (see `NFA_COMPILER`), and searched as a
 /// `meta::Regex` with its other engines turned off searches: by the bounded backtracker when
 /// its visited set holds the text (256 KiB: a text of about 1 KiB for a pattern of 2,000
 /// states), by the PikeVM otherwise. Both engines find the same matches. On the short texts
