@@ -335,11 +335,11 @@ where
             next: 0,
             queue: &queue,
         };
-        // Stops the workers however `consume` ends: were it to panic, workers waiting for it
-        // to catch up would otherwise wait for ever, and the scope with them.
+        // Stops the workers once `consume` ends, however it ends (dropped last, below): were
+        // it to panic, workers waiting for it to catch up would otherwise wait for ever, and
+        // the scope with them.
         let _stop = StopOnDrop(&queue);
         let out = consume(&mut results);
-        queue.stop();
         // Dropping the receiver makes the workers' next send fail: they stop.
         drop(results);
         out
