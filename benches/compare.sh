@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Whole-run performance of sellerlint against ripgrep, on generated corpora.
 #
-#   benches/compare.sh [--quick] [--keep]
+#   benches/compare.sh [--quick] [--keep] [--stages]
 #
 # Generates the corpora in a temporary directory (../shared/bench/gen_corpus.py, seed 7),
 # builds the release binary (or uses $SELLERLINT), and prints one table row per workload:
 # the median wall time of sellerlint, of the ripgrep phrase search over the same bytes
 # (`rg -c -i -F -f phrases.txt`), their ratio, and sellerlint's peak RSS. Then the thread
-# scaling (-j1 vs -j2) and the size scaling (1k, 5k, 20k files).
+# scaling (-j1 vs -j2) and the size scaling (1k, 5k, 20k files). With --stages, also where the
+# 5,000-file run's time goes, stage by stage on one thread (benches/stages.rs), next to ripgrep
+# on one thread.
 #
 # Needs: hyperfine, rg, /usr/bin/time (Debian: apt-get install -y hyperfine ripgrep time),
 # python3. Timings are only as good as the machine is quiet: run it twice and compare.
@@ -18,11 +20,13 @@ bench="$root/../shared/bench"
 runs=10
 latency_runs=30
 keep=0
+stages=0
 for arg in "$@"; do
     case "$arg" in
         --quick) runs=3; latency_runs=10 ;;
         --keep) keep=1 ;;
-        *) echo "usage: $0 [--quick] [--keep]" >&2; exit 2 ;;
+        --stages) stages=1 ;;
+        *) echo "usage: $0 [--quick] [--keep] [--stages]" >&2; exit 2 ;;
     esac
 done
 for tool in hyperfine rg python3; do
@@ -54,6 +58,25 @@ median_of() {
     local name="$1" n="$2"; shift 2
     hyperfine -N --style none -i --warmup 1 --runs "$n" --export-json "$tmp/$name.json" "$@" >/dev/null 2>&1
     python3 -c 'import json,sys; [print(r["median"]) for r in json.load(open(sys.argv[1]))["results"]]' "$tmp/$name.json"
+}
+# interleaved_medians ROUNDS CMD...: each command run once per round, round after round, and
+# each one's median wall time (seconds), one per line. hyperfine runs all of one command's runs
+# before the next command's, so a slow minute of this shared machine lands on one of them;
+# comparisons between our own runs (threads, corpus sizes) take turns instead. Output is
+# discarded; exit status 1 (problems found) is normal.
+interleaved_medians() {
+    python3 - "$@" <<'PY'
+import shlex, statistics, subprocess, sys, time
+rounds, commands = int(sys.argv[1]), sys.argv[2:]
+times = [[] for _ in commands]
+for _ in range(rounds + 1):
+    for i, command in enumerate(commands):
+        start = time.perf_counter()
+        subprocess.run(shlex.split(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times[i].append(time.perf_counter() - start)
+for t in times:
+    print(statistics.median(t[1:]))  # the first round warms the page cache
+PY
 }
 # cpu_of NAME: mean CPU time (user + system, seconds) of each command of a median_of run.
 cpu_of() {
@@ -109,15 +132,15 @@ row "1 file of 50 MiB, --format json" "$(ms "${t[0]}")" "$(ms "${t[1]}")" \
     "$(ratio "${t[0]}" "${t[1]}")" "$(cpu_ratio big)" "$(peak_rss_mib "$bin" check --format json --max-file-size 67108864 "$big") MiB"
 
 echo
-echo "Threads (5,000 files, --format json):"
-mapfile -t t < <(median_of threads "$runs" \
+echo "Threads (5,000 files, --format json; runs taking turns):"
+mapfile -t t < <(interleaved_medians "$runs" \
     "$bin check --format json -j1 $tmp/c5k" \
     "$bin check --format json -j2 $tmp/c5k")
 echo "  -j1 $(ms "${t[0]}"), -j2 $(ms "${t[1]}"): speed-up $(ratio "${t[0]}" "${t[1]}")"
 
 echo
-echo "Size scaling (--format json, time per 1,000 files):"
-mapfile -t t < <(median_of scaling "$runs" \
+echo "Size scaling (--format json, time per 1,000 files; runs taking turns):"
+mapfile -t t < <(interleaved_medians "$runs" \
     "$bin check --format json $tmp/c1k" \
     "$bin check --format json $tmp/c5k" \
     "$bin check --format json $tmp/c20k")
@@ -135,3 +158,11 @@ first = (times[1] - times[0]) / 4
 second = (times[2] - times[1]) / 15
 print("  each further 1k files: %.1f ms from 1k to 5k, %.1f ms from 5k to 20k (%+.0f%%)" % (first * 1000, second * 1000, (second / first - 1) * 100))
 EOF
+
+if [ "$stages" = 1 ]; then
+    echo
+    echo "Stages (5,000 files, one thread; benches/stages.rs):"
+    (cd "$root" && cargo bench --quiet --bench stages -- "$tmp/c5k" "$runs") | sed 's/^/  /'
+    mapfile -t t < <(median_of rg_j1 "$runs" "rg -j1 -c -i -F -f $phrases $tmp/c5k")
+    echo "  ripgrep's phrase search on one thread (rg -j1): $(ms "${t[0]}")"
+fi

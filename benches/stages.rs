@@ -1,0 +1,221 @@
+//! Where a big run's time goes, stage by stage, on one thread: the breakdown behind the
+//! throughput numbers of `benches/compare.sh`.
+//!
+//! ```text
+//! python3 ../shared/bench/gen_corpus.py /tmp/c5k --files 5000 --seed 7
+//! cargo bench --bench stages -- /tmp/c5k [ROUNDS]
+//! ```
+//!
+//! Each stage runs over every `*.yaml` file under the directory, in path order, as a big run
+//! does it (`--format json`: bodies dropped once linted, reports without their model):
+//!
+//! - **read**: the files' bytes and their line indexes;
+//! - **parse**: YAML → model, alone;
+//! - **parse + views**: the same, plus every message's text views (visible text, HTML tokens,
+//!   placeholders), which every rule reads;
+//! - **lint, first pass**: the whole per-file pipeline (parse, views, every rule, the verdict's
+//!   evidence and the verdicts), compiling each pattern the first time a text opens its gate;
+//! - **lint, warm**: the same again, with every pattern compiled;
+//! - **render json**: the report of all files, as `--format json` writes it;
+//! - two parts of the rules' time, each over every message's views built beforehand:
+//!   **language detection** (`meta/language`: the body's prose and whatlang's guess) and the
+//!   **verdict's evidence** (does the message ask about a critical topic).
+//!
+//! "Rules and verdicts" is the warm lint less parse + views (the lint's parse leaves bodies out
+//! of the model, so it is a little cheaper than the parse row). Times are medians over ROUNDS
+//! (default 3) of each stage, except the first pass, which happens once per process; "share"
+//! is of a warm run, lint plus render. Compare
+//! with ripgrep's phrase search of the same directory on one thread:
+//! `rg -j1 -c -i -F -f ../shared/bench/phrases.txt DIR`.
+
+use sellerlint::language::{detect, prose};
+use sellerlint::lint::{lint_source_dropping_text, Settings};
+use sellerlint::output::{render, Format};
+use sellerlint::parse::parse_file;
+use sellerlint::profile::Profile;
+use sellerlint::rules::registry::Registry;
+use sellerlint::rules::MessageView;
+use sellerlint::run::RunReport;
+use sellerlint::source::SourceFile;
+use sellerlint::verdict::content_evidence_of;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if path.is_dir() {
+            yaml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(path);
+        }
+    }
+}
+
+fn read_all(paths: &[PathBuf]) -> Vec<SourceFile> {
+    paths
+        .iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            Some(SourceFile::new(p.display().to_string(), text))
+        })
+        .collect()
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times.get(times.len() / 2).copied().unwrap_or_default()
+}
+
+fn timed<T>(work: impl FnOnce() -> T) -> (Duration, T) {
+    let start = Instant::now();
+    let out = work();
+    (start.elapsed(), out)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; the rest are ours.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let Some(dir) = args.first() else {
+        eprintln!("usage: cargo bench --bench stages -- DIR [ROUNDS]");
+        std::process::exit(2);
+    };
+    let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3).max(1);
+    let mut paths = Vec::new();
+    yaml_files(Path::new(dir), &mut paths);
+    paths.sort();
+    if paths.is_empty() {
+        eprintln!("stages: no *.yaml files under {dir}");
+        std::process::exit(2);
+    }
+    sellerlint::run_size::plan_for_files(paths.len(), paths.iter().map(PathBuf::as_path));
+    let registry = Registry::builtin();
+    let Ok(profile) = Profile::named("amazon") else {
+        eprintln!("stages: the default profile does not load");
+        std::process::exit(2);
+    };
+    let settings = Settings::new(profile);
+    let files = read_all(&paths);
+    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+
+    let lint_all = || -> Vec<_> {
+        files
+            .iter()
+            .map(|f| {
+                let mut report = lint_source_dropping_text(f.clone(), registry, &settings);
+                report.shed_model();
+                report
+            })
+            .collect()
+    };
+    let (first_pass, _) = timed(|| black_box(lint_all()));
+
+    let mut stages: Vec<(&str, Vec<Duration>)> = [
+        "read",
+        "parse",
+        "parse + views",
+        "lint, warm",
+        "render json",
+        "language detection",
+        "verdict evidence",
+    ]
+    .into_iter()
+    .map(|name| (name, Vec::new()))
+    .collect();
+    for _ in 0..rounds {
+        stages[0].1.push(timed(|| black_box(read_all(&paths))).0);
+        stages[1]
+            .1
+            .push(timed(|| files.iter().for_each(|f| drop(black_box(parse_file(f))))).0);
+        let views = || {
+            for f in &files {
+                for sequence in parse_file(f).into_iter().flatten() {
+                    for m in &sequence.messages {
+                        black_box(MessageView::new(m));
+                    }
+                }
+            }
+        };
+        stages[2].1.push(timed(views).0);
+        let (lint_time, reports) = timed(lint_all);
+        stages[3].1.push(lint_time);
+        let report = RunReport {
+            files: reports,
+            profile: "amazon".to_string(),
+            ..RunReport::default()
+        };
+        stages[4]
+            .1
+            .push(timed(|| black_box(render(Format::Json, &report, false).len())).0);
+        drop(report);
+        let sequences: Vec<_> = files.iter().filter_map(|f| parse_file(f).ok()).collect();
+        let views: Vec<MessageView<'_>> = sequences
+            .iter()
+            .flatten()
+            .flat_map(|s| s.messages.iter().map(MessageView::new))
+            .collect();
+        let detect_all = || {
+            for v in &views {
+                black_box(detect(&prose(&v.body)));
+            }
+        };
+        stages[5].1.push(timed(detect_all).0);
+        let evidence_all = || {
+            for v in &views {
+                black_box(content_evidence_of(v.subject.as_ref(), &v.body));
+            }
+        };
+        stages[6].1.push(timed(evidence_all).0);
+    }
+
+    let medians: Vec<(&str, Duration)> = stages
+        .into_iter()
+        .map(|(name, times)| (name, median(times)))
+        .collect();
+    let get = |name: &str| {
+        medians
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(Duration::ZERO, |(_, d)| *d)
+    };
+    let whole = get("lint, warm") + get("render json");
+    println!(
+        "{} files, {:.1} MiB, one thread, medians of {rounds} rounds",
+        files.len(),
+        bytes as f64 / (1 << 20) as f64
+    );
+    println!(
+        "{:<32} {:>11} {:>9} {:>7}",
+        "stage", "time", "MiB/s", "share"
+    );
+    let rows = [
+        ("read", get("read")),
+        ("parse", get("parse")),
+        ("parse + views", get("parse + views")),
+        ("lint, first pass", first_pass),
+        ("lint, warm", get("lint, warm")),
+        (
+            "  rules + verdicts",
+            get("lint, warm").saturating_sub(get("parse + views")),
+        ),
+        ("    of which language detection", get("language detection")),
+        ("    of which verdict evidence", get("verdict evidence")),
+        ("render json", get("render json")),
+    ];
+    for (name, d) in rows {
+        let mib_s = bytes as f64 / (1 << 20) as f64 / d.as_secs_f64().max(1e-9);
+        // The share of a warm run: lint and render, on one thread.
+        let share = 100.0 * d.as_secs_f64() / whole.as_secs_f64().max(1e-9);
+        println!(
+            "{name:<32} {:>8.1} ms {mib_s:>9.1} {share:>6.1}%",
+            d.as_secs_f64() * 1e3
+        );
+    }
+}
