@@ -6,6 +6,8 @@
 //! `cargo bench --bench hot_paths` (add `-- parse` to run one group). Whole-run throughput
 //! against ripgrep is measured by `benches/compare.sh`.
 
+mod support;
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use sellerlint::lint::{check_sequence, lint_source, Settings};
 use sellerlint::model::BodyFormat;
@@ -19,6 +21,7 @@ use sellerlint::run::RunReport;
 use sellerlint::source::SourceFile;
 use sellerlint::text::TextView;
 use std::path::Path;
+use support::read_sources;
 
 /// Every `examples/*.yaml`, read once.
 fn example_files() -> Vec<SourceFile> {
@@ -28,13 +31,7 @@ fn example_files() -> Vec<SourceFile> {
         .unwrap_or_default();
     paths.retain(|p| p.extension().is_some_and(|x| x == "yaml"));
     paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| {
-            let text = std::fs::read_to_string(p).ok()?;
-            Some(SourceFile::new(p.display().to_string(), text))
-        })
-        .collect()
+    read_sources(&paths)
 }
 
 /// The phrase rules of `benches/fixtures/rules`, loaded (and so verified) like a rule pack.

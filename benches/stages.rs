@@ -6,7 +6,9 @@
 //! cargo bench --bench stages -- /tmp/c5k [ROUNDS]
 //! ```
 //!
-//! Each stage runs over every `*.yaml` file under the directory, in path order, as a big run
+//! Without a directory (a plain `cargo bench`), it times `examples/`.
+//!
+//! Each stage runs over the files `sellerlint check DIR` lints, in its order, as a big run
 //! does it (`--format json`: bodies dropped once linted, reports without their model):
 //!
 //! - **read**: the files' bytes and their line indexes;
@@ -16,7 +18,7 @@
 //! - **lint, first pass**: the whole per-file pipeline (parse, views, every rule, the verdict's
 //!   evidence and the verdicts), compiling each pattern the first time a text opens its gate;
 //! - **lint, warm**: the same again, with every pattern compiled;
-//! - **render json**: the report of all files, as `--format json` writes it;
+//! - **render json**: the `--format json` report of all files, rendered whole;
 //! - two parts of the rules' time, each over every message's views built beforehand:
 //!   **language detection** (`meta/language`: the body's prose and whatlang's guess) and the
 //!   **verdict's evidence** (does the message ask about a critical topic).
@@ -24,9 +26,10 @@
 //! "Rules and verdicts" is the warm lint less parse + views (the lint's parse leaves bodies out
 //! of the model, so it is a little cheaper than the parse row). Times are medians over ROUNDS
 //! (default 3) of each stage, except the first pass, which happens once per process; "share"
-//! is of a warm run, lint plus render. Compare
-//! with ripgrep's phrase search of the same directory on one thread:
-//! `rg -j1 -c -i -F -f ../shared/bench/phrases.txt DIR`.
+//! is of a warm run, lint plus render. Compare with ripgrep's phrase search of the same
+//! directory on one thread: `rg -j1 -c -i -F -f ../shared/bench/phrases.txt DIR`.
+
+mod support;
 
 use sellerlint::language::{detect, prose};
 use sellerlint::lint::{lint_source_dropping_text, Settings};
@@ -36,35 +39,12 @@ use sellerlint::profile::Profile;
 use sellerlint::rules::registry::Registry;
 use sellerlint::rules::MessageView;
 use sellerlint::run::RunReport;
-use sellerlint::source::SourceFile;
 use sellerlint::verdict::content_evidence_of;
+use sellerlint::walk::{collect_inputs, Input};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
-
-fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        if path.is_dir() {
-            yaml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            out.push(path);
-        }
-    }
-}
-
-fn read_all(paths: &[PathBuf]) -> Vec<SourceFile> {
-    paths
-        .iter()
-        .filter_map(|p| {
-            let text = std::fs::read_to_string(p).ok()?;
-            Some(SourceFile::new(p.display().to_string(), text))
-        })
-        .collect()
-}
+use support::read_sources;
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
@@ -83,14 +63,25 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with("--"))
         .collect();
-    let Some(dir) = args.first() else {
-        eprintln!("usage: cargo bench --bench stages -- DIR [ROUNDS]");
-        std::process::exit(2);
-    };
+    // A plain `cargo bench` runs every bench without arguments: then the examples, which
+    // shows the stages work, though a big run's shares need a big corpus.
+    let dir = args.first().cloned().unwrap_or_else(|| {
+        let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/examples").to_string();
+        eprintln!(
+            "stages: no directory given, timing {examples}; for a big run: \
+             cargo bench --bench stages -- DIR [ROUNDS]"
+        );
+        examples
+    });
     let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3).max(1);
-    let mut paths = Vec::new();
-    yaml_files(Path::new(dir), &mut paths);
-    paths.sort();
+    // The files `sellerlint check DIR` lints, in its order.
+    let paths: Vec<PathBuf> = collect_inputs(&[PathBuf::from(&dir)])
+        .into_iter()
+        .filter_map(|input| match input {
+            Input::File(path) => Some(path),
+            Input::Error { .. } => None,
+        })
+        .collect();
     if paths.is_empty() {
         eprintln!("stages: no *.yaml files under {dir}");
         std::process::exit(2);
@@ -102,7 +93,7 @@ fn main() {
         std::process::exit(2);
     };
     let settings = Settings::new(profile);
-    let files = read_all(&paths);
+    let files = read_sources(&paths);
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
 
     let lint_all = || -> Vec<_> {
@@ -130,7 +121,9 @@ fn main() {
     .map(|name| (name, Vec::new()))
     .collect();
     for _ in 0..rounds {
-        stages[0].1.push(timed(|| black_box(read_all(&paths))).0);
+        stages[0]
+            .1
+            .push(timed(|| black_box(read_sources(&paths))).0);
         stages[1]
             .1
             .push(timed(|| files.iter().for_each(|f| drop(black_box(parse_file(f))))).0);
@@ -186,8 +179,12 @@ fn main() {
             .map_or(Duration::ZERO, |(_, d)| *d)
     };
     let whole = get("lint, warm") + get("render json");
+    let rounds_said = match rounds {
+        1 => "one round".to_string(),
+        n => format!("medians of {n} rounds"),
+    };
     println!(
-        "{} files, {:.1} MiB, one thread, medians of {rounds} rounds",
+        "{} files, {:.1} MiB, one thread, {rounds_said}",
         files.len(),
         bytes as f64 / (1 << 20) as f64
     );
