@@ -46,6 +46,19 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use support::read_sources;
 
+/// Each stage's time in every round.
+#[derive(Default)]
+struct StageTimes {
+    read: Vec<Duration>,
+    parse: Vec<Duration>,
+    parse_and_views: Vec<Duration>,
+    /// Warm: after the first pass.
+    lint: Vec<Duration>,
+    render: Vec<Duration>,
+    language: Vec<Duration>,
+    evidence: Vec<Duration>,
+}
+
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times.get(times.len() / 2).copied().unwrap_or_default()
@@ -108,26 +121,21 @@ fn main() {
     };
     let (first_pass, _) = timed(|| black_box(lint_all()));
 
-    let mut stages: Vec<(&str, Vec<Duration>)> = [
-        "read",
-        "parse",
-        "parse + views",
-        "lint, warm",
-        "render json",
-        "language detection",
-        "verdict evidence",
-    ]
-    .into_iter()
-    .map(|name| (name, Vec::new()))
-    .collect();
+    // The views the language and evidence stages read: built once, outside their timing.
+    let sequences: Vec<_> = files.iter().filter_map(|f| parse_file(f).ok()).collect();
+    let views: Vec<MessageView<'_>> = sequences
+        .iter()
+        .flatten()
+        .flat_map(|s| s.messages.iter().map(MessageView::new))
+        .collect();
+
+    let mut times = StageTimes::default();
     for _ in 0..rounds {
-        stages[0]
-            .1
-            .push(timed(|| black_box(read_sources(&paths))).0);
-        stages[1]
-            .1
+        times.read.push(timed(|| black_box(read_sources(&paths))).0);
+        times
+            .parse
             .push(timed(|| files.iter().for_each(|f| drop(black_box(parse_file(f))))).0);
-        let views = || {
+        let parse_and_views = || {
             for f in &files {
                 for sequence in parse_file(f).into_iter().flatten() {
                     for m in &sequence.messages {
@@ -136,49 +144,38 @@ fn main() {
                 }
             }
         };
-        stages[2].1.push(timed(views).0);
+        times.parse_and_views.push(timed(parse_and_views).0);
         let (lint_time, reports) = timed(lint_all);
-        stages[3].1.push(lint_time);
+        times.lint.push(lint_time);
         let report = RunReport {
             files: reports,
             profile: "amazon".to_string(),
             ..RunReport::default()
         };
-        stages[4]
-            .1
+        times
+            .render
             .push(timed(|| black_box(render(Format::Json, &report, false).len())).0);
         drop(report);
-        let sequences: Vec<_> = files.iter().filter_map(|f| parse_file(f).ok()).collect();
-        let views: Vec<MessageView<'_>> = sequences
-            .iter()
-            .flatten()
-            .flat_map(|s| s.messages.iter().map(MessageView::new))
-            .collect();
         let detect_all = || {
             for v in &views {
                 black_box(detect(&prose(&v.body)));
             }
         };
-        stages[5].1.push(timed(detect_all).0);
+        times.language.push(timed(detect_all).0);
         let evidence_all = || {
             for v in &views {
                 black_box(content_evidence_of(v.subject.as_ref(), &v.body));
             }
         };
-        stages[6].1.push(timed(evidence_all).0);
+        times.evidence.push(timed(evidence_all).0);
     }
 
-    let medians: Vec<(&str, Duration)> = stages
-        .into_iter()
-        .map(|(name, times)| (name, median(times)))
-        .collect();
-    let get = |name: &str| {
-        medians
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map_or(Duration::ZERO, |(_, d)| *d)
-    };
-    let whole = get("lint, warm") + get("render json");
+    let read = median(times.read);
+    let parse = median(times.parse);
+    let parse_and_views = median(times.parse_and_views);
+    let lint = median(times.lint);
+    let render_json = median(times.render);
+    let whole = lint + render_json;
     let rounds_said = match rounds {
         1 => "one round".to_string(),
         n => format!("medians of {n} rounds"),
@@ -193,18 +190,15 @@ fn main() {
         "stage", "time", "MiB/s", "share"
     );
     let rows = [
-        ("read", get("read")),
-        ("parse", get("parse")),
-        ("parse + views", get("parse + views")),
+        ("read", read),
+        ("parse", parse),
+        ("parse + views", parse_and_views),
         ("lint, first pass", first_pass),
-        ("lint, warm", get("lint, warm")),
-        (
-            "  rules + verdicts",
-            get("lint, warm").saturating_sub(get("parse + views")),
-        ),
-        ("    of which language detection", get("language detection")),
-        ("    of which verdict evidence", get("verdict evidence")),
-        ("render json", get("render json")),
+        ("lint, warm", lint),
+        ("  rules + verdicts", lint.saturating_sub(parse_and_views)),
+        ("    of which language detection", median(times.language)),
+        ("    of which verdict evidence", median(times.evidence)),
+        ("render json", render_json),
     ];
     for (name, d) in rows {
         let mib_s = bytes as f64 / (1 << 20) as f64 / d.as_secs_f64().max(1e-9);
