@@ -69,6 +69,9 @@ pub struct Element {
 pub struct HtmlScan {
     pub text: Vec<TextPiece>,
     pub elements: Vec<Element>,
+    /// Bytes of the text of each `<style>` element (a style sheet, not visible text), in
+    /// order; on char boundaries of the input.
+    pub style_sheets: Vec<Range<usize>>,
 }
 
 impl Element {
@@ -276,6 +279,7 @@ fn plain_text(input: &str) -> HtmlScan {
     HtmlScan {
         text,
         elements: Vec::new(),
+        style_sheets: Vec::new(),
     }
 }
 
@@ -527,6 +531,8 @@ struct Builder<'i> {
     /// The `<a>` part of the list of active formatting elements.
     links: Vec<LinkEntry>,
     raw_hidden: bool,
+    /// The raw-text element open is a `<style>`: its text is a style sheet.
+    in_style: bool,
     in_head: bool,
     template_depth: usize,
 }
@@ -541,6 +547,7 @@ impl<'i> Builder<'i> {
             attr_open: false,
             links: Vec::new(),
             raw_hidden: false,
+            in_style: false,
             in_head: false,
             template_depth: 0,
         }
@@ -650,6 +657,7 @@ impl<'i> Builder<'i> {
         }
         if is_hidden_raw(name) {
             self.raw_hidden = true;
+            self.in_style = name == "style";
         }
         if name == "a" {
             // A new `<a>` closes an open one (adoption agency): links do not nest.
@@ -672,6 +680,7 @@ impl<'i> Builder<'i> {
         if self.raw_hidden {
             // In a raw-text state the only end tag the tokenizer reports is the one closing it.
             self.raw_hidden = false;
+            self.in_style = false;
             return;
         }
         match name {
@@ -719,8 +728,27 @@ impl<'i> Builder<'i> {
         });
     }
 
+    /// Adds raw bytes of a `<style>` element's text to its sheet (the tokenizer may report the
+    /// text in several events).
+    fn style_text(&mut self, range: Range<usize>) {
+        let sane = range.start <= range.end
+            && self.input.is_char_boundary(range.start)
+            && self.input.is_char_boundary(range.end);
+        if !sane || range.is_empty() {
+            return;
+        }
+        let sheets = &mut self.scan.style_sheets;
+        match sheets.last_mut() {
+            Some(last) if last.end == range.start => last.end = range.end,
+            _ => sheets.push(range),
+        }
+    }
+
     fn string(&mut self, value: &[u8], span: Span<usize>) {
         let chunks = std::mem::take(&mut self.chunks);
+        if self.in_style && self.raw_hidden && self.template_depth == 0 {
+            self.style_text(span.start..span.end);
+        }
         if self.raw_hidden || self.template_depth > 0 {
             return;
         }
@@ -1028,6 +1056,13 @@ mod tests {
                 return Err(format!("inexact exact piece {p:?}"));
             }
         }
+        let mut sheet_end = 0;
+        for r in &s.style_sheets {
+            if input.get(r.clone()).is_none() || r.start < sheet_end || r.is_empty() {
+                return Err(format!("bad style sheet range {r:?}"));
+            }
+            sheet_end = r.end;
+        }
         for e in &s.elements {
             let tag = input
                 .get(e.range.clone())
@@ -1077,6 +1112,24 @@ mod tests {
             panic!("{e}\ninput: {input:?}\nscan: {s:#?}");
         }
         s
+    }
+
+    #[test]
+    fn style_sheets_are_kept_apart_from_the_text() {
+        let input = "<style>p { color: red }</style><p>Hi</p><STYLE>td{font-size:9px}</STYLE>\
+                     <script>x = '<style>'</script><title>t</title>";
+        let s = scan_checked(input);
+        let sheets: Vec<&str> = s.style_sheets.iter().map(|r| &input[r.clone()]).collect();
+        assert_eq!(sheets, ["p { color: red }", "td{font-size:9px}"]);
+        assert_eq!(s.visible_text().trim(), "Hi");
+        // An unclosed sheet runs to the end, as in a browser; a template's is not a sheet.
+        let input = "<template><style>a{}</style></template><style>b { color: #333 }";
+        let sheets: Vec<&str> = scan_checked(input)
+            .style_sheets
+            .iter()
+            .map(|r| &input[r.clone()])
+            .collect();
+        assert_eq!(sheets, ["b { color: #333 }"]);
     }
 
     #[test]

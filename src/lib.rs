@@ -17,6 +17,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod css;
 pub mod diagnostic;
 pub mod docs;
 pub mod fix;

@@ -5,12 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const CASES: [(&str, &str); 5] = [
+const CASES: [(&str, &str); 6] = [
     ("positive-only", "review/positive-only"),
     ("important-tag", "critical/important-tag"),
     ("emoji-crlf", "style/emoji"),
     ("insecure-link", "content/insecure-link"),
     ("tracking-pixel", "content/tracking-pixel"),
+    ("line-breaks", "style/line-breaks"),
 ];
 
 fn fixtures() -> PathBuf {

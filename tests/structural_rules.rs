@@ -470,3 +470,77 @@ fn important_tag_in_a_template_subject_has_a_safe_fix() {
     assert_eq!(d["applicability"], "safe");
     assert_eq!(d["matched"], "[Important]");
 }
+
+#[test]
+fn the_styling_rules_point_at_the_css_and_tags_of_an_html_template() {
+    let r = run(&[&fixture("templates/styled.html")]);
+    let at = |rule: &str| -> Vec<((u64, u64), (u64, u64))> {
+        r.on("styled", rule)
+            .iter()
+            .map(|d| (d.start, d.end))
+            .collect()
+    };
+    // In the <style> sheet, then in style attributes.
+    assert_eq!(
+        at("style/font-override"),
+        [((1, 15), (1, 42)), ((3, 26), (3, 40))]
+    );
+    assert_eq!(at("style/image-width"), [((1, 63), (1, 67))]);
+    assert_eq!(at("style/centered"), [((2, 1), (2, 9))]);
+    assert_eq!(at("style/gif"), [((2, 32), (2, 66))]);
+    assert_eq!(at("style/margins"), [((3, 21), (3, 24))]);
+    assert_eq!(at("style/font-sizes"), [((4, 73), (4, 77))]);
+    assert_eq!(
+        r.one("styled", "style/font-sizes").message,
+        "4 font sizes (<h1>, <h2>, 14px, 10px); at most 3"
+    );
+    assert_eq!(at("style/line-breaks"), [((5, 8), (5, 20))]);
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn the_styling_rules_on_plain_and_compliant_messages() {
+    let r = run(&[&fixture("styling.yaml")]);
+    for rule in [
+        "style/gif",
+        "style/image-width",
+        "style/margins",
+        "style/font-sizes",
+        "style/centered",
+    ] {
+        r.assert_only(rule, &[]);
+    }
+    r.assert_only("style/line-breaks", &["plain-gaps"]);
+    assert_eq!(
+        r.one("plain-gaps", "style/line-breaks").message,
+        "4 line breaks in a row (3 blank lines); at most 2"
+    );
+    // A value written with entities is pointed at whole: its decoded offsets are not the file's.
+    r.assert_only("style/font-override", &["entity-quoted"]);
+    let d = r.one("entity-quoted", "style/font-override");
+    assert_eq!((d.start, d.end), ((21, 17), (21, 51)));
+    // A GIF tracking pixel is reported once, as a tracking pixel.
+    assert!(r.fires("tracking-gif", "content/tracking-pixel"));
+    assert!(
+        r.diags.iter().all(|d| d.message_id != "clean-html"),
+        "{:#?}",
+        r.diags
+    );
+}
+
+#[test]
+fn the_styling_rules_are_off_in_the_2017_profile() {
+    let out = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
+        .args(["check", "--format", "json", "--profile", "amazon-2017"])
+        .args([fixture("templates/styled.html"), fixture("styling.yaml")])
+        .output()
+        .expect("runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let styled: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"].as_str().is_some_and(|r| r.starts_with("style/")))
+        .collect();
+    assert!(styled.is_empty(), "{styled:#?}");
+}

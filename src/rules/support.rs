@@ -360,6 +360,97 @@ pub fn html_images<'a>(ctx: &Context<'a>) -> Vec<HtmlImage<'a>> {
     out
 }
 
+/// A CSS declaration in the HTML of a message's subject or body: in the `style` attribute of
+/// an element, or in a `<style>` sheet.
+pub struct HtmlStyle<'a> {
+    /// Index of the message in its sequence.
+    pub index: usize,
+    pub field: Field,
+    pub text_field: &'a TextField,
+    /// The element whose `style` attribute holds the declaration; `None` in a sheet.
+    pub element: Option<&'a crate::html::Element>,
+    /// The CSS the declaration's ranges refer to: the attribute's value (entities decoded) or
+    /// the sheet's text.
+    pub css: &'a str,
+    pub declaration: crate::css::Declaration,
+    /// Where `css` starts in the field value when its bytes are the field's; `None` when the
+    /// attribute's value had entities (`&quot;`), whose decoding moved the offsets.
+    offset: Option<usize>,
+    /// The bytes of the whole attribute value or sheet in the field value.
+    whole: Range<usize>,
+}
+
+impl HtmlStyle<'_> {
+    /// A range of [`HtmlStyle::css`] as a range of the field value: exact when the CSS was
+    /// written without entities, else the whole attribute value.
+    pub fn field_range(&self, css_range: Range<usize>) -> Range<usize> {
+        match self.offset {
+            Some(at) => at + css_range.start..at + css_range.end,
+            None => self.whole.clone(),
+        }
+    }
+
+    /// A finding about bytes of the declaration (a CSS range).
+    pub fn finding(&self, rule: &str, css_range: Range<usize>, message: String) -> Finding {
+        value_finding(
+            rule,
+            self.index,
+            self.field,
+            self.text_field,
+            self.field_range(css_range),
+            message,
+        )
+    }
+}
+
+/// Every CSS declaration in the HTML subjects and bodies of the messages a rule checks, in
+/// source order within each field: `<style>` sheets first, then `style` attributes.
+pub fn html_styles<'a>(ctx: &Context<'a>) -> Vec<HtmlStyle<'a>> {
+    let mut out = Vec::new();
+    for (index, mv) in ctx.each_message() {
+        for (field, view, text_field) in text_fields(mv) {
+            let Some(scan) = &view.html else { continue };
+            let value = text_field.value.as_str();
+            for sheet in &scan.style_sheets {
+                let Some(css) = value.get(sheet.clone()) else {
+                    continue;
+                };
+                for declaration in crate::css::declarations(css) {
+                    out.push(HtmlStyle {
+                        index,
+                        field,
+                        text_field,
+                        element: None,
+                        css,
+                        declaration,
+                        offset: Some(sheet.start),
+                        whole: sheet.clone(),
+                    });
+                }
+            }
+            for element in &scan.elements {
+                let Some(style) = element.attr("style") else {
+                    continue;
+                };
+                let exact = value.get(style.value_range.clone()) == Some(style.value.as_str());
+                for declaration in crate::css::declarations(&style.value) {
+                    out.push(HtmlStyle {
+                        index,
+                        field,
+                        text_field,
+                        element: Some(element),
+                        css: &style.value,
+                        declaration,
+                        offset: exact.then_some(style.value_range.start),
+                        whole: style.value_range.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -56,7 +56,7 @@ const TRACKING_KEYS: [&str; 16] = [
 ];
 
 /// Why this image is a tracker, if it is one.
-fn tracker_reason(el: &Element) -> Option<&'static str> {
+pub(crate) fn tracker_reason(el: &Element) -> Option<&'static str> {
     let size = |name: &str| {
         attr(el, name).and_then(|v| v.trim().trim_end_matches("px").trim().parse::<u32>().ok())
     };
