@@ -72,6 +72,9 @@ pub struct HtmlScan {
     /// Bytes of the text of each `<style>` element (a style sheet, not visible text), in
     /// order; on char boundaries of the input.
     pub style_sheets: Vec<Range<usize>>,
+    /// The text pieces inside links: (the `<a>`'s index in `elements`, indices of its pieces
+    /// in `text`), in order; see [`HtmlScan::link_text`].
+    pub link_pieces: Vec<(usize, Range<usize>)>,
 }
 
 impl Element {
@@ -82,6 +85,25 @@ impl Element {
 }
 
 impl HtmlScan {
+    /// The visible text of the link `<a>` at `element` (an index into `elements`), and the
+    /// bytes of the input it spans (`None` when it has no text).
+    pub fn link_text(&self, element: usize) -> (String, Option<Range<usize>>) {
+        let mut text = String::new();
+        let mut span: Option<Range<usize>> = None;
+        for (_, pieces) in self.link_pieces.iter().filter(|(link, _)| *link == element) {
+            for piece in self.text.get(pieces.clone()).unwrap_or_default() {
+                text.push_str(&piece.text);
+                if !piece.range.is_empty() {
+                    span = Some(match span {
+                        Some(s) => s.start..piece.range.end.max(s.end),
+                        None => piece.range.clone(),
+                    });
+                }
+            }
+        }
+        (text, span)
+    }
+
     /// The visible text: all pieces joined.
     pub fn visible_text(&self) -> String {
         self.text.iter().map(|p| p.text.as_str()).collect()
@@ -280,6 +302,7 @@ fn plain_text(input: &str) -> HtmlScan {
         text,
         elements: Vec::new(),
         style_sheets: Vec::new(),
+        link_pieces: Vec::new(),
     }
 }
 
@@ -759,6 +782,7 @@ impl<'i> Builder<'i> {
             // Text in the head implicitly ends it ("in head: anything else").
             self.in_head = false;
         }
+        let first = self.scan.text.len();
         text_pieces(
             self.input,
             value,
@@ -766,6 +790,15 @@ impl<'i> Builder<'i> {
             &chunks,
             &mut self.scan.text,
         );
+        let pieces = first..self.scan.text.len();
+        if let (Some(link), false) = (self.open_link(), pieces.is_empty()) {
+            match self.scan.link_pieces.last_mut() {
+                Some((last, range)) if *last == link && range.end == pieces.start => {
+                    range.end = pieces.end;
+                }
+                _ => self.scan.link_pieces.push((link, pieces)),
+            }
+        }
     }
 }
 
@@ -1056,6 +1089,14 @@ mod tests {
                 return Err(format!("inexact exact piece {p:?}"));
             }
         }
+        for (link, pieces) in &s.link_pieces {
+            if s.elements.get(*link).map(|e| e.name.as_str()) != Some("a")
+                || pieces.is_empty()
+                || pieces.end > s.text.len()
+            {
+                return Err(format!("bad link pieces {link} {pieces:?}"));
+            }
+        }
         let mut sheet_end = 0;
         for r in &s.style_sheets {
             if input.get(r.clone()).is_none() || r.start < sheet_end || r.is_empty() {
@@ -1112,6 +1153,21 @@ mod tests {
             panic!("{e}\ninput: {input:?}\nscan: {s:#?}");
         }
         s
+    }
+
+    #[test]
+    fn the_text_of_each_link() {
+        let input = "<a href=\"a\">Click <b>here</b></a>, <a href=\"b\"><img src=\"x.png\"></a> \
+                     <a href=\"c\">one<a href=\"d\">two</a>";
+        let s = scan_checked(input);
+        let links: Vec<usize> = (0..s.elements.len())
+            .filter(|&i| s.elements[i].name == "a")
+            .collect();
+        let texts: Vec<String> = links.iter().map(|&i| s.link_text(i).0).collect();
+        assert_eq!(texts, ["Click here", "", "one", "two"]);
+        let (_, span) = s.link_text(links[0]);
+        assert_eq!(span.map(|r| &input[r]), Some("Click <b>here"));
+        assert_eq!(s.link_text(links[1]).1, None);
     }
 
     #[test]

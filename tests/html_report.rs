@@ -250,7 +250,10 @@ fn hostile_seller_text_is_shown_as_text() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("&lt;script&gt;alert('seq')&lt;/script&gt;"));
     assert!(html.contains("&lt;script&gt;alert('file')&lt;/script&gt;.yaml"));
-    assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+    // The image tag is also marked (`style/accessibility`: it has no `alt`): escaped inside
+    // the mark.
+    assert!(html.contains("&quot;&gt;<mark"));
+    assert!(html.contains(">&lt;img src=x onerror=alert(2)&gt;</mark>"));
     assert!(html.contains("&lt;/mark&gt;&lt;b&gt;bold&lt;/b&gt; &amp; more"));
     assert!(html.contains("&amp; &amp;amp; &amp;lt;"));
     assert!(html.contains("&lt;a href=&quot;javascript:alert(3)&quot;&gt;"));

@@ -495,6 +495,8 @@ fn the_styling_rules_point_at_the_css_and_tags_of_an_html_template() {
         "4 font sizes (<h1>, <h2>, 14px, 10px); at most 3"
     );
     assert_eq!(at("style/line-breaks"), [((5, 8), (5, 20))]);
+    // A warning, pointing at the link's text.
+    assert_eq!(at("style/accessibility"), [((6, 67), (6, 71))]);
     assert_eq!(r.code, 1);
 }
 
@@ -507,6 +509,7 @@ fn the_styling_rules_on_plain_and_compliant_messages() {
         "style/margins",
         "style/font-sizes",
         "style/centered",
+        "style/accessibility",
     ] {
         r.assert_only(rule, &[]);
     }

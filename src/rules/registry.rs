@@ -36,6 +36,7 @@ fn structural() -> Vec<Box<dyn Rule>> {
         Box::new(crate::rules::style::font_sizes::FontSizes),
         Box::new(crate::rules::style::centered::Centered),
         Box::new(crate::rules::style::line_breaks::LineBreaks),
+        Box::new(crate::rules::style::accessibility::Accessibility),
         Box::new(crate::rules::meta::order_id_missing::OrderIdMissing),
         Box::new(crate::rules::meta::language::Language),
         Box::new(crate::rules::meta::unused_allow::UnusedAllow),

@@ -1,5 +1,6 @@
 //! Styling rules from the 2020 list of styling permitted messages may not use.
 
+pub mod accessibility;
 pub mod centered;
 pub mod emoji;
 pub mod font_override;
