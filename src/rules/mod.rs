@@ -20,6 +20,8 @@ pub mod review;
 pub mod sequence;
 pub mod style;
 pub mod support;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod timing;
 pub mod r#type;
 

@@ -24,6 +24,7 @@ fn structural() -> Vec<Box<dyn Rule>> {
         Box::new(crate::rules::timing::review_window::ReviewWindow),
         Box::new(crate::rules::timing::proactive_30_days::Proactive30Days),
         Box::new(crate::rules::content::external_link::ExternalLink),
+        Box::new(crate::rules::content::amazon_page_link::AmazonPageLink),
         Box::new(crate::rules::content::insecure_link::InsecureLink),
         Box::new(crate::rules::content::attachment_type::AttachmentType),
         Box::new(crate::rules::content::tracking_pixel::TrackingPixel),

@@ -190,7 +190,7 @@ impl Rule for Accessibility {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::style::testing::{findings, pointed_at};
+    use crate::rules::testing::{findings, pointed_at};
 
     #[test]
     fn vague_links_empty_links_and_images_without_alt_fire() {

@@ -120,7 +120,7 @@ impl Rule for Centered {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::style::testing::{findings, pointed_at};
+    use crate::rules::testing::{findings, pointed_at};
 
     #[test]
     fn centring_and_other_alignments_fire() {

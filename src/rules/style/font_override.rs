@@ -125,7 +125,7 @@ impl Rule for FontOverride {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::style::testing::{findings, pointed_at};
+    use crate::rules::testing::{findings, pointed_at};
 
     #[test]
     fn fonts_colours_and_line_heights_fire() {

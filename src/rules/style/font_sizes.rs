@@ -195,7 +195,7 @@ impl Rule for FontSizes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::style::testing::{findings, pointed_at};
+    use crate::rules::testing::{findings, pointed_at};
 
     #[test]
     fn a_fourth_size_fires_once() {

@@ -133,7 +133,7 @@ fn sheet_rule_targets_images(css: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::style::testing::{findings, pointed_at};
+    use crate::rules::testing::{findings, pointed_at};
 
     #[test]
     fn wide_images_fire() {

@@ -243,7 +243,7 @@ impl Rule for LineBreaks {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::style::testing::{findings, pointed_at};
+    use crate::rules::testing::{findings, pointed_at};
 
     #[test]
     fn runs_of_newlines_between_words() {

@@ -89,7 +89,7 @@ impl Rule for Margins {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::style::testing::{findings, pointed_at};
+    use crate::rules::testing::{findings, pointed_at};
 
     #[test]
     fn wide_margins_fire() {
