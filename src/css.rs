@@ -51,6 +51,19 @@ pub enum PartKind {
     Other,
 }
 
+impl PartKind {
+    /// A width relative to the message's, as (number, unit): a percentage (`25%`) or a
+    /// viewport width (`25vw`). Pixel and `em` widths are not: the message's width in them is
+    /// not known.
+    pub fn relative_width(&self) -> Option<(f32, &'static str)> {
+        match self {
+            PartKind::Percent(p) => Some((*p, "%")),
+            PartKind::Dimension(v, unit) if unit == "vw" => Some((*v, "vw")),
+            _ => None,
+        }
+    }
+}
+
 impl Declaration {
     /// The value as written.
     pub fn value<'a>(&self, css: &'a str) -> &'a str {
@@ -66,6 +79,59 @@ impl Declaration {
                 if matches!(k.as_str(), "inherit" | "initial" | "unset" | "revert" | "revert-layer")
         )
     }
+}
+
+/// A declaration of a field's HTML, and where the CSS it was read from is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HtmlDeclaration {
+    /// The element whose `style` attribute holds it (an index into the scan's elements);
+    /// `None` in a `<style>` sheet.
+    pub element: Option<usize>,
+    /// Bytes of the field value the CSS was read from: the sheet, or the attribute's value.
+    pub source: Range<usize>,
+    /// The CSS is the field's bytes at `source`; false for an attribute value written with
+    /// entities (`&quot;`), whose decoding moved the offsets.
+    pub exact: bool,
+    /// Its ranges are offsets into that CSS.
+    pub declaration: Declaration,
+}
+
+/// Every declaration of an HTML field (`value`, scanned as `scan`): its `<style>` sheets'
+/// first, then its `style` attributes', each in source order.
+pub fn html_declarations(value: &str, scan: &crate::html::HtmlScan) -> Vec<HtmlDeclaration> {
+    let mut out = Vec::new();
+    for sheet in &scan.style_sheets {
+        let Some(css) = value.get(sheet.clone()) else {
+            continue;
+        };
+        out.extend(
+            declarations(css)
+                .into_iter()
+                .map(|declaration| HtmlDeclaration {
+                    element: None,
+                    source: sheet.clone(),
+                    exact: true,
+                    declaration,
+                }),
+        );
+    }
+    for (at, element) in scan.elements.iter().enumerate() {
+        let Some(style) = element.attr("style") else {
+            continue;
+        };
+        let exact = value.get(style.value_range.clone()) == Some(style.value.as_str());
+        out.extend(
+            declarations(&style.value)
+                .into_iter()
+                .map(|declaration| HtmlDeclaration {
+                    element: Some(at),
+                    source: style.value_range.clone(),
+                    exact,
+                    declaration,
+                }),
+        );
+    }
+    out
 }
 
 /// The declarations of a `style` attribute's value, or of every rule of a style sheet (the

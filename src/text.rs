@@ -40,6 +40,8 @@ pub struct TextView {
     pub html: Option<HtmlScan>,
     /// The text as phrase rules search it, built on first need (see [`TextView::searched`]).
     searched: std::sync::OnceLock<SearchedText>,
+    /// The CSS declarations of the HTML, read on first need (see [`TextView::css`]).
+    css: std::sync::OnceLock<Vec<crate::css::HtmlDeclaration>>,
 }
 
 /// The text as phrase rules search it: hard-wrapped lines joined (see [`unwrap_lines`]), with
@@ -89,6 +91,15 @@ impl TextView {
             searched.joined.as_deref().unwrap_or(&self.text),
             &searched.index,
         )
+    }
+
+    /// The CSS declarations of the field's HTML (`value` is the field's value), read once and
+    /// shared by the styling rules; none when the field is not HTML.
+    pub fn css(&self, value: &str) -> &[crate::css::HtmlDeclaration] {
+        self.css.get_or_init(|| match &self.html {
+            Some(scan) => crate::css::html_declarations(value, scan),
+            None => Vec::new(),
+        })
     }
 
     /// A view of a plain string with no source (used by rule examples and tests).

@@ -372,21 +372,20 @@ pub struct HtmlStyle<'a> {
     /// The CSS the declaration's ranges refer to: the attribute's value (entities decoded) or
     /// the sheet's text.
     pub css: &'a str,
-    pub declaration: crate::css::Declaration,
-    /// Where `css` starts in the field value when its bytes are the field's; `None` when the
-    /// attribute's value had entities (`&quot;`), whose decoding moved the offsets.
-    offset: Option<usize>,
-    /// The bytes of the whole attribute value or sheet in the field value.
-    whole: Range<usize>,
+    pub declaration: &'a crate::css::Declaration,
+    /// Where it was read from in the field value.
+    found: &'a crate::css::HtmlDeclaration,
 }
 
 impl HtmlStyle<'_> {
     /// A range of [`HtmlStyle::css`] as a range of the field value: exact when the CSS was
     /// written without entities, else the whole attribute value.
     pub fn field_range(&self, css_range: Range<usize>) -> Range<usize> {
-        match self.offset {
-            Some(at) => at + css_range.start..at + css_range.end,
-            None => self.whole.clone(),
+        let source = &self.found.source;
+        if self.found.exact {
+            source.start + css_range.start..source.start + css_range.end
+        } else {
+            source.clone()
         }
     }
 
@@ -404,47 +403,29 @@ impl HtmlStyle<'_> {
 }
 
 /// Every CSS declaration in the HTML subjects and bodies of the messages a rule checks, in
-/// source order within each field: `<style>` sheets first, then `style` attributes.
+/// source order within each field: `<style>` sheets first, then `style` attributes. Each
+/// field's CSS is read once, for all the styling rules (see [`TextView::css`]).
 pub fn html_styles<'a>(ctx: &Context<'a>) -> Vec<HtmlStyle<'a>> {
     let mut out = Vec::new();
     for (index, mv) in ctx.each_message() {
         for (field, view, text_field) in text_fields(mv) {
             let Some(scan) = &view.html else { continue };
             let value = text_field.value.as_str();
-            for sheet in &scan.style_sheets {
-                let Some(css) = value.get(sheet.clone()) else {
-                    continue;
+            for found in view.css(value) {
+                let element = found.element.and_then(|at| scan.elements.get(at));
+                let css = match element {
+                    Some(el) => el.attr("style").map_or("", |a| a.value.as_str()),
+                    None => value.get(found.source.clone()).unwrap_or(""),
                 };
-                for declaration in crate::css::declarations(css) {
-                    out.push(HtmlStyle {
-                        index,
-                        field,
-                        text_field,
-                        element: None,
-                        css,
-                        declaration,
-                        offset: Some(sheet.start),
-                        whole: sheet.clone(),
-                    });
-                }
-            }
-            for element in &scan.elements {
-                let Some(style) = element.attr("style") else {
-                    continue;
-                };
-                let exact = value.get(style.value_range.clone()) == Some(style.value.as_str());
-                for declaration in crate::css::declarations(&style.value) {
-                    out.push(HtmlStyle {
-                        index,
-                        field,
-                        text_field,
-                        element: Some(element),
-                        css: &style.value,
-                        declaration,
-                        offset: exact.then_some(style.value_range.start),
-                        whole: style.value_range.clone(),
-                    });
-                }
+                out.push(HtmlStyle {
+                    index,
+                    field,
+                    text_field,
+                    element,
+                    css,
+                    declaration: &found.declaration,
+                    found,
+                });
             }
         }
     }

@@ -4,7 +4,6 @@
 //! Only relative widths are judged: the width of the message a buyer's mail client shows is
 //! not known, so `width="600"` is neither here nor there.
 
-use crate::css::PartKind;
 use crate::diagnostic::{Applicability, Finding, Severity};
 use crate::links::is_image_element;
 use crate::rules::support::{html_images, html_styles, value_finding};
@@ -49,15 +48,6 @@ fn attribute_percent(value: &str) -> Option<f32> {
     value.trim().strip_suffix('%')?.trim().parse().ok()
 }
 
-/// The width a CSS value sets in percent of the message (`%` or `vw`), if it is one.
-fn css_percent(kind: &PartKind) -> Option<f32> {
-    match kind {
-        PartKind::Percent(p) => Some(*p),
-        PartKind::Dimension(v, unit) if unit == "vw" => Some(*v),
-        _ => None,
-    }
-}
-
 impl Rule for ImageWidth {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -95,12 +85,8 @@ impl Rule for ImageWidth {
                 continue;
             }
             for part in &style.declaration.parts {
-                if let Some(p) = css_percent(&part.kind).filter(|p| *p > MAX_PERCENT) {
-                    let unit = if matches!(part.kind, PartKind::Percent(_)) {
-                        "%"
-                    } else {
-                        "vw"
-                    };
+                let wide = part.kind.relative_width().filter(|(p, _)| *p > MAX_PERCENT);
+                if let Some((p, unit)) = wide {
                     out.push(style.finding(
                         ID,
                         part.range.clone(),

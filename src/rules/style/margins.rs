@@ -5,7 +5,6 @@
 //! every percentage of a margin or padding counts. Pixel margins are not judged: the width
 //! of the message a buyer's mail client shows is not known.
 
-use crate::css::PartKind;
 use crate::diagnostic::{Applicability, Finding, Severity};
 use crate::rules::support::html_styles;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -69,10 +68,8 @@ impl Rule for Margins {
                 continue;
             }
             for part in &style.declaration.parts {
-                let (value, unit) = match &part.kind {
-                    PartKind::Percent(p) => (*p, "%"),
-                    PartKind::Dimension(v, unit) if unit == "vw" => (*v, "vw"),
-                    _ => continue,
+                let Some((value, unit)) = part.kind.relative_width() else {
+                    continue;
                 };
                 if value > MAX_PERCENT {
                     out.push(style.finding(
