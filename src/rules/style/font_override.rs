@@ -5,7 +5,7 @@
 //! Values that set nothing of their own (`inherit`, `initial`, `unset`, `currentColor`,
 //! `line-height: normal`) are not overrides. Background colours are not font colours.
 
-use crate::css::PartKind;
+use crate::css::{Declaration, PartKind};
 use crate::diagnostic::{Applicability, Finding, Severity};
 use crate::rules::support::{html_styles, text_fields, value_finding};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -41,24 +41,28 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// What a declaration overrides, if it overrides anything.
-fn overridden(property: &str, parts: &[crate::css::ValuePart]) -> Option<&'static str> {
+fn overridden(declaration: &Declaration) -> Option<&'static str> {
+    let property = declaration.property.as_str();
     let what = match property {
         "font-family" | "font" => "the font family",
         "color" => "the text colour",
         "line-height" => "the line height",
         _ => return None,
     };
-    let only_keyword = |keywords: &[&str]| matches!(parts, [part] if matches!(&part.kind, PartKind::Ident(k) if keywords.contains(&k.as_str())));
-    if parts.is_empty()
-        || only_keyword(&["inherit", "initial", "unset", "revert", "revert-layer"])
-        || (property == "color" && only_keyword(&["currentcolor"]))
-        || (property == "line-height" && only_keyword(&["normal"]))
-    {
-        return None;
-    }
-    // The `font` shorthand always names a family, unless it is a system font keyword alone
-    // (`font: caption`), which is no override of the family by the seller either.
-    if property == "font" && parts.len() == 1 {
+    // A keyword alone that sets nothing of the seller's own.
+    let default_keyword = match declaration.parts.as_slice() {
+        [part] => match &part.kind {
+            PartKind::Ident(k) => {
+                (property == "color" && k == "currentcolor")
+                    || (property == "line-height" && k == "normal")
+                    // `font: caption`: a system font, not one the seller chose.
+                    || property == "font"
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    if declaration.parts.is_empty() || declaration.is_css_wide_keyword() || default_keyword {
         return None;
     }
     Some(what)
@@ -77,8 +81,8 @@ impl Rule for FontOverride {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for style in html_styles(ctx) {
-            let d = &style.declaration;
-            if let Some(what) = overridden(&d.property, &d.parts) {
+            let d = style.declaration;
+            if let Some(what) = overridden(d) {
                 out.push(style.finding(
                     ID,
                     d.range.clone(),

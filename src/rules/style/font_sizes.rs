@@ -6,7 +6,7 @@
 //! buyer sees it depends on whether any text is left unstyled, and a rule that guesses wrong
 //! would accuse a compliant message.
 
-use crate::css::PartKind;
+use crate::css::{Declaration, PartKind};
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
 use crate::rules::support::{html_styles, text_fields, value_finding};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -69,12 +69,12 @@ struct Size {
 }
 
 /// The size a CSS declaration sets, as written (whitespace removed, lowercase).
-fn css_size(
-    css: &str,
-    property: &str,
-    parts: &[crate::css::ValuePart],
-) -> Option<(String, Range<usize>)> {
-    let part = match property {
+fn css_size(css: &str, declaration: &Declaration) -> Option<(String, Range<usize>)> {
+    if declaration.is_css_wide_keyword() {
+        return None;
+    }
+    let parts = &declaration.parts;
+    let part = match declaration.property.as_str() {
         "font-size" => parts.first().filter(|_| parts.len() == 1)?,
         // `font: italic bold 14px/1.5 Arial`: the first length, percentage or size keyword.
         "font" => parts.iter().find(|p| match &p.kind {
@@ -84,14 +84,6 @@ fn css_size(
         })?,
         _ => return None,
     };
-    if let PartKind::Ident(k) = &part.kind {
-        if matches!(
-            k.as_str(),
-            "inherit" | "initial" | "unset" | "revert" | "revert-layer"
-        ) {
-            return None;
-        }
-    }
     let written: String = css
         .get(part.range.clone())?
         .chars()
@@ -117,8 +109,7 @@ impl Rule for FontSizes {
         // Elements whose own style sets their size: a heading of these counts by that size.
         let mut sized_elements: Vec<&crate::html::Element> = Vec::new();
         for style in html_styles(ctx) {
-            let d = &style.declaration;
-            if let Some((name, range)) = css_size(style.css, &d.property, &d.parts) {
+            if let Some((name, range)) = css_size(style.css, style.declaration) {
                 if let Some(el) = style.element {
                     sized_elements.push(el);
                 }
