@@ -325,6 +325,50 @@ pub fn remove_words_fix(
     })
 }
 
+/// An HTML subject or body of a message a rule checks.
+pub struct HtmlField<'a> {
+    /// Index of the message in its sequence.
+    pub index: usize,
+    pub field: Field,
+    pub view: &'a TextView,
+    pub text_field: &'a TextField,
+    pub scan: &'a crate::html::HtmlScan,
+}
+
+impl HtmlField<'_> {
+    /// A finding about bytes of the field value (a tag, an attribute value).
+    pub fn finding(&self, rule: &str, value_range: Range<usize>, message: String) -> Finding {
+        value_finding(
+            rule,
+            self.index,
+            self.field,
+            self.text_field,
+            value_range,
+            message,
+        )
+    }
+}
+
+/// The HTML subjects and bodies of the messages a rule checks, in order (plain-text fields
+/// are left out).
+pub fn html_fields<'a>(ctx: &Context<'a>) -> Vec<HtmlField<'a>> {
+    let mut out = Vec::new();
+    for (index, mv) in ctx.each_message() {
+        for (field, view, text_field) in text_fields(mv) {
+            if let Some(scan) = &view.html {
+                out.push(HtmlField {
+                    index,
+                    field,
+                    view,
+                    text_field,
+                    scan,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// An HTML image in a message's subject or body, with what a rule needs to report on it.
 pub struct HtmlImage<'a> {
     /// Index of the message in its sequence.
@@ -339,22 +383,20 @@ pub struct HtmlImage<'a> {
 /// checks, in order.
 pub fn html_images<'a>(ctx: &Context<'a>) -> Vec<HtmlImage<'a>> {
     let mut out = Vec::new();
-    for (index, mv) in ctx.each_message() {
-        for (field, view, text_field) in text_fields(mv) {
-            let Some(scan) = &view.html else { continue };
-            for element in scan
-                .elements
-                .iter()
-                .filter(|e| crate::links::is_image_element(e))
-            {
-                out.push(HtmlImage {
-                    index,
-                    field,
-                    text_field,
-                    scan,
-                    element,
-                });
-            }
+    for f in html_fields(ctx) {
+        for element in f
+            .scan
+            .elements
+            .iter()
+            .filter(|e| crate::links::is_image_element(e))
+        {
+            out.push(HtmlImage {
+                index: f.index,
+                field: f.field,
+                text_field: f.text_field,
+                scan: f.scan,
+                element,
+            });
         }
     }
     out
@@ -407,26 +449,23 @@ impl HtmlStyle<'_> {
 /// field's CSS is read once, for all the styling rules (see [`TextView::css`]).
 pub fn html_styles<'a>(ctx: &Context<'a>) -> Vec<HtmlStyle<'a>> {
     let mut out = Vec::new();
-    for (index, mv) in ctx.each_message() {
-        for (field, view, text_field) in text_fields(mv) {
-            let Some(scan) = &view.html else { continue };
-            let value = text_field.value.as_str();
-            for found in view.css(value) {
-                let element = found.element.and_then(|at| scan.elements.get(at));
-                let css = match element {
-                    Some(el) => el.attr("style").map_or("", |a| a.value.as_str()),
-                    None => value.get(found.source.clone()).unwrap_or(""),
-                };
-                out.push(HtmlStyle {
-                    index,
-                    field,
-                    text_field,
-                    element,
-                    css,
-                    declaration: &found.declaration,
-                    found,
-                });
-            }
+    for f in html_fields(ctx) {
+        let value = f.text_field.value.as_str();
+        for found in f.view.css(value) {
+            let element = found.element.and_then(|at| f.scan.elements.get(at));
+            let css = match element {
+                Some(el) => el.attr("style").map_or("", |a| a.value.as_str()),
+                None => value.get(found.source.clone()).unwrap_or(""),
+            };
+            out.push(HtmlStyle {
+                index: f.index,
+                field: f.field,
+                text_field: f.text_field,
+                element,
+                css,
+                declaration: &found.declaration,
+                found,
+            });
         }
     }
     out

@@ -7,7 +7,7 @@
 
 use crate::diagnostic::{Applicability, Finding, Severity};
 use crate::rules::content::tracking_pixel::tracker_reason;
-use crate::rules::support::{html_images, text_fields, value_finding};
+use crate::rules::support::{html_fields, html_images, value_finding};
 use crate::rules::{Context, Rule, RuleMeta};
 use std::borrow::Cow;
 
@@ -132,41 +132,34 @@ impl Rule for Accessibility {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.each_message() {
-            for (field, view, text_field) in text_fields(mv) {
-                let Some(scan) = &view.html else { continue };
-                for (at, link) in scan.elements.iter().enumerate() {
-                    if link.name != "a"
-                        || link.attr("href").is_none_or(|h| h.value.trim().is_empty())
-                    {
-                        continue;
-                    }
-                    let (text, span) = scan.link_text(at);
-                    let wording = normalized(&text);
-                    let report = |range, message| {
-                        value_finding(ID, index, field, text_field, range, message)
-                    };
-                    if wording.is_empty() {
-                        let described = scan.elements.iter().any(|e| {
-                            e.inside_link == Some(at)
-                                && e.attr("alt").is_some_and(|a| !a.value.trim().is_empty())
-                        });
-                        if !described {
-                            out.push(report(
-                                link.range.clone(),
-                                "a link with no text: a screen reader cannot say where it goes"
-                                    .to_string(),
-                            ));
-                        }
-                    } else if VAGUE.contains(&wording.as_str()) {
+        for f in html_fields(ctx) {
+            for (at, link) in f.scan.elements.iter().enumerate() {
+                if link.name != "a" || link.attr("href").is_none_or(|h| h.value.trim().is_empty()) {
+                    continue;
+                }
+                let (text, span) = f.scan.link_text(at);
+                let wording = normalized(&text);
+                let report = |range, message| f.finding(ID, range, message);
+                if wording.is_empty() {
+                    let described = f.scan.elements.iter().any(|e| {
+                        e.inside_link == Some(at)
+                            && e.attr("alt").is_some_and(|a| !a.value.trim().is_empty())
+                    });
+                    if !described {
                         out.push(report(
-                            span.unwrap_or_else(|| link.range.clone()),
-                            format!(
-                                "the link text \"{}\" does not say where the link goes",
-                                text.trim()
-                            ),
+                            link.range.clone(),
+                            "a link with no text: a screen reader cannot say where it goes"
+                                .to_string(),
                         ));
                     }
+                } else if VAGUE.contains(&wording.as_str()) {
+                    out.push(report(
+                        span.unwrap_or_else(|| link.range.clone()),
+                        format!(
+                            "the link text \"{}\" does not say where the link goes",
+                            text.trim()
+                        ),
+                    ));
                 }
             }
         }

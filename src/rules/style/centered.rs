@@ -9,7 +9,7 @@
 use crate::css::PartKind;
 use crate::diagnostic::{Applicability, Finding, Severity};
 use crate::links::is_image_element;
-use crate::rules::support::{html_styles, text_fields, value_finding};
+use crate::rules::support::{html_fields, html_styles};
 use crate::rules::{Context, Rule, RuleMeta};
 use std::borrow::Cow;
 
@@ -65,35 +65,26 @@ impl Rule for Centered {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.each_message() {
-            for (field, view, text_field) in text_fields(mv) {
-                let Some(scan) = &view.html else { continue };
-                for el in &scan.elements {
-                    if el.name == "center" {
-                        out.push(value_finding(
-                            ID,
-                            index,
-                            field,
-                            text_field,
-                            el.range.clone(),
-                            "centres the text (`<center>`)".to_string(),
-                        ));
-                        continue;
-                    }
-                    let Some(align) = el.attr("align") else {
-                        continue;
-                    };
-                    let value = align.value.trim().to_ascii_lowercase();
-                    if OVERRIDES.contains(&value.as_str()) && !is_image_element(el) {
-                        out.push(value_finding(
-                            ID,
-                            index,
-                            field,
-                            text_field,
-                            align.value_range.clone(),
-                            format!("aligns the text {value} (`<{} align>`)", el.name),
-                        ));
-                    }
+        for f in html_fields(ctx) {
+            for el in &f.scan.elements {
+                if el.name == "center" {
+                    out.push(f.finding(
+                        ID,
+                        el.range.clone(),
+                        "centres the text (`<center>`)".to_string(),
+                    ));
+                    continue;
+                }
+                let Some(align) = el.attr("align") else {
+                    continue;
+                };
+                let value = align.value.trim().to_ascii_lowercase();
+                if OVERRIDES.contains(&value.as_str()) && !is_image_element(el) {
+                    out.push(f.finding(
+                        ID,
+                        align.value_range.clone(),
+                        format!("aligns the text {value} (`<{} align>`)", el.name),
+                    ));
                 }
             }
         }

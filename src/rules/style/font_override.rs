@@ -7,7 +7,7 @@
 
 use crate::css::{Declaration, PartKind};
 use crate::diagnostic::{Applicability, Finding, Severity};
-use crate::rules::support::{html_styles, text_fields, value_finding};
+use crate::rules::support::{html_fields, html_styles};
 use crate::rules::{Context, Rule, RuleMeta};
 use std::borrow::Cow;
 
@@ -90,36 +90,31 @@ impl Rule for FontOverride {
                 ));
             }
         }
-        for (index, mv) in ctx.each_message() {
-            for (field, view, text_field) in text_fields(mv) {
-                let Some(scan) = &view.html else { continue };
-                for el in scan
-                    .elements
+        for f in html_fields(ctx) {
+            for el in f
+                .scan
+                .elements
+                .iter()
+                .filter(|e| e.name == "font" || e.name == "basefont")
+            {
+                for attr in el
+                    .attrs
                     .iter()
-                    .filter(|e| e.name == "font" || e.name == "basefont")
+                    .filter(|a| a.name == "face" || a.name == "color")
                 {
-                    for attr in el
-                        .attrs
-                        .iter()
-                        .filter(|a| a.name == "face" || a.name == "color")
-                    {
-                        if attr.value.trim().is_empty() {
-                            continue;
-                        }
-                        let what = if attr.name == "face" {
-                            "the font family"
-                        } else {
-                            "the text colour"
-                        };
-                        out.push(value_finding(
-                            ID,
-                            index,
-                            field,
-                            text_field,
-                            attr.value_range.clone(),
-                            format!("sets {what} (`<{} {}>`)", el.name, attr.name),
-                        ));
+                    if attr.value.trim().is_empty() {
+                        continue;
                     }
+                    let what = if attr.name == "face" {
+                        "the font family"
+                    } else {
+                        "the text colour"
+                    };
+                    out.push(f.finding(
+                        ID,
+                        attr.value_range.clone(),
+                        format!("sets {what} (`<{} {}>`)", el.name, attr.name),
+                    ));
                 }
             }
         }

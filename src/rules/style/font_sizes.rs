@@ -8,7 +8,8 @@
 
 use crate::css::{Declaration, PartKind};
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
-use crate::rules::support::{html_styles, text_fields, value_finding};
+use crate::model::TextField;
+use crate::rules::support::{html_fields, html_styles, value_finding};
 use crate::rules::{Context, Rule, RuleMeta};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -59,9 +60,10 @@ const SIZE_KEYWORDS: [&str; 10] = [
 ];
 
 /// One size a field sets, and where.
-struct Size {
+struct Size<'a> {
     index: usize,
     field: Field,
+    text_field: &'a TextField,
     /// Bytes of the field value that set it.
     at: Range<usize>,
     /// The size as compared: `14px`, `<h2>`, `<font size=4>`.
@@ -105,7 +107,7 @@ impl Rule for FontSizes {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        let mut sizes: Vec<Size> = Vec::new();
+        let mut sizes: Vec<Size<'_>> = Vec::new();
         // Elements whose own style sets their size: a heading of these counts by that size.
         let mut sized_elements: Vec<&crate::html::Element> = Vec::new();
         for style in html_styles(ctx) {
@@ -116,36 +118,35 @@ impl Rule for FontSizes {
                 sizes.push(Size {
                     index: style.index,
                     field: style.field,
+                    text_field: style.text_field,
                     at: style.field_range(range),
                     name,
                 });
             }
         }
-        for (index, mv) in ctx.each_message() {
-            for (field, view, _) in text_fields(mv) {
-                let Some(scan) = &view.html else { continue };
-                for el in &scan.elements {
-                    let name = match el.name.as_str() {
-                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "big" | "small"
-                            if !sized_elements.iter().any(|e| std::ptr::eq(*e, el)) =>
-                        {
-                            format!("<{}>", el.name)
+        for f in html_fields(ctx) {
+            for el in &f.scan.elements {
+                let name = match el.name.as_str() {
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "big" | "small"
+                        if !sized_elements.iter().any(|e| std::ptr::eq(*e, el)) =>
+                    {
+                        format!("<{}>", el.name)
+                    }
+                    "font" => match el.attr("size") {
+                        Some(size) if !size.value.trim().is_empty() => {
+                            format!("<font size={}>", size.value.trim())
                         }
-                        "font" => match el.attr("size") {
-                            Some(size) if !size.value.trim().is_empty() => {
-                                format!("<font size={}>", size.value.trim())
-                            }
-                            _ => continue,
-                        },
                         _ => continue,
-                    };
-                    sizes.push(Size {
-                        index,
-                        field,
-                        at: el.range.clone(),
-                        name,
-                    });
-                }
+                    },
+                    _ => continue,
+                };
+                sizes.push(Size {
+                    index: f.index,
+                    field: f.field,
+                    text_field: f.text_field,
+                    at: el.range.clone(),
+                    name,
+                });
             }
         }
         sizes.sort_by_key(|s| (s.index, s.field, s.at.start));
@@ -159,19 +160,12 @@ impl Rule for FontSizes {
             let Some(fourth) = distinct.get(MAX_SIZES) else {
                 continue;
             };
-            let Some((_, _, text_field)) = ctx.message(fourth.index).and_then(|mv| {
-                text_fields(mv)
-                    .into_iter()
-                    .find(|(f, _, _)| *f == fourth.field)
-            }) else {
-                continue;
-            };
             let names: Vec<&str> = distinct.iter().map(|s| s.name.as_str()).collect();
             out.push(value_finding(
                 ID,
                 fourth.index,
                 fourth.field,
-                text_field,
+                fourth.text_field,
                 fourth.at.clone(),
                 format!(
                     "{} font sizes ({}); at most {MAX_SIZES}",
