@@ -101,6 +101,27 @@ pub fn value_finding(
     }
 }
 
+/// A finding about a link or web address of a subject or body, wherever it was written: in
+/// the visible text or in an attribute of the markup.
+pub fn link_finding(
+    rule: &str,
+    index: usize,
+    field: Field,
+    view: &TextView,
+    text_field: &TextField,
+    link: &crate::links::Link,
+    message: String,
+) -> Finding {
+    match &link.site {
+        LinkSite::Text { view: r } => {
+            text_finding(rule, index, field, view, text_field, r.clone(), message)
+        }
+        LinkSite::Attr { value, .. } => {
+            value_finding(rule, index, field, text_field, value.clone(), message)
+        }
+    }
+}
+
 /// A finding about a located value (trigger, delay, an attachment, the id).
 pub fn located_finding<T>(
     rule: &str,

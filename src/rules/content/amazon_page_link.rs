@@ -6,9 +6,9 @@
 //! product pages. A short link (`amzn.to/…`) does not show where it goes and is not judged.
 
 use crate::diagnostic::{Applicability, Finding, Severity};
-use crate::links::{all_links, is_amazon_host, Link, LinkSite};
+use crate::links::{all_links, is_amazon_host, Link};
 use crate::placeholder::PlaceholderKind;
-use crate::rules::support::{text_fields, text_finding, value_finding};
+use crate::rules::support::{link_finding, text_fields};
 use crate::rules::{Context, Rule, RuleMeta};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -111,14 +111,9 @@ impl Rule for AmazonPageLink {
                         continue;
                     }
                     let message = format!("links to {kind} on Amazon");
-                    out.push(match &link.site {
-                        LinkSite::Text { view: r } => {
-                            text_finding(ID, index, field, view, text_field, r.clone(), message)
-                        }
-                        LinkSite::Attr { value, .. } => {
-                            value_finding(ID, index, field, text_field, value.clone(), message)
-                        }
-                    });
+                    out.push(link_finding(
+                        ID, index, field, view, text_field, &link, message,
+                    ));
                 }
             }
         }

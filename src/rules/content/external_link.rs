@@ -7,8 +7,8 @@
 //! not links here (see `content/insecure-link`, `content/tracking-pixel`).
 
 use crate::diagnostic::{Applicability, Finding, Severity};
-use crate::links::{all_links, Link, LinkSite};
-use crate::rules::support::{text_fields, text_finding, value_finding};
+use crate::links::{all_links, Link};
+use crate::rules::support::{link_finding, text_fields};
 use crate::rules::{Context, Rule, RuleMeta};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -74,15 +74,9 @@ Not external: Amazon's domains in every marketplace (`amazon.de`, `amazon.co.jp`
                         continue;
                     }
                     let message = describe(&link);
-                    let finding = match &link.site {
-                        LinkSite::Text { view: r } => {
-                            text_finding(ID, index, field, view, text_field, r.clone(), message)
-                        }
-                        LinkSite::Attr { value, .. } => {
-                            value_finding(ID, index, field, text_field, value.clone(), message)
-                        }
-                    };
-                    out.push(finding);
+                    out.push(link_finding(
+                        ID, index, field, view, text_field, &link, message,
+                    ));
                 }
             }
         }
