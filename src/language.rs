@@ -12,7 +12,7 @@ mod latin;
 mod latin_index;
 mod latin_score;
 
-use crate::links::text_links;
+use crate::links::all_links;
 use crate::text::TextView;
 use whatlang::{Detector, Lang, Script};
 
@@ -48,8 +48,8 @@ pub fn prose(view: &TextView) -> String {
     let mut text = view.text.clone();
     let mut cuts: Vec<std::ops::Range<usize>> =
         view.placeholders.iter().map(|p| p.view.clone()).collect();
-    cuts.extend(text_links(view).into_iter().filter_map(|l| match l.site {
-        crate::links::LinkSite::Text { view } => Some(view),
+    cuts.extend(all_links(view).iter().filter_map(|l| match &l.site {
+        crate::links::LinkSite::Text { view } => Some(view.clone()),
         crate::links::LinkSite::Attr { .. } => None,
     }));
     cuts.sort_by_key(|r| std::cmp::Reverse(r.start));

@@ -301,11 +301,10 @@ pub fn attr_links(view: &TextView) -> Vec<Link> {
     out
 }
 
-/// Every link and image address of a view: attributes first, then the visible text.
-pub fn all_links(view: &TextView) -> Vec<Link> {
-    let mut out = attr_links(view);
-    out.extend(text_links(view));
-    out
+/// Every link and image address of a view: attributes first, then the visible text. Found
+/// once per view (see [`TextView::links`]).
+pub fn all_links(view: &TextView) -> &[Link] {
+    view.links()
 }
 
 pub fn is_image_element(el: &Element) -> bool {

@@ -42,6 +42,8 @@ pub struct TextView {
     searched: std::sync::OnceLock<SearchedText>,
     /// The CSS declarations of the HTML, read on first need (see [`TextView::css`]).
     css: std::sync::OnceLock<Vec<crate::css::HtmlDeclaration>>,
+    /// The links of the field, found on first need (see [`TextView::links`]).
+    links: std::sync::OnceLock<Vec<crate::links::Link>>,
 }
 
 /// The text as phrase rules search it: hard-wrapped lines joined (see [`unwrap_lines`]), with
@@ -99,6 +101,17 @@ impl TextView {
         self.css.get_or_init(|| match &self.html {
             Some(scan) => crate::css::html_declarations(value, scan),
             None => Vec::new(),
+        })
+    }
+
+    /// Every link and image address of the field (see [`crate::links::all_links`]), found
+    /// once and shared: the link rules, the review-request check and language detection each
+    /// ask, and finding them (a URL scan of the whole text) was repeated for each.
+    pub fn links(&self) -> &[crate::links::Link] {
+        self.links.get_or_init(|| {
+            let mut out = crate::links::attr_links(self);
+            out.extend(crate::links::text_links(self));
+            out
         })
     }
 

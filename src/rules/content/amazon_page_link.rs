@@ -104,7 +104,7 @@ impl Rule for AmazonPageLink {
             let mut seen = HashSet::new();
             for (field, view, text_field) in text_fields(mv) {
                 for link in all_links(view) {
-                    let Some(kind) = page_kind(&link) else {
+                    let Some(kind) = page_kind(link) else {
                         continue;
                     };
                     if !seen.insert(link.key()) {
@@ -112,7 +112,7 @@ impl Rule for AmazonPageLink {
                     }
                     let message = format!("links to {kind} on Amazon");
                     out.push(link_finding(
-                        ID, index, field, view, text_field, &link, message,
+                        ID, index, field, view, text_field, link, message,
                     ));
                 }
             }

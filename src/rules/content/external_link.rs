@@ -73,9 +73,9 @@ Not external: Amazon's domains in every marketplace (`amazon.de`, `amazon.co.jp`
                     if link.is_image || !link.is_external() || !seen.insert(link.key()) {
                         continue;
                     }
-                    let message = describe(&link);
+                    let message = describe(link);
                     out.push(link_finding(
-                        ID, index, field, view, text_field, &link, message,
+                        ID, index, field, view, text_field, link, message,
                     ));
                 }
             }
