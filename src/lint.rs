@@ -209,19 +209,20 @@ impl<'r> SequenceLint<'r> {
             rule.check(&ctx, &mut out);
             record(&mut mine, &mut mine_on, start, out);
         }
+        let evidence: Vec<Option<CriticalPurpose>> = views
+            .iter()
+            .map(|v| content_evidence_of(v.subject.as_ref(), &v.body))
+            .collect();
         let ctx = Context {
             earlier: &mine,
             earlier_on: &mine_on,
+            critical_evidence: &evidence,
             ..chunk_context(source, sequence, &views, settings, languages, start)
         };
         for (rule, marks) in self.sequence_rules.iter().zip(&mut self.marks) {
             marks.extend((start..end).map(|index| rule.mark(&ctx, index)));
         }
-        self.evidence.extend(
-            views
-                .iter()
-                .map(|v| content_evidence_of(v.subject.as_ref(), &v.body)),
-        );
+        self.evidence.extend(evidence);
         emit(mine);
     }
 
@@ -297,6 +298,7 @@ fn chunk_context<'a>(
         options: &settings.rule_options,
         first_message: first,
         marks: &[],
+        critical_evidence: &[],
     }
 }
 

@@ -36,6 +36,9 @@ pub struct ProfileSettings {
     pub proactive_max_days: u64,
     /// Whether `[Important]` is allowed on a critical message (before 2025).
     pub important_tag_allowed_when_critical: bool,
+    /// Non-critical messages a sequence may send to one order before
+    /// `sequence/message-count` reports the next ones.
+    pub max_proactive_messages: u64,
 }
 
 impl Default for ProfileSettings {
@@ -45,7 +48,45 @@ impl Default for ProfileSettings {
             review_window_max_days: 30,
             proactive_max_days: 30,
             important_tag_allowed_when_critical: false,
+            max_proactive_messages: 2,
         }
+    }
+}
+
+impl ProfileSettings {
+    /// Every setting by its key (`review-window-min-days`…) with its value, in key order: what
+    /// a configuration's `settings:` may change, and what `sellerlint config` shows.
+    pub fn entries(&self) -> Vec<(String, serde_json::Value)> {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(map)) => map.into_iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The settings with `key` set to `value`; an error in words when the key is unknown or
+    /// the value is not of the setting's type (a whole number, or true/false).
+    pub fn with(&self, key: &str, value: &serde_json::Value) -> Result<ProfileSettings, String> {
+        let mut entries = match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(map)) => map,
+            _ => return Err("the settings could not be read".to_string()),
+        };
+        let Some(current) = entries.get_mut(key) else {
+            return Err(format!("unknown setting `{key}`"));
+        };
+        let fits = matches!(
+            (&*current, value),
+            (serde_json::Value::Bool(_), serde_json::Value::Bool(_))
+        ) || (current.is_u64() && value.is_u64());
+        if !fits {
+            let wanted = if current.is_boolean() {
+                "true or false"
+            } else {
+                "a whole number (0 or more)"
+            };
+            return Err(format!("`{key}` takes {wanted}, not `{value}`"));
+        }
+        *current = value.clone();
+        serde_json::from_value(serde_json::Value::Object(entries)).map_err(|e| e.to_string())
     }
 }
 

@@ -9,6 +9,7 @@ use sellerlint::source::SourceFile;
 use std::collections::{BTreeSet, HashMap};
 
 const REPEAT: &str = "sequence/repeat-review-request";
+const MESSAGE_COUNT: &str = "sequence/message-count";
 
 /// Bodies of several kinds: a review request, a critical question, a link, a shipping notice,
 /// an HTML tracking pixel, and plain thanks.
@@ -59,7 +60,16 @@ fn sequence_yaml(messages: &[String]) -> String {
 
 /// A sequence file linted with the built-in rules and the default profile.
 fn lint(text: String) -> FileReport {
-    let settings = Settings::new(Profile::named("amazon").expect("the amazon profile"));
+    lint_with_limit(text, None)
+}
+
+/// [`lint`] with the profile's `max-proactive-messages` set to `limit`, when given.
+fn lint_with_limit(text: String, limit: Option<u64>) -> FileReport {
+    let mut profile = Profile::named("amazon").expect("the amazon profile");
+    if let Some(limit) = limit {
+        profile.settings.max_proactive_messages = limit;
+    }
+    let settings = Settings::new(profile);
     let report = lint_source(
         SourceFile::new("long.yaml".to_string(), text),
         Registry::builtin(),
@@ -96,7 +106,10 @@ fn every_message_of_a_long_sequence_gets_what_it_gets_alone() {
     let found = rules_by_message(sequence_yaml(&messages));
 
     let mut alone: HashMap<(usize, bool), BTreeSet<String>> = HashMap::new();
-    let mut requests = Vec::new();
+    // Whether a message alone counts as proactive: with a limit of 0, `sequence/message-count`
+    // reports every proactive message.
+    let mut proactive_alone: HashMap<(usize, bool), bool> = HashMap::new();
+    let (mut requests, mut counted, mut proactive) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..count {
         let id = format!("m{i}");
         let expected = alone.entry(shape(i)).or_insert_with(|| {
@@ -108,8 +121,26 @@ fn every_message_of_a_long_sequence_gets_what_it_gets_alone() {
         if got.remove(REPEAT) {
             requests.push(i);
         }
+        if got.remove(MESSAGE_COUNT) {
+            counted.push(i);
+        }
         assert_eq!(&got, expected, "message {id}");
+        let is_proactive = *proactive_alone.entry(shape(i)).or_insert_with(|| {
+            let (kind, long) = shape(i);
+            let one = sequence_yaml(&[message_yaml("m", kind, long)]);
+            lint_with_limit(one, Some(0))
+                .diagnostics
+                .iter()
+                .any(|d| &*d.rule == MESSAGE_COUNT)
+        });
+        if is_proactive {
+            proactive.push(i);
+        }
     }
+    // Every proactive message after the first two (no triggers: file order is send order),
+    // wherever its chunk; critical messages are not counted.
+    assert!(proactive.len() > 10 && proactive.len() < count);
+    assert_eq!(counted, proactive[2..].to_vec());
     // Every review request after the first is a repeat, wherever its chunk.
     let asks: Vec<usize> = (0..count).filter(|&i| shape(i).0 == 0).collect();
     assert!(asks.len() > 10);

@@ -548,3 +548,101 @@ fn the_styling_rules_are_off_in_the_2017_profile() {
     // The same files do have styling problems under the current profile.
     assert!(!run(&[&fixture("templates/styled.html")]).diags.is_empty());
 }
+
+#[test]
+fn message_count_reports_the_proactive_messages_beyond_the_limit_in_send_order() {
+    let r = run(&[&fixture("message-count.yaml")]);
+    // Five proactive messages: the order-placed customization question that also asks for a
+    // review goes out first, then the shipping note; the later three are reported. The two
+    // critical messages (a declared customization, an address problem found by its words)
+    // are not counted.
+    r.assert_only(
+        "sequence/message-count",
+        &["review-day-7", "care-tips", "last-review"],
+    );
+    let care = r.one("care-tips", "sequence/message-count");
+    assert_eq!(care.field, "id");
+    assert_eq!((care.start, care.end), ((32, 9), (32, 18)));
+    assert_eq!(
+        care.message,
+        "the 3rd of 5 proactive messages to the same order; more than 2 raise the risk of buyer complaints (setting `max-proactive-messages`)"
+    );
+    assert!(r
+        .one("last-review", "sequence/message-count")
+        .message
+        .starts_with("the 5th of 5 "));
+    // Two proactive messages and three critical ones (declared, or a proof to approve), and a
+    // sequence of two messages: within the limit.
+    for quiet in [
+        "monogram",
+        "delivery-slot",
+        "proof",
+        "thanks",
+        "review",
+        "one",
+        "two",
+    ] {
+        assert!(!r.fires(quiet, "sequence/message-count"), "{quiet}");
+    }
+    // Information only: the exit status follows the other rules' errors.
+    assert_eq!(r.report["summary"]["infos"], 3, "{}", r.report["summary"]);
+}
+
+#[test]
+fn message_count_follows_the_settings_of_the_configuration() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let sequences = std::fs::read_to_string(fixture("message-count.yaml")).expect("the fixture");
+    std::fs::create_dir(dir.path().join("strict")).expect("a folder");
+    std::fs::write(dir.path().join("series.yaml"), &sequences).expect("write");
+    std::fs::write(dir.path().join("strict/series.yaml"), &sequences).expect("write");
+    std::fs::write(
+        dir.path().join(".sellerlint.yaml"),
+        "settings:\n  max-proactive-messages: 4\nper-file:\n  'strict/**':\n    settings: {max-proactive-messages: 0}\n",
+    )
+    .expect("write");
+    let lint = |file: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", "--select", "sequence/", file])
+            .output()
+            .expect("the binary runs");
+        let report: Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+        report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"] == "sequence/message-count")
+            .map(|d| {
+                format!(
+                    "{}: {}",
+                    d["message_id"].as_str().unwrap_or(""),
+                    d["message"].as_str().unwrap_or("")
+                )
+            })
+            .collect::<Vec<String>>()
+    };
+    assert_eq!(
+        lint("series.yaml"),
+        ["last-review: the 5th of 5 proactive messages to the same order; more than 4 raise the risk of buyer complaints (setting `max-proactive-messages`)"]
+    );
+    let strict = lint("strict/series.yaml");
+    // Every proactive message of every sequence, the critical ones still not.
+    assert_eq!(strict.len(), 5 + 2 + 2, "{strict:#?}");
+    assert!(
+        strict[0].contains("no proactive message is allowed"),
+        "{strict:#?}"
+    );
+    assert!(!strict
+        .iter()
+        .any(|d| d.starts_with("monogram") || d.starts_with("proof")));
+    let shown = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
+        .current_dir(dir.path())
+        .args(["config", "strict/series.yaml"])
+        .output()
+        .expect("the binary runs");
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.contains("max-proactive-messages               0        (per-file `strict/**`)"),
+        "{shown}"
+    );
+}

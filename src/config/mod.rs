@@ -6,6 +6,7 @@
 pub mod options;
 pub mod resolve;
 pub mod rule_options;
+pub mod settings;
 
 pub use options::ConfigError;
 pub use resolve::{CliOverrides, FileSetup, LoadedConfig, Resolver, CONFIG_NAMES};
@@ -25,7 +26,7 @@ profile: amazon
 # Rule levels: off, info, warning or error, by rule id or category prefix.
 # The most specific key wins: `review/gating` beats `review/`, which beats `all`.
 rules:
-  # review/amazon-already-asks: off
+  # review/influence-content: error
   # content/: error
 
 # Which files a directory walk lints (default: every *.yaml and *.yml).
@@ -48,6 +49,12 @@ rules:
 
 # Make every `# sellerlint: allow RULE` comment give a reason after `--`.
 # require-reason: true
+
+# Numbers some rules read, over the profile's (`sellerlint config FILE` shows them all):
+# settings:
+#   max-proactive-messages: 3      # sequence/message-count: non-critical messages per order
+#   review-window-min-days: 5      # timing/review-window: days after delivery
+#   review-window-max-days: 30
 
 # Rule options, all off by default (`sellerlint explain RULE` lists a rule's options).
 # Do not report the numbers of a carrier, a manufacturer or a warranty service:
@@ -100,6 +107,12 @@ pub fn describe(resolver: &Resolver, path: &std::path::Path, setup: &FileSetup) 
         }
     );
     rule_options::describe(&setup.settings.rule_options, &mut out);
+    settings::describe(
+        &setup.settings.profile.settings,
+        &setup.settings.profile.name,
+        &settings::entries_for(&config.file, &config.per_file_matches(&abs)),
+        &mut out,
+    );
     let _ = writeln!(out, "rules:");
     let rules = Resolver::explain_levels(setup);
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(10);

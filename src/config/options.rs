@@ -3,6 +3,7 @@
 //! levels, profiles, marketplaces and rule ids. Validation that needs the rule registry (rule
 //! ids, rule packs) happens in [`super::resolve`].
 
+use super::settings::{read_settings, RawSettings, SettingEntry};
 use crate::diagnostic::Severity;
 use crate::model::MARKETPLACES;
 use crate::parse::did_you_mean;
@@ -13,7 +14,7 @@ use serde_saphyr::Spanned;
 use std::fmt;
 
 /// Keys a configuration file may have.
-pub const CONFIG_KEYS: [&str; 9] = [
+pub const CONFIG_KEYS: [&str; 10] = [
     "profile",
     "marketplace",
     "rules",
@@ -23,10 +24,17 @@ pub const CONFIG_KEYS: [&str; 9] = [
     "rule-packs",
     "require-reason",
     "rule-options",
+    "settings",
 ];
 
 /// Keys of one `per-file` entry.
-pub const PER_FILE_KEYS: [&str; 4] = ["profile", "marketplace", "rules", "rule-options"];
+pub const PER_FILE_KEYS: [&str; 5] = [
+    "profile",
+    "marketplace",
+    "rules",
+    "rule-options",
+    "settings",
+];
 
 /// A configuration problem, always exit status 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +109,8 @@ struct RawConfig {
     require_reason: Option<bool>,
     #[serde(default)]
     rule_options: Option<RawRuleOptions>,
+    #[serde(default)]
+    settings: Option<RawSettings>,
 }
 
 /// `rule-options:` as written: rule id → option names.
@@ -117,6 +127,8 @@ struct RawPerFile {
     rules: Option<IndexMap<String, Spanned<String>>>,
     #[serde(default)]
     rule_options: Option<RawRuleOptions>,
+    #[serde(default)]
+    settings: Option<RawSettings>,
 }
 
 /// A string value of the config with where it is written (byte offset of the value).
@@ -153,6 +165,8 @@ pub struct Overrides {
     pub rules: Vec<RuleLevel>,
     /// Options switched on per rule; an entry replaces what an earlier one said for its rule.
     pub rule_options: Vec<RuleOptionsEntry>,
+    /// Profile settings changed (`settings:`), in the order written.
+    pub settings: Vec<SettingEntry>,
 }
 
 /// One `per-file` entry.
@@ -394,6 +408,7 @@ pub fn parse_config(source: SourceFile) -> Result<ConfigFile, Vec<ConfigError>> 
         marketplace,
         rules: levels(&source, raw.rules, &mut errors),
         rule_options: rule_options(&source, raw.rule_options),
+        settings: read_settings(&source, raw.settings, &mut errors),
     };
     let mut per_file = Vec::new();
     for (glob, entry) in raw.per_file.into_iter().flatten() {
@@ -410,6 +425,7 @@ pub fn parse_config(source: SourceFile) -> Result<ConfigFile, Vec<ConfigError>> 
                 marketplace,
                 rules: levels(&source, entry.value.rules, &mut errors),
                 rule_options: rule_options(&source, entry.value.rule_options),
+                settings: read_settings(&source, entry.value.settings, &mut errors),
             },
         });
     }

@@ -388,7 +388,7 @@ impl LoadedConfig {
     }
 
     /// Indexes of the `per-file` entries that match a file, in file order.
-    fn per_file_matches(&self, abs_path: &Path) -> Vec<usize> {
+    pub(super) fn per_file_matches(&self, abs_path: &Path) -> Vec<usize> {
         let Some(rel) = relative_to(abs_path, &self.dir) else {
             return Vec::new();
         };
@@ -527,7 +527,7 @@ impl Resolver {
             profile_name = Some(p.clone());
         }
         let name = profile_name.unwrap_or_else(|| DEFAULT_PROFILE.to_string());
-        let profile = Profile::named(&name).map_err(|e| {
+        let mut profile = Profile::named(&name).map_err(|e| {
             vec![ConfigError::whole_file(
                 &config
                     .path
@@ -536,6 +536,13 @@ impl Resolver {
                 e,
             )]
         })?;
+        super::settings::apply_settings(
+            &mut profile.settings,
+            super::settings::entries_for(file, &matches)
+                .into_iter()
+                .map(|(entry, _)| entry),
+            file.source.as_ref(),
+        )?;
         let registry = config.registry.clone();
         let mut settings = Settings::new(profile);
         settings.levels = levels;

@@ -30,6 +30,7 @@ use crate::model::{Message, Sequence};
 use crate::profile::Profile;
 use crate::source::SourceFile;
 use crate::text::TextView;
+use crate::verdict::CriticalPurpose;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -152,6 +153,10 @@ pub struct Context<'a> {
     pub first_message: usize,
     /// For a sequence rule, what it [marked](Rule::mark) on each message, by message index.
     pub marks: &'a [Option<Mark>],
+    /// When a sequence rule marks: what the words of each message of [`Context::messages`]
+    /// show about a critical purpose (see [`crate::verdict::evidence`]). The verdicts are
+    /// judged from the same values, computed once per message. Empty otherwise.
+    pub critical_evidence: &'a [Option<CriticalPurpose>],
 }
 
 impl<'a> Context<'a> {
@@ -177,6 +182,16 @@ impl<'a> Context<'a> {
     /// True when `rule` already fired on message `index`.
     pub fn fired(&self, index: usize, rule: &str) -> bool {
         self.findings_on(index).any(|f| f.rule == rule)
+    }
+
+    /// The critical purpose the words of message `index` show (see
+    /// [`Context::critical_evidence`]).
+    pub fn critical_evidence(&self, index: usize) -> Option<CriticalPurpose> {
+        index
+            .checked_sub(self.first_message)
+            .and_then(|i| self.critical_evidence.get(i))
+            .copied()
+            .flatten()
     }
 
     /// Findings of earlier rules on message `index`.

@@ -21,6 +21,7 @@ fn structural() -> Vec<Box<dyn Rule>> {
         Box::new(crate::rules::critical::important_tag::ImportantTag),
         Box::new(crate::rules::review::before_delivery::BeforeDelivery),
         Box::new(crate::rules::sequence::repeat_review_request::RepeatReviewRequest),
+        Box::new(crate::rules::sequence::message_count::MessageCount),
         Box::new(crate::rules::timing::review_window::ReviewWindow),
         Box::new(crate::rules::timing::proactive_30_days::Proactive30Days),
         Box::new(crate::rules::content::external_link::ExternalLink),

@@ -492,6 +492,38 @@ pub fn html_styles<'a>(ctx: &Context<'a>) -> Vec<HtmlStyle<'a>> {
     out
 }
 
+/// Does a diagnostic of this rule say the message is a non-critical type (so that it is not
+/// delivered to buyers who opted out, whatever its `purpose` says)?
+pub fn disqualifies_critical(rule: &str) -> bool {
+    const TYPE_CATEGORIES: [&str; 4] = ["unsolicited/", "type/", "review/", "feedback/"];
+    // Rules outside those categories that only fire on review or feedback requests, or on a
+    // message whose content is not critical.
+    const TYPE_RULES: [&str; 5] = [
+        "critical/not-critical-content",
+        "sequence/repeat-review-request",
+        "sequence/request-a-review-plus-custom",
+        "timing/review-window",
+        "timing/feedback-too-early",
+    ];
+    TYPE_CATEGORIES.iter().any(|c| rule.starts_with(c)) || TYPE_RULES.contains(&rule)
+}
+
+/// Where message `index` of `messages` comes in the order buyers get them: by trigger (order
+/// placed, shipped, delivered; none counts as order placed), then delay, then the order in
+/// the file. Sequence rules that name "the first" of something sort by it.
+pub fn send_order(messages: &[Message], index: usize) -> (u8, u64, usize) {
+    let m = messages.get(index);
+    let trigger = match m.and_then(|m| m.trigger.as_ref()).map(|t| t.value) {
+        Some(Trigger::OrderPlaced) | None => 0,
+        Some(Trigger::Shipped) => 1,
+        Some(Trigger::Delivered) => 2,
+    };
+    let delay = m
+        .and_then(|m| m.delay_hours.as_ref())
+        .map_or(0, |d| d.value);
+    (trigger, delay, index)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

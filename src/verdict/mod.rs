@@ -247,21 +247,9 @@ impl VerdictCounts {
     }
 }
 
-/// Does a diagnostic of this rule say the message is a non-critical type (so that it is not
-/// delivered to buyers who opted out, whatever its `purpose` says)?
-pub fn disqualifies_critical(rule: &str) -> bool {
-    const TYPE_CATEGORIES: [&str; 4] = ["unsolicited/", "type/", "review/", "feedback/"];
-    // Rules outside those categories that only fire on review or feedback requests, or on a
-    // message whose content is not critical.
-    const TYPE_RULES: [&str; 5] = [
-        "critical/not-critical-content",
-        "sequence/repeat-review-request",
-        "sequence/request-a-review-plus-custom",
-        "timing/review-window",
-        "timing/feedback-too-early",
-    ];
-    TYPE_CATEGORIES.iter().any(|c| rule.starts_with(c)) || TYPE_RULES.contains(&rule)
-}
+// Which rules classify a message as a non-critical type is the rules' knowledge, kept with
+// them (`sequence/message-count` asks it too).
+pub use crate::rules::support::disqualifies_critical;
 
 /// The critical intent of a message: its declared purpose, else what its content shows.
 pub fn critical_intent(

@@ -6,8 +6,7 @@
 //! order in the file.
 
 use crate::diagnostic::{Applicability, Finding, Severity};
-use crate::model::Trigger;
-use crate::rules::support::review_request;
+use crate::rules::support::{review_request, send_order};
 use crate::rules::{Context, Mark, Rule, RuleMeta, Scope};
 use std::borrow::Cow;
 
@@ -40,14 +39,6 @@ static META: RuleMeta = RuleMeta {
     languages: Vec::new(),
 };
 
-fn trigger_rank(t: Option<Trigger>) -> u8 {
-    match t {
-        Some(Trigger::OrderPlaced) | None => 0,
-        Some(Trigger::Shipped) => 1,
-        Some(Trigger::Delivered) => 2,
-    }
-}
-
 impl Rule for RepeatReviewRequest {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -77,15 +68,7 @@ On a message that declares a critical purpose and carries critical content, only
             .enumerate()
             .filter_map(|(i, mark)| Some((i, mark.as_ref()?)))
             .collect();
-        requests.sort_by_key(|&(i, _)| {
-            let m = messages.get(i);
-            (
-                trigger_rank(m.and_then(|m| m.trigger.as_ref()).map(|t| t.value)),
-                m.and_then(|m| m.delay_hours.as_ref())
-                    .map_or(0, |d| d.value),
-                i,
-            )
-        });
+        requests.sort_by_key(|&(i, _)| send_order(messages, i));
         let Some(&(first, _)) = requests.first() else {
             return;
         };

@@ -50,7 +50,7 @@ impl Rule for Proactive30Days {
 
     fn details(&self) -> Option<&'static str> {
         Some(
-            "A message whose delay puts it more than the profile's `proactive-max-days` (30) after delivery: with `trigger: delivered`, a delay over 30 days (`31d`, `721h`, `5w`).
+            "A message whose delay puts it more than the profile's `proactive-max-days` (30, unless a configuration's `settings:` changes it) after delivery: with `trigger: delivered`, a delay over 30 days (`31d`, `721h`, `5w`).
 
 With `order-placed` or `shipped` the delivery date is unknown. The rule then fires only when the delay exceeds 30 days plus a transit allowance of 30 days, so that it reports what it can know and never a guess. A message without a trigger or delay is not judged.",
         )

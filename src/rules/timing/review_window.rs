@@ -48,7 +48,7 @@ impl Rule for ReviewWindow {
 
     fn details(&self) -> Option<&'static str> {
         Some(
-            "A review or feedback request with `trigger: delivered` whose delay is before the first day or after the last day of the profile's window: days 5 to 30 in `amazon`, 4 to 30 in `amazon-2017` and `amazon-2020`. Delays are compared in hours, so `96h` is day 4 (too early), `720h` is day 30 (in time), `4w` is in time and `5w` (35 days) is too late. The delay is pointed at.
+            "A review or feedback request with `trigger: delivered` whose delay is before the first day or after the last day of the profile's window: days 5 to 30 in `amazon`, 4 to 30 in `amazon-2017` and `amazon-2020`, or what a configuration's `settings:` says (`review-window-min-days`, `review-window-max-days`). Delays are compared in hours, so `96h` is day 4 (too early), `720h` is day 30 (in time), `4w` is in time and `5w` (35 days) is too late. The delay is pointed at.
 
 Requests on other triggers are reported by `review/before-delivery`; a message without a trigger is not judged.",
         )
