@@ -137,10 +137,25 @@ fn every_message_of_a_long_sequence_gets_what_it_gets_alone() {
             proactive.push(i);
         }
     }
-    // Every proactive message after the first two (no triggers: file order is send order),
-    // wherever its chunk; critical messages are not counted.
+    // The sequence is reported once, on the third proactive message (no triggers: file order
+    // is send order), counting every proactive message wherever its chunk; critical messages
+    // are not counted.
     assert!(proactive.len() > 10 && proactive.len() < count);
-    assert_eq!(counted, proactive[2..].to_vec());
+    assert_eq!(counted, [proactive[2]]);
+    let said = lint(sequence_yaml(&messages))
+        .diagnostics
+        .iter()
+        .find(|d| &*d.rule == MESSAGE_COUNT)
+        .map(|d| d.message.to_string())
+        .unwrap_or_default();
+    assert!(
+        said.starts_with(&format!("{} proactive messages", proactive.len())),
+        "{said}"
+    );
+    assert!(
+        said.ends_with(&format!(" and {} more", proactive.len() - 2 - 5)),
+        "{said}"
+    );
     // Every review request after the first is a repeat, wherever its chunk.
     let asks: Vec<usize> = (0..count).filter(|&i| shape(i).0 == 0).collect();
     assert!(asks.len() > 10);
