@@ -299,6 +299,17 @@ pub fn remove_sentence(
         }
     }
     let value_range = exact_value_range(view, field, sentence)?;
+    // A sentence that is (part of) a link's text would leave the link behind, with its
+    // address and no text; such a sentence is left to the seller.
+    if let Some(scan) = &view.html {
+        let in_a_link = (0..scan.elements.len())
+            .filter(|&i| scan.elements[i].name == "a")
+            .filter_map(|i| scan.link_text(i).1)
+            .any(|link| link.start < value_range.end && value_range.start < link.end);
+        if in_a_link {
+            return None;
+        }
+    }
     remove_markup(source, field, value_range)
 }
 
@@ -549,6 +560,25 @@ mod tests {
             fixed,
             file("s", "|\n      One. To opt out, reply STOP.\n      Four.")
         );
+    }
+
+    #[test]
+    fn a_sentence_in_a_link_is_not_removed_without_its_link() {
+        let text = file(
+            "s",
+            "|\n      <p>Thanks. To stop these mails, reply STOP.</p>\n      <p><a href=\"https://x.example/u\">Unsubscribe</a></p>\n      <p>Bye.</p>",
+        );
+        let (_, body) = fields(&text);
+        let view = TextView::new(&body, None);
+        assert!(view.html.is_some());
+        let at = view.text.find("Unsubscribe").unwrap_or(0);
+        assert_eq!(remove_sentence(&text, &view, &body, at..at + 11), None);
+        // A sentence outside the link still goes.
+        let at = view.text.find("stop these").unwrap_or(0);
+        let fixed =
+            apply(&text, remove_sentence(&text, &view, &body, at..at + 10)).unwrap_or_default();
+        assert!(fixed.contains("<p>Thanks.</p>\n"), "{fixed}");
+        assert!(fixed.contains(">Unsubscribe</a>"), "{fixed}");
     }
 
     #[test]
