@@ -6,6 +6,7 @@
 //! template files, whose body is the file itself, byte for byte.
 
 use serde_json::Value;
+use std::path::Path;
 use std::process::Command;
 
 const DIR: &str = "tests/fixtures/structural";
@@ -27,7 +28,13 @@ struct Run {
 }
 
 fn run(args: &[&str]) -> Run {
+    run_in(Path::new("."), args)
+}
+
+/// [`run`] in the folder `dir` (where its configuration applies).
+fn run_in(dir: &Path, args: &[&str]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
+        .current_dir(dir)
         .args(["check", "--format", "json"])
         .args(args)
         .output()
@@ -594,26 +601,13 @@ fn message_count_follows_the_settings_of_the_configuration() {
         "settings:\n  max-proactive-messages: 4\nper-file:\n  'strict/**':\n    settings: {max-proactive-messages: 0}\n",
     )
     .expect("write");
-    let lint = |file: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
-            .current_dir(dir.path())
-            .args(["check", "--format", "json", "--select", "sequence/", file])
-            .output()
-            .expect("the binary runs");
-        let report: Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
-        report["diagnostics"]
-            .as_array()
-            .expect("diagnostics")
-            .iter()
-            .filter(|d| d["rule"] == "sequence/message-count")
-            .map(|d| {
-                format!(
-                    "{}: {}",
-                    d["message_id"].as_str().unwrap_or(""),
-                    d["message"].as_str().unwrap_or("")
-                )
-            })
-            .collect::<Vec<String>>()
+    let lint = |file: &str| -> Vec<String> {
+        run_in(dir.path(), &["--select", "sequence/", file])
+            .diags
+            .into_iter()
+            .filter(|d| d.rule == "sequence/message-count")
+            .map(|d| format!("{}: {}", d.message_id, d.message))
+            .collect()
     };
     assert_eq!(
         lint("series.yaml"),
