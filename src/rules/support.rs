@@ -7,7 +7,7 @@ use crate::links::{all_links, LinkSite};
 use crate::model::{Located, Message, TextField, Trigger};
 use crate::placeholder::PlaceholderKind;
 use crate::rules::lazy_regex::{GatedAlternatives, GatedRegex};
-use crate::rules::{Context, MessageView};
+use crate::rules::{Context, Mark, MessageView};
 use crate::text::TextView;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -522,6 +522,19 @@ pub fn send_order(messages: &[Message], index: usize) -> (u8, u64, usize) {
         .and_then(|m| m.delay_hours.as_ref())
         .map_or(0, |d| d.value);
     (trigger, delay, index)
+}
+
+/// The messages a sequence rule [marked](crate::rules::Rule::mark), with their marks, in send
+/// order (see [`send_order`]).
+pub fn marked_in_send_order<'c>(ctx: &Context<'c>) -> Vec<(usize, &'c Mark)> {
+    let mut marked: Vec<(usize, &Mark)> = ctx
+        .marks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, mark)| Some((i, mark.as_ref()?)))
+        .collect();
+    marked.sort_by_key(|&(i, _)| send_order(&ctx.sequence.messages, i));
+    marked
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 //! confirmation…).
 
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
-use crate::rules::support::{disqualifies_critical, send_order};
+use crate::rules::support::{disqualifies_critical, marked_in_send_order};
 use crate::rules::{Context, Mark, Rule, RuleMeta, Scope};
 use std::borrow::Cow;
 
@@ -97,16 +97,10 @@ settings:
         let limit =
             usize::try_from(ctx.profile.settings.max_proactive_messages).unwrap_or(usize::MAX);
         let messages = &ctx.sequence.messages;
-        let mut proactive: Vec<(usize, &Mark)> = ctx
-            .marks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, mark)| Some((i, mark.as_ref()?)))
-            .collect();
+        let proactive = marked_in_send_order(ctx);
         if proactive.len() <= limit {
             return;
         }
-        proactive.sort_by_key(|&(i, _)| send_order(messages, i));
         let beyond = &proactive[limit..];
         let Some(&(first_beyond, mark)) = beyond.first() else {
             return;

@@ -6,7 +6,7 @@
 //! order in the file.
 
 use crate::diagnostic::{Applicability, Finding, Severity};
-use crate::rules::support::{review_request, send_order};
+use crate::rules::support::{marked_in_send_order, review_request};
 use crate::rules::{Context, Mark, Rule, RuleMeta, Scope};
 use std::borrow::Cow;
 
@@ -62,13 +62,7 @@ On a message that declares a critical purpose and carries critical content, only
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let messages = &ctx.sequence.messages;
-        let mut requests: Vec<(usize, &Mark)> = ctx
-            .marks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, mark)| Some((i, mark.as_ref()?)))
-            .collect();
-        requests.sort_by_key(|&(i, _)| send_order(messages, i));
+        let requests = marked_in_send_order(ctx);
         let Some(&(first, _)) = requests.first() else {
             return;
         };
