@@ -623,6 +623,16 @@ fn message_count_follows_the_settings_of_the_configuration() {
             "one: 2 proactive messages to the same order, and no proactive message is allowed (setting `max-proactive-messages`); beyond the limit: `one` and `two`",
         ]
     );
+    // One proactive message with a limit of 0 reads in the singular.
+    std::fs::write(
+        dir.path().join("strict/one.yaml"),
+        "sequence: One\nmessages:\n  - id: only\n    body: \"Order {{order_id}}: thanks for your order.\"\n",
+    )
+    .expect("write");
+    assert_eq!(
+        lint("strict/one.yaml"),
+        ["only: 1 proactive message to the same order, and no proactive message is allowed (setting `max-proactive-messages`); beyond the limit: `only`"]
+    );
     let shown = Command::new(env!("CARGO_BIN_EXE_sellerlint"))
         .current_dir(dir.path())
         .args(["config", "strict/series.yaml"])

@@ -3,7 +3,8 @@
 //! Every message of a sequence goes to the same order. The sequence is reported once, on the
 //! id of the first message beyond the limit in send order, naming the others beyond it: which
 //! to drop is the seller's choice, and one finding per extra message would be noise (and, in
-//! a generated sequence of 70,000 messages, 27 MiB of findings held until the sequence ends).
+//! a generated sequence of 70,000 messages, some 25 MiB of findings held until the sequence
+//! ends).
 //!
 //! A message is critical, and not counted, as the verdicts judge it: its `purpose` declares a
 //! critical one, or its words ask about one (customization, delivery scheduling, an address
@@ -139,8 +140,9 @@ fn describe(
         .filter_map(|&(i, _)| messages.get(i))
         .map(|m| m.id.value.as_str())
         .collect();
+    let messages_word = if total == 1 { "message" } else { "messages" };
     format!(
-        "{total} proactive messages to the same order, and {risk} (setting `max-proactive-messages`); beyond the limit: {}",
+        "{total} proactive {messages_word} to the same order, and {risk} (setting `max-proactive-messages`); beyond the limit: {}",
         name_list(&names, beyond.len().saturating_sub(names.len()))
     )
 }
