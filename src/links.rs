@@ -42,6 +42,15 @@ pub struct Link {
 }
 
 impl Link {
+    /// Where the link is written, as bytes of the field value (`view` is the view it was
+    /// found in): an attribute's value, or the value bytes behind its visible text.
+    pub fn value_range(&self, view: &TextView) -> Range<usize> {
+        match &self.site {
+            LinkSite::Text { view: r } => view.value_range(r.clone()),
+            LinkSite::Attr { value, .. } => value.clone(),
+        }
+    }
+
     /// Goes to a web page that is not Amazon's.
     pub fn is_external(&self) -> bool {
         if let Some(kind) = self.placeholder {

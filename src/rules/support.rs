@@ -122,6 +122,32 @@ pub fn link_finding(
     }
 }
 
+/// Reports each link of the subjects and bodies of the messages a rule checks for which
+/// `message` has words, once per message: a link and the same address written as its text
+/// (or twice) count once.
+pub fn report_links_once(
+    ctx: &Context<'_>,
+    rule: &str,
+    out: &mut Vec<Finding>,
+    message: impl Fn(&crate::links::Link) -> Option<String>,
+) {
+    for (index, mv) in ctx.each_message() {
+        let mut seen = std::collections::HashSet::new();
+        for (field, view, text_field) in text_fields(mv) {
+            for link in all_links(view) {
+                let Some(words) = message(link) else {
+                    continue;
+                };
+                if seen.insert(link.key()) {
+                    out.push(link_finding(
+                        rule, index, field, view, text_field, link, words,
+                    ));
+                }
+            }
+        }
+    }
+}
+
 /// A finding about a located value (trigger, delay, an attachment, the id).
 pub fn located_finding<T>(
     rule: &str,
@@ -189,13 +215,7 @@ pub fn review_request(ctx: &Context<'_>, index: usize) -> Option<(Field, Range<u
                         || lower.contains("/feedback")
                         || lower.contains("review-your-purchases"));
             if is_review_page {
-                let span = match &link.site {
-                    LinkSite::Text { view: r } => {
-                        text_field.source_range(view.value_range(r.clone()))
-                    }
-                    LinkSite::Attr { value, .. } => text_field.source_range(value.clone()),
-                };
-                return Some((field, span));
+                return Some((field, text_field.source_range(link.value_range(view))));
             }
         }
     }

@@ -6,12 +6,11 @@
 //! product pages. A short link (`amzn.to/…`) does not show where it goes and is not judged.
 
 use crate::diagnostic::{Applicability, Finding, Severity};
-use crate::links::{all_links, is_amazon_host, Link};
+use crate::links::{is_amazon_host, Link};
 use crate::placeholder::PlaceholderKind;
-use crate::rules::support::{link_finding, text_fields};
+use crate::rules::support::report_links_once;
 use crate::rules::{Context, Rule, RuleMeta};
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 pub struct AmazonPageLink;
 
@@ -100,23 +99,9 @@ impl Rule for AmazonPageLink {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.each_message() {
-            let mut seen = HashSet::new();
-            for (field, view, text_field) in text_fields(mv) {
-                for link in all_links(view) {
-                    let Some(kind) = page_kind(link) else {
-                        continue;
-                    };
-                    if !seen.insert(link.key()) {
-                        continue;
-                    }
-                    let message = format!("links to {kind} on Amazon");
-                    out.push(link_finding(
-                        ID, index, field, view, text_field, link, message,
-                    ));
-                }
-            }
-        }
+        report_links_once(ctx, ID, out, |link| {
+            page_kind(link).map(|kind| format!("links to {kind} on Amazon"))
+        });
     }
 }
 

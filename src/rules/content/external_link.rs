@@ -7,11 +7,10 @@
 //! not links here (see `content/insecure-link`, `content/tracking-pixel`).
 
 use crate::diagnostic::{Applicability, Finding, Severity};
-use crate::links::{all_links, Link};
-use crate::rules::support::{link_finding, text_fields};
+use crate::links::Link;
+use crate::rules::support::report_links_once;
 use crate::rules::{Context, Rule, RuleMeta};
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 pub struct ExternalLink;
 
@@ -66,19 +65,8 @@ Not external: Amazon's domains in every marketplace (`amazon.de`, `amazon.co.jp`
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (index, mv) in ctx.each_message() {
-            let mut seen = HashSet::new();
-            for (field, view, text_field) in text_fields(mv) {
-                for link in all_links(view) {
-                    if link.is_image || !link.is_external() || !seen.insert(link.key()) {
-                        continue;
-                    }
-                    let message = describe(link);
-                    out.push(link_finding(
-                        ID, index, field, view, text_field, link, message,
-                    ));
-                }
-            }
-        }
+        report_links_once(ctx, ID, out, |link| {
+            (!link.is_image && link.is_external()).then(|| describe(link))
+        });
     }
 }

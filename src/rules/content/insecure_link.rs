@@ -2,8 +2,8 @@
 //! `href`/`src` attribute. Amazon's own pages too: the rule is about the scheme, not the site.
 
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
-use crate::links::{all_links, LinkSite};
-use crate::rules::support::{text_fields, text_finding, value_finding};
+use crate::links::all_links;
+use crate::rules::support::{link_finding, text_fields};
 use crate::rules::{Context, Rule, RuleMeta};
 use std::borrow::Cow;
 
@@ -53,16 +53,9 @@ impl Rule for InsecureLink {
                     let what = if link.is_image { "image" } else { "link" };
                     let host = link.host.clone().unwrap_or_else(|| link.url.clone());
                     let message = format!("insecure http {what} to `{host}`");
-                    let (mut finding, value_range) = match &link.site {
-                        LinkSite::Text { view: r } => (
-                            text_finding(ID, index, field, view, text_field, r.clone(), message),
-                            view.value_range(r.clone()),
-                        ),
-                        LinkSite::Attr { value, .. } => (
-                            value_finding(ID, index, field, text_field, value.clone(), message),
-                            value.clone(),
-                        ),
-                    };
+                    let mut finding =
+                        link_finding(ID, index, field, view, text_field, link, message);
+                    let value_range = link.value_range(view);
                     // `http:` → `https:`: unsafe, since the site may not serve https.
                     let scheme_end = value_range.start + "http".len();
                     let written = text_field.value.get(value_range.start..scheme_end);
