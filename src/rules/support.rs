@@ -455,12 +455,16 @@ pub struct HtmlStyle<'a> {
     /// The CSS the declaration's ranges refer to: the attribute's value (entities decoded) or
     /// the sheet's text.
     pub css: &'a str,
-    pub declaration: &'a crate::css::Declaration,
-    /// Where it was read from in the field value.
+    /// The declaration, and where it was read from in the field value.
     found: &'a crate::css::HtmlDeclaration,
 }
 
-impl HtmlStyle<'_> {
+impl<'a> HtmlStyle<'a> {
+    /// The declaration (its ranges are offsets into [`HtmlStyle::css`]).
+    pub fn declaration(&self) -> &'a crate::css::Declaration {
+        &self.found.declaration
+    }
+
     /// A range of [`HtmlStyle::css`] as a range of the field value: exact when the CSS was
     /// written without entities, else the whole attribute value.
     pub fn field_range(&self, css_range: Range<usize>) -> Range<usize> {
@@ -504,7 +508,6 @@ pub fn html_styles<'a>(ctx: &Context<'a>) -> Vec<HtmlStyle<'a>> {
                 text_field: f.text_field,
                 element,
                 css,
-                declaration: &found.declaration,
                 found,
             });
         }

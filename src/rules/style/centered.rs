@@ -89,7 +89,7 @@ impl Rule for Centered {
             }
         }
         for style in html_styles(ctx) {
-            let d = &style.declaration;
+            let d = style.declaration();
             if d.property != "text-align" {
                 continue;
             }

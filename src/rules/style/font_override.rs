@@ -81,7 +81,7 @@ impl Rule for FontOverride {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for style in html_styles(ctx) {
-            let d = style.declaration;
+            let d = style.declaration();
             if let Some(what) = overridden(d) {
                 out.push(style.finding(
                     ID,

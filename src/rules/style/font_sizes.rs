@@ -111,7 +111,7 @@ impl Rule for FontSizes {
         // Elements whose own style sets their size: a heading of these counts by that size.
         let mut sized_elements: Vec<&crate::html::Element> = Vec::new();
         for style in html_styles(ctx) {
-            if let Some((name, range)) = css_size(style.css, style.declaration) {
+            if let Some((name, range)) = css_size(style.css, style.declaration()) {
                 if let Some(el) = style.element {
                     sized_elements.push(el);
                 }

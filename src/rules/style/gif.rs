@@ -93,13 +93,13 @@ impl Rule for Gif {
             }
         }
         for style in html_styles(ctx) {
-            for part in &style.declaration.parts {
+            for part in &style.declaration().parts {
                 if let PartKind::Url(url) = &part.kind {
                     if is_gif(url) {
                         out.push(style.finding(
                             ID,
                             part.range.clone(),
-                            format!("a GIF image as the CSS `{}`", style.declaration.property),
+                            format!("a GIF image as the CSS `{}`", style.declaration().property),
                         ));
                     }
                 }

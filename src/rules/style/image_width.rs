@@ -79,12 +79,12 @@ impl Rule for ImageWidth {
             let on_image = match style.element {
                 Some(el) => is_image_element(el),
                 // In a sheet: a rule whose selector names images (`img`, `.hero img`).
-                None => sheet_rule_targets_images(style.css, style.declaration.range.start),
+                None => sheet_rule_targets_images(style.css, style.declaration().range.start),
             };
-            if !on_image || !WIDTH_PROPERTIES.contains(&style.declaration.property.as_str()) {
+            if !on_image || !WIDTH_PROPERTIES.contains(&style.declaration().property.as_str()) {
                 continue;
             }
-            for part in &style.declaration.parts {
+            for part in &style.declaration().parts {
                 let wide = part.kind.relative_width().filter(|(p, _)| *p > MAX_PERCENT);
                 if let Some((p, unit)) = wide {
                     out.push(style.finding(

@@ -63,11 +63,11 @@ impl Rule for Margins {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for style in html_styles(ctx) {
-            let property = style.declaration.property.as_str();
+            let property = style.declaration().property.as_str();
             if !is_margin(property) {
                 continue;
             }
-            for part in &style.declaration.parts {
+            for part in &style.declaration().parts {
                 let Some((value, unit)) = part.kind.relative_width() else {
                     continue;
                 };
