@@ -9,7 +9,7 @@
 mod support;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use sellerlint::lint::{check_sequence, lint_source, Settings};
+use sellerlint::lint::{check_sequence, lint_source, lint_sources, Settings};
 use sellerlint::model::BodyFormat;
 use sellerlint::output::{render, Format};
 use sellerlint::parse::parse_file;
@@ -185,6 +185,10 @@ fn rules(c: &mut Criterion) {
                 black_box(lint_source(f.clone(), registry, &settings));
             }
         })
+    });
+    // The same files linted together, as a run over many files lints them.
+    g.bench_function("lint_sources", |b| {
+        b.iter(|| black_box(lint_sources(files.clone(), registry, &settings, false)))
     });
     g.finish();
 }

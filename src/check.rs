@@ -7,7 +7,8 @@ use crate::input::{read_file, read_stdin};
 use crate::lint::{FileReport, Settings};
 use crate::parse::FileError;
 use crate::rules::registry::Registry;
-use crate::run::{ordered_stream, RunOptions, RunReport};
+use crate::run::{ordered_batches, RunOptions, RunReport, Step};
+use crate::source::SourceFile;
 use crate::walk::{collect_inputs_with, Input};
 use std::path::PathBuf;
 
@@ -132,18 +133,17 @@ pub fn run_checked_with<X>(
     }
     report.profile = match profile {
         Some(p) => p,
-        None => {
-            resolver
-                .setup_for(&resolver.cwd().join("-"))?
-                .settings
-                .profile
-                .name
-        }
+        None => resolver
+            .setup_for(&resolver.cwd().join("-"))?
+            .settings
+            .profile
+            .name
+            .clone(),
     };
     let jobs: Vec<_> = setups
         .iter()
         .map(|(input, setup)| {
-            let rules = setup.as_ref().map(|s| (&*s.registry, &s.settings));
+            let rules = setup.as_ref().map(|s| (&*s.registry, &*s.settings));
             (input, rules)
         })
         .collect();
@@ -154,30 +154,49 @@ pub fn run_checked_with<X>(
             Input::Error { .. } => None,
         }),
     );
-    let lint_one = |(input, rules): (&Input, Option<(&Registry, &Settings)>)| -> Result<FileReport, Box<FileError>> {
-        match (input, rules) {
-            (Input::File(path), Some((registry, settings))) => {
-                match read_file(path, inputs.max_file_size) {
-                    Ok(source) => Ok(options.lint(source, registry, settings)),
-                    Err(e) => Err(Box::new(e)),
-                }
-            }
-            (Input::File(path), None) | (Input::Error { path, .. }, _) => {
-                let message = match input {
-                    Input::Error { message, .. } => message.clone(),
-                    Input::File(_) => "no configuration".to_string(),
-                };
-                Err(Box::new(FileError::whole_file(
-                    &path.display().to_string(),
-                    message,
-                )))
-            }
-        }
+    let read_one = |job| read_job(job, inputs.max_file_size);
+    let lint_batch = |files| -> Vec<Result<FileReport, Box<FileError>>> {
+        options.lint_batch(files).into_iter().map(Ok).collect()
     };
-    Ok(ordered_stream(jobs, inputs.threads, lint_one, |outcomes| {
-        let mut outcomes = stdin_outcome
-            .into_iter()
-            .chain(outcomes.map(|outcome| outcome.map_err(|e| *e)));
-        consume(report, &mut outcomes)
-    }))
+    Ok(ordered_batches(
+        jobs,
+        inputs.threads,
+        read_one,
+        lint_batch,
+        |outcomes| {
+            let mut outcomes = stdin_outcome
+                .into_iter()
+                .chain(outcomes.map(|outcome| outcome.map_err(|e| *e)));
+            consume(report, &mut outcomes)
+        },
+    ))
+}
+
+/// A file to lint, once read, with its rules and settings; or why it cannot be linted.
+type Job<'a> = (&'a Input, Option<(&'a Registry, &'a Settings)>);
+
+/// Reads the file of a job for [`ordered_batches`].
+fn read_job<'a>(
+    (input, rules): Job<'a>,
+    max_file_size: u64,
+) -> Step<(SourceFile, &'a Registry, &'a Settings), Result<FileReport, Box<FileError>>> {
+    match (input, rules) {
+        (Input::File(path), Some((registry, settings))) => match read_file(path, max_file_size) {
+            Ok(source) => {
+                let size = source.text.len();
+                Step::Batch((source, registry, settings), size)
+            }
+            Err(e) => Step::Done(Err(Box::new(e))),
+        },
+        (Input::File(path), None) | (Input::Error { path, .. }, _) => {
+            let message = match input {
+                Input::Error { message, .. } => message.clone(),
+                Input::File(_) => "no configuration".to_string(),
+            };
+            Step::Done(Err(Box::new(FileError::whole_file(
+                &path.display().to_string(),
+                message,
+            ))))
+        }
+    }
 }

@@ -263,7 +263,7 @@ fn fix(
             .setup_for(path)
             .map(|setup| FileRules {
                 registry: RulesRef::Config(setup.registry),
-                settings: setup.settings,
+                settings: std::sync::Arc::unwrap_or_clone(setup.settings),
             })
             .map_err(|errors| {
                 errors

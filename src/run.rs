@@ -199,6 +199,32 @@ impl RunOptions {
         self.finish(file)
     }
 
+    /// Lints files together ([`crate::lint::lint_sources`]), one report each, in order, and
+    /// keeps what the run needs of them. Neighbours with the same rules and settings are linted
+    /// as one batch; the reports are those of linting each file alone.
+    pub fn lint_batch(
+        &self,
+        files: Vec<(crate::source::SourceFile, &Registry, &Settings)>,
+    ) -> Vec<FileReport> {
+        let drop_text = self.shed_model || self.shed_text;
+        let mut reports = Vec::with_capacity(files.len());
+        let mut files = files.into_iter().peekable();
+        while let Some((source, registry, settings)) = files.next() {
+            let mut sources = vec![source];
+            while let Some((source, ..)) =
+                files.next_if(|(_, r, s)| std::ptr::eq(*r, registry) && std::ptr::eq(*s, settings))
+            {
+                sources.push(source);
+            }
+            reports.extend(
+                crate::lint::lint_sources(sources, registry, settings, drop_text)
+                    .into_iter()
+                    .map(|file| self.finish(file)),
+            );
+        }
+        reports
+    }
+
     /// What the run keeps of a linted file.
     pub fn finish(&self, mut file: FileReport) -> FileReport {
         if self.shed_model {
@@ -228,14 +254,25 @@ pub fn run_with(
             Err(e) => report.unreadable.push(e),
         }
     }
-    let lint_one = |input: Input| match input {
+    let read_one = |input: Input| match input {
         Input::File(path) => match read_file(&path, inputs.max_file_size) {
-            Ok(source) => Outcome::Linted(options.lint(source, registry, settings)),
-            Err(e) => Outcome::Unreadable(e),
+            Ok(source) => {
+                let size = source.text.len();
+                Step::Batch((source, registry, settings), size)
+            }
+            Err(e) => Step::Done(Outcome::Unreadable(e)),
         },
-        Input::Error { path, message } => {
-            Outcome::Unreadable(FileError::whole_file(&path.display().to_string(), message))
-        }
+        Input::Error { path, message } => Step::Done(Outcome::Unreadable(FileError::whole_file(
+            &path.display().to_string(),
+            message,
+        ))),
+    };
+    let lint_batch = |files| {
+        options
+            .lint_batch(files)
+            .into_iter()
+            .map(Outcome::Linted)
+            .collect()
     };
     let paths = collect_inputs(&inputs.paths);
     crate::run_size::plan_for_files(
@@ -245,12 +282,14 @@ pub fn run_with(
             Input::Error { .. } => None,
         }),
     );
-    for outcome in ordered_map(paths, options.threads, lint_one) {
-        match outcome {
-            Outcome::Linted(file) => report.files.push(file),
-            Outcome::Unreadable(e) => report.unreadable.push(e),
+    ordered_batches(paths, options.threads, read_one, lint_batch, |outcomes| {
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Linted(file) => report.files.push(file),
+                Outcome::Unreadable(e) => report.unreadable.push(e),
+            }
         }
-    }
+    });
     report
 }
 
@@ -293,15 +332,59 @@ where
     R: Send,
     F: Fn(T) -> R + Sync + Send,
 {
+    ordered_batches(
+        items,
+        threads,
+        |item| Step::<std::convert::Infallible, R>::Done(f(item)),
+        |_| Vec::new(),
+        consume,
+    )
+}
+
+/// What becomes of one item of [`ordered_batches`]: its result right away, or a prepared item
+/// (and its size in bytes) for the next batch.
+pub enum Step<P, R> {
+    Done(R),
+    Batch(P, usize),
+}
+
+/// At most this many items go into one batch of [`ordered_batches`]: enough that each rule
+/// runs over a few hundred messages of small files in a row (see
+/// [`crate::lint::lint_sources`]), few enough that both threads of a small run have work.
+pub const BATCH_ITEMS: usize = 16;
+
+/// A batch takes no more items once it holds this many bytes (a file bigger than that is a
+/// batch alone): the files of a batch are held together, parsed, until the last is linted.
+pub const BATCH_BYTES: usize = 256 << 10;
+
+/// [`ordered_stream`] for items that are worth handling together: each item goes through
+/// `step` (reading a file), and the prepared ones are handed to `batch` (linting the files)
+/// a few at a time ([`BATCH_ITEMS`], [`BATCH_BYTES`]), which returns one result for each, in
+/// order. The results reach `consume` in the order of `items`, whatever the threads and
+/// batches.
+pub fn ordered_batches<T, P, R, X>(
+    items: Vec<T>,
+    threads: usize,
+    step: impl Fn(T) -> Step<P, R> + Sync + Send,
+    batch: impl Fn(Vec<P>) -> Vec<R> + Sync + Send,
+    consume: impl FnOnce(&mut dyn Iterator<Item = R>) -> X,
+) -> X
+where
+    T: Send,
+    P: Send,
+    R: Send,
+{
     if items.len() <= 1 || threads == 1 {
-        return consume(&mut items.into_iter().map(f));
+        return consume(&mut in_batches(items, &step, &batch));
     }
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool,
         // No threads to be had (a locked-down sandbox): the same work, sequentially.
-        Err(_) => return consume(&mut items.into_iter().map(f)),
+        Err(_) => return consume(&mut in_batches(items, &step, &batch)),
     };
     let workers = pool.current_num_threads().min(items.len());
+    // Several batches per worker, so that a slow one does not leave the others idle.
+    let batch_items = (items.len() / (workers * 8)).clamp(1, BATCH_ITEMS);
     let queue = WorkQueue {
         state: std::sync::Mutex::new(QueueState {
             items: items.into_iter().enumerate(),
@@ -316,14 +399,41 @@ where
     pool.in_place_scope(|scope| {
         for _ in 0..workers {
             let sender = sender.clone();
-            let (queue, f) = (&queue, &f);
+            let (queue, step, batch) = (&queue, &step, &batch);
             scope.spawn(move |_| {
                 // A worker that panics stops the others, so that the consumer sees the end of
                 // the results instead of waiting for one that will never come.
                 let _stop = StopOnPanic(queue);
-                while let Some((index, item)) = queue.claim() {
-                    if sender.send((index, f(item))).is_err() {
-                        break;
+                while let Some(first) = queue.claim() {
+                    let mut pending: Vec<(usize, P)> = Vec::new();
+                    let mut bytes = 0;
+                    let mut claimed = Some(first);
+                    while let Some((index, item)) = claimed.take() {
+                        match step(item) {
+                            Step::Done(result) => {
+                                if sender.send((index, result)).is_err() {
+                                    return;
+                                }
+                            }
+                            Step::Batch(prepared, size) => {
+                                pending.push((index, prepared));
+                                bytes += size;
+                            }
+                        }
+                        // Only the first item of a batch waits for the consumer: it may be
+                        // waiting for one of this batch's items.
+                        if pending.len() < batch_items && bytes < BATCH_BYTES {
+                            claimed = queue.try_claim();
+                        }
+                    }
+                    if pending.is_empty() {
+                        continue;
+                    }
+                    let (indices, prepared): (Vec<usize>, Vec<P>) = pending.into_iter().unzip();
+                    for (index, result) in indices.into_iter().zip(batch(prepared)) {
+                        if sender.send((index, result)).is_err() {
+                            return;
+                        }
                     }
                 }
             });
@@ -343,6 +453,53 @@ where
         // Dropping the receiver makes the workers' next send fail: they stop.
         drop(results);
         out
+    })
+}
+
+/// [`ordered_batches`] on the calling thread: batch after batch, as `consume` asks for results.
+fn in_batches<'f, T, P, R>(
+    items: Vec<T>,
+    step: &'f (impl Fn(T) -> Step<P, R> + 'f),
+    batch: &'f (impl Fn(Vec<P>) -> Vec<R> + 'f),
+) -> impl Iterator<Item = R> + 'f
+where
+    T: 'f,
+    P: 'f,
+    R: 'f,
+{
+    let mut items = items.into_iter();
+    let mut ready = std::collections::VecDeque::new();
+    std::iter::from_fn(move || loop {
+        if let Some(result) = ready.pop_front() {
+            return Some(result);
+        }
+        // The next batch: its items' results, in order, the prepared ones filled in by `batch`.
+        let mut slots: Vec<Option<R>> = Vec::new();
+        let (mut pending, mut at): (Vec<P>, Vec<usize>) = (Vec::new(), Vec::new());
+        let mut bytes = 0;
+        while pending.len() < BATCH_ITEMS && bytes < BATCH_BYTES {
+            let Some(item) = items.next() else { break };
+            match step(item) {
+                Step::Done(result) => slots.push(Some(result)),
+                Step::Batch(prepared, size) => {
+                    at.push(slots.len());
+                    slots.push(None);
+                    pending.push(prepared);
+                    bytes += size;
+                }
+            }
+        }
+        if slots.is_empty() {
+            return None;
+        }
+        if !pending.is_empty() {
+            for (at, result) in at.into_iter().zip(batch(pending)) {
+                if let Some(slot) = slots.get_mut(at) {
+                    *slot = Some(result);
+                }
+            }
+        }
+        ready.extend(slots.into_iter().flatten());
     })
 }
 
@@ -380,6 +537,18 @@ impl<T> WorkQueue<T> {
             state.waiting -= 1;
         }
         if state.stopped {
+            return None;
+        }
+        let claimed = state.items.next()?;
+        state.next += 1;
+        Some(claimed)
+    }
+
+    /// [`WorkQueue::claim`] without waiting: `None` also when the next item is not yet within
+    /// [`RUN_AHEAD`] of the consumer.
+    fn try_claim(&self) -> Option<(usize, T)> {
+        let mut state = self.lock();
+        if state.stopped || state.next >= state.handed + RUN_AHEAD {
             return None;
         }
         let claimed = state.items.next()?;
@@ -487,6 +656,42 @@ mod tests {
                 expected,
                 "{threads}"
             );
+        }
+    }
+
+    /// Batches: every prepared item is in exactly one batch, within [`BATCH_ITEMS`] and just
+    /// past [`BATCH_BYTES`] at most, and the results, done or batched, come in item order.
+    #[test]
+    fn batched_results_come_in_item_order_whatever_the_threads() {
+        let items: Vec<usize> = (0..1000).collect();
+        // Every third item is done at once (an unreadable file); the others weigh up to 30 KiB.
+        let step = |i: usize| {
+            if i % 3 == 0 {
+                Step::Done(uneven(i))
+            } else {
+                Step::Batch(i, (i % 31) << 10)
+            }
+        };
+        let expected: Vec<usize> = items.iter().map(|&i| uneven(i)).collect();
+        for threads in [0, 1, 2, 3, 8] {
+            let batched = std::sync::Mutex::new(Vec::new());
+            let batch = |prepared: Vec<usize>| {
+                let bytes: usize = prepared.iter().map(|i| (i % 31) << 10).sum();
+                let last = prepared.last().map_or(0, |i| (i % 31) << 10);
+                assert!(prepared.len() <= BATCH_ITEMS, "{threads}");
+                assert!(bytes - last < BATCH_BYTES, "{threads}");
+                if let Ok(mut all) = batched.lock() {
+                    all.extend(prepared.iter().copied());
+                }
+                prepared.into_iter().map(uneven).collect()
+            };
+            let results: Vec<usize> =
+                ordered_batches(items.clone(), threads, step, batch, |r| r.collect());
+            assert_eq!(results, expected, "{threads}");
+            let mut batched = batched.into_inner().unwrap_or_default();
+            batched.sort_unstable();
+            let prepared: Vec<usize> = items.iter().copied().filter(|i| i % 3 != 0).collect();
+            assert_eq!(batched, prepared, "{threads}");
         }
     }
 

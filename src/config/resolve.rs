@@ -86,7 +86,9 @@ pub struct LoadedConfig {
 /// Everything linting one file needs.
 pub struct FileSetup {
     pub config: Rc<LoadedConfig>,
-    pub settings: Settings,
+    /// Shared by every file with the same config and `per-file` entries: a run lints such
+    /// files together (see [`crate::run::RunOptions::lint_batch`]).
+    pub settings: std::sync::Arc<Settings>,
     pub registry: RegistryRef,
 }
 
@@ -411,7 +413,7 @@ pub struct Resolver {
     defaults: Rc<LoadedConfig>,
     /// Settings per config and set of matching `per-file` entries: files that share them
     /// share one resolution (profiles are parsed once, not per file).
-    settings: HashMap<(usize, Vec<usize>), Settings>,
+    settings: HashMap<(usize, Vec<usize>), std::sync::Arc<Settings>>,
 }
 
 impl Resolver {
@@ -550,6 +552,7 @@ impl Resolver {
         settings.default_marketplace = marketplace;
         settings.require_reason = self.cli.require_reason || file.require_reason;
         settings.rule_options = resolve_rule_options(file, &matches);
+        let settings = std::sync::Arc::new(settings);
         self.settings.insert(key, settings.clone());
         Ok(FileSetup {
             config,

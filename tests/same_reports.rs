@@ -1,10 +1,17 @@
-//! `lint_source_dropping_text` (what runs use when no report quotes the messages: their texts
-//! wait out of the model in large blocks and are dropped once linted) must report exactly what
-//! `lint_source` reports: the same diagnostics, errors, suppressions and verdicts, on the
-//! examples, on every corpus case, and on a long sequence of every kind of scalar that is
-//! linted in many chunks from many blocks.
+//! Every way a run lints a file reports exactly what `lint_source` reports on it alone: the same
+//! diagnostics, errors, suppressions and verdicts.
+//!
+//! - `lint_source_dropping_text` (what runs use when no report quotes the messages: their texts
+//!   wait out of the model in large blocks and are dropped once linted), on the examples, on
+//!   every corpus case, and on a long sequence of every kind of scalar that is linted in many
+//!   chunks from many blocks.
+//! - `lint_sources` (what runs use for many files: the messages of several files linted
+//!   together, rule by rule), on the same files and fixtures side by side, and with long
+//!   sequences among short ones.
 
-use sellerlint::lint::{lint_source, lint_source_dropping_text, FileReport, Settings};
+use sellerlint::lint::{
+    lint_source, lint_source_dropping_text, lint_sources, FileReport, Settings,
+};
 use sellerlint::profile::Profile;
 use sellerlint::rules::registry::Registry;
 use sellerlint::source::SourceFile;
@@ -131,4 +138,99 @@ fn a_long_sequence_of_every_kind_reports_the_same_when_texts_are_dropped() {
         (0..300).map(message).collect::<String>()
     );
     same_both_ways("two.yaml", &two, true);
+}
+
+/// Lints `files` together (texts kept, then dropped) and each alone; checks the reports agree
+/// and come in order. Returns how many diagnostics there were.
+fn same_together_and_alone(files: &[(String, String)]) -> usize {
+    let settings = settings();
+    let sources = || {
+        files
+            .iter()
+            .map(|(name, text)| SourceFile::new(name.clone(), text.clone()))
+            .collect::<Vec<_>>()
+    };
+    let mut diagnostics = 0;
+    for drop_text in [false, true] {
+        let together = lint_sources(sources(), Registry::builtin(), &settings, drop_text);
+        assert_eq!(together.len(), files.len());
+        for ((name, text), report) in files.iter().zip(&together) {
+            let source = SourceFile::new(name.clone(), text.clone());
+            let alone = if drop_text {
+                lint_source_dropping_text(source, Registry::builtin(), &settings)
+            } else {
+                lint_source(source, Registry::builtin(), &settings)
+            };
+            assert_eq!(report.source.name, *name);
+            assert_eq!(
+                said(report),
+                said(&alone),
+                "{name} (texts dropped: {drop_text})"
+            );
+            diagnostics += alone.diagnostics.len();
+        }
+    }
+    diagnostics
+}
+
+fn files_under(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files_under(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn files_linted_together_report_what_each_reports_alone() {
+    let mut paths = yaml_files_in(Path::new("examples"));
+    paths.extend(yaml_files_in(Path::new("../shared/corpus/cases")));
+    // Fixtures of every kind: broken YAML, invalid fields, templates, suppressions.
+    files_under(Path::new("tests/fixtures"), &mut paths);
+    let files: Vec<(String, String)> = paths
+        .iter()
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(path).ok()?;
+            Some((path.display().to_string(), text))
+        })
+        .collect();
+    assert!(files.len() > 100, "{}", files.len());
+    // All at once (chunks of many files), and a few at a time as runs batch them.
+    assert!(same_together_and_alone(&files) > 500);
+    for batch in files.chunks(16) {
+        same_together_and_alone(batch);
+    }
+}
+
+#[test]
+fn long_sequences_among_short_ones_report_what_each_reports_alone() {
+    let short = |i: usize| {
+        (
+            format!("short-{i}.yaml"),
+            format!(
+                "sequence: Short {i}\nmarketplace: amazon.de\nmessages:\n{}",
+                (i..i + 3).map(message).collect::<String>()
+            ),
+        )
+    };
+    let long = (
+        "long.yaml".to_string(),
+        format!(
+            "sequence: Long\nmarketplace: amazon.com\nmessages:\n{}---\nsequence: After\nmarketplace: amazon.fr\nmessages:\n{}",
+            (0..300).map(message).collect::<String>(),
+            (0..5).map(message).collect::<String>(),
+        ),
+    );
+    let mut files: Vec<(String, String)> = (0..40).map(short).collect();
+    // The long one (several chunks, then a short second sequence) between short ones, and last.
+    files.insert(20, long.clone());
+    files.push(long);
+    assert!(same_together_and_alone(&files) > 1000);
 }
