@@ -172,7 +172,8 @@ pub fn run_checked_with<X>(
     ))
 }
 
-/// A file to lint, once read, with its rules and settings; or why it cannot be linted.
+/// An input and the rules and settings it is linted with (none for an input that is already
+/// an error: a path that could not be walked).
 type Job<'a> = (&'a Input, Option<(&'a Registry, &'a Settings)>);
 
 /// Reads the file of a job for [`ordered_batches`].

@@ -257,6 +257,20 @@ struct Part<'a> {
     languages: &'a [String],
 }
 
+impl Part<'_> {
+    /// What a message rule sees of this part, whose views are `views`.
+    fn context<'c>(&'c self, views: &'c [MessageView<'c>], settings: &'c Settings) -> Context<'c> {
+        chunk_context(
+            self.source,
+            self.sequence,
+            views,
+            settings,
+            self.languages,
+            self.range.start,
+        )
+    }
+}
+
 /// What the message rules found in one [`Part`], and what the sequence rules noted of it.
 struct LintedPart {
     findings: Vec<Finding>,
@@ -293,14 +307,7 @@ fn lint_parts(parts: &[Part<'_>], rules: &RuleLists<'_>, settings: &Settings) ->
             let ctx = Context {
                 earlier: mine,
                 earlier_on: mine_on,
-                ..chunk_context(
-                    part.source,
-                    part.sequence,
-                    views,
-                    settings,
-                    part.languages,
-                    part.range.start,
-                )
+                ..part.context(views, settings)
             };
             rule.check(&ctx, &mut out);
             record(mine, mine_on, part.range.start, out);
@@ -319,14 +326,7 @@ fn lint_parts(parts: &[Part<'_>], rules: &RuleLists<'_>, settings: &Settings) ->
                 earlier: &mine,
                 earlier_on: &mine_on,
                 critical_evidence: &evidence,
-                ..chunk_context(
-                    part.source,
-                    part.sequence,
-                    views,
-                    settings,
-                    part.languages,
-                    part.range.start,
-                )
+                ..part.context(views, settings)
             };
             let marks = rules
                 .sequence_rules
