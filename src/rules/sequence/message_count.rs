@@ -14,6 +14,7 @@
 use crate::diagnostic::{Applicability, Field, Finding, Severity};
 use crate::rules::support::{disqualifies_critical, marked_in_send_order};
 use crate::rules::{Context, Mark, Rule, RuleMeta, Scope};
+use crate::verdict::critical_intent;
 use std::borrow::Cow;
 
 pub struct MessageCount;
@@ -87,8 +88,9 @@ settings:
         let not_critical = ctx
             .findings_on(index)
             .any(|f| disqualifies_critical(&f.rule));
-        let critical_intent = message.declared_critical() || ctx.critical_evidence(index).is_some();
-        (not_critical || !critical_intent).then(|| Mark {
+        // Critical in intent exactly as the verdict table judges it.
+        let critical = critical_intent(message, ctx.critical_evidence(index)).is_some();
+        (not_critical || !critical).then(|| Mark {
             field: Field::Id,
             span: message.id.span.clone(),
         })
