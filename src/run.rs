@@ -191,7 +191,7 @@ impl RunOptions {
         registry: &Registry,
         settings: &Settings,
     ) -> FileReport {
-        let file = if self.shed_model || self.shed_text {
+        let file = if self.drops_text() {
             crate::lint::lint_source_dropping_text(source, registry, settings)
         } else {
             lint_source(source, registry, settings)
@@ -206,7 +206,7 @@ impl RunOptions {
         &self,
         files: Vec<(crate::source::SourceFile, &Registry, &Settings)>,
     ) -> Vec<FileReport> {
-        let drop_text = self.shed_model || self.shed_text;
+        let drop_text = self.drops_text();
         let mut reports = Vec::with_capacity(files.len());
         let mut files = files.into_iter().peekable();
         while let Some((source, registry, settings)) = files.next() {
@@ -223,6 +223,12 @@ impl RunOptions {
             );
         }
         reports
+    }
+
+    /// Whether message texts can go as soon as they are linted: nothing the run keeps of a
+    /// file quotes them.
+    fn drops_text(&self) -> bool {
+        self.shed_model || self.shed_text
     }
 
     /// What the run keeps of a linted file.
