@@ -36,8 +36,8 @@ pub struct ProfileSettings {
     pub proactive_max_days: u64,
     /// Whether `[Important]` is allowed on a critical message (before 2025).
     pub important_tag_allowed_when_critical: bool,
-    /// Non-critical messages a sequence may send to one order before
-    /// `sequence/message-count` reports the next ones.
+    /// Non-critical messages a sequence may send to one order; `sequence/message-count`
+    /// reports a sequence that sends more (once, naming those beyond the limit).
     pub max_proactive_messages: u64,
 }
 
