@@ -185,9 +185,12 @@ fn prepare_rules(
         .collect();
     // Every literal of every gate, once, sorted: the gates name them by index, so that a big
     // run finds all of a text's literals in one pass (see `literal_gate::BuiltinLiterals`).
+    // With each literal's form without word edges, which the patterns tried on pieces of a
+    // text use (see `literal_gate::GateSource::of_piece_pattern`).
     let literals: Vec<&str> = gates
         .iter()
         .flat_map(|(_, gate)| gate.sets.iter().flatten().map(String::as_str))
+        .flat_map(|literal| [literal, gate_analysis::without_edges(literal)])
         .collect::<std::collections::BTreeSet<&str>>()
         .into_iter()
         .collect();

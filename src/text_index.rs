@@ -8,9 +8,12 @@
 //! index is one pass over the text and needs no per-rule automaton, so a run over one small
 //! file pays nothing up front. A big run asks it for the built-in literals differently: one
 //! search for all of them over the lowered text, whose result it keeps for every rule
-//! ([`TextIndex::found_once`]); the bitmap is then made only if a user's rule asks.
+//! ([`TextIndex::found_once`]); the bitmap is then made only if a user's rule asks. A literal
+//! may need word edges (no word character just outside it, see [`WordEdges`]): then each of
+//! its occurrences is tried until one has them.
 
 use memchr::memmem;
+use std::ops::Range;
 
 /// Texts shorter than this are searched directly: a bitmap would cost more than it saves.
 const BITMAP_FROM: usize = 64;
@@ -28,6 +31,76 @@ const SEARCHER_FROM: usize = 4 << 10;
 /// Letters that fold to ASCII letters in a case-insensitive regex (KELVIN SIGN, LONG S), which
 /// an ASCII-case-insensitive literal search does not see.
 const FOLDS_TO_ASCII: [&str; 2] = ["\u{212A}", "\u{017F}"];
+
+/// Which ends of a literal need a non-word character, or the text's start or end, just outside
+/// them (a gate literal's edges, see `rules::literal_gate`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordEdges {
+    pub start: bool,
+    pub end: bool,
+}
+
+impl WordEdges {
+    pub const NONE: WordEdges = WordEdges {
+        start: false,
+        end: false,
+    };
+}
+
+/// Is `at` (a range of `text`, a UTF-8 text with its ASCII letters lowered) free of word
+/// characters just outside the ends `edges` names? Word characters are the regex crate's
+/// (`\w`, Unicode), so that the answer is the one a `\b` there gives. Bytes that do not
+/// decode count as no word character: then a gate stays open.
+pub fn edges_hold(text: &[u8], at: &Range<usize>, edges: WordEdges) -> bool {
+    (!edges.start || !word_char_ending_at(text, at.start))
+        && (!edges.end || !word_char_starting_at(text, at.end))
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Is the character that ends at byte `at` a word character?
+fn word_char_ending_at(text: &[u8], at: usize) -> bool {
+    let Some(head) = text.get(..at) else {
+        return false;
+    };
+    match head.last() {
+        None => false,
+        Some(&b) if b.is_ascii() => is_word_byte(b),
+        Some(_) => {
+            // A character is at most four bytes; it starts at the last byte that is no
+            // continuation byte.
+            let from = head.len().saturating_sub(4);
+            head[from..]
+                .iter()
+                .rposition(|&b| b & 0xC0 != 0x80)
+                .and_then(|start| std::str::from_utf8(&head[from + start..]).ok())
+                .and_then(|s| s.chars().next())
+                .is_some_and(regex_syntax::is_word_character)
+        }
+    }
+}
+
+/// Is the character that starts at byte `at` a word character?
+fn word_char_starting_at(text: &[u8], at: usize) -> bool {
+    let Some(tail) = text.get(at..) else {
+        return false;
+    };
+    match tail.first() {
+        None => false,
+        Some(&b) if b.is_ascii() => is_word_byte(b),
+        Some(_) => {
+            let len = tail.len().min(4);
+            // The longest prefix of up to four bytes that decodes holds the first character.
+            (1..=len)
+                .rev()
+                .find_map(|n| std::str::from_utf8(&tail[..n]).ok())
+                .and_then(|s| s.chars().next())
+                .is_some_and(regex_syntax::is_word_character)
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct TextIndex {
@@ -90,8 +163,13 @@ impl TextIndex {
 
     /// Does the text contain `literal` (given with ASCII letters lowered), ignoring ASCII case?
     pub fn contains(&self, literal: &str) -> bool {
-        self.may_contain(literal.as_bytes())
-            && memmem::find(&self.lower, literal.as_bytes()).is_some()
+        self.contains_with_edges(literal, WordEdges::NONE)
+    }
+
+    /// [`TextIndex::contains`] where the literal's ends named by `edges` are at word edges.
+    pub fn contains_with_edges(&self, literal: &str, edges: WordEdges) -> bool {
+        let finder = memmem::Finder::new(literal.as_bytes());
+        self.contains_found_by(literal.as_bytes(), edges, || &finder)
     }
 
     /// [`TextIndex::contains`] for `literal`, searched with `finder`'s searcher for it, made
@@ -99,28 +177,46 @@ impl TextIndex {
     /// search itself on the short texts of seller mail). `finder` is asked only when the
     /// bitmap cannot rule the literal out and the searcher pays (see `SEARCHER_FROM`), so that
     /// a literal no such text has never gets one.
+    /// With `edges`, only an occurrence at word edges counts (see [`edges_hold`]).
     pub fn contains_found_by<'f>(
         &self,
         literal: &[u8],
+        edges: WordEdges,
         finder: impl FnOnce() -> &'f memmem::Finder<'f>,
     ) -> bool {
         if !self.may_contain(literal) {
             return false;
         }
         if self.lower.len() < SEARCHER_FROM && crate::run_size::is_small_run() {
-            return self.contains_by_first_byte(literal);
+            return self.contains_by_first_byte(literal, edges);
         }
-        finder().find(&self.lower).is_some()
+        let finder = finder();
+        if edges == WordEdges::NONE {
+            return finder.find(&self.lower).is_some();
+        }
+        // Every occurrence, overlapping ones too ("abab" in "ababab "): the searcher's own
+        // iterator skips those, and one of them may be the one at word edges.
+        let mut from = 0;
+        while let Some(found) = self.lower.get(from..).and_then(|rest| finder.find(rest)) {
+            let at = from + found;
+            if edges_hold(&self.lower, &(at..at + literal.len()), edges) {
+                return true;
+            }
+            from = at + 1;
+        }
+        false
     }
 
     /// Does the text contain `literal`? Found by its first byte's occurrences, without a
     /// searcher to build. Kept out of line: the caller is on a big run's hot path, where this
     /// is never taken (inlined, it cost that path 5% of its instructions).
     #[inline(never)]
-    fn contains_by_first_byte(&self, literal: &[u8]) -> bool {
+    fn contains_by_first_byte(&self, literal: &[u8], edges: WordEdges) -> bool {
         match literal.split_first() {
-            Some((&first, rest)) => memchr::memchr_iter(first, &self.lower)
-                .any(|at| self.lower[at + 1..].starts_with(rest)),
+            Some((&first, rest)) => memchr::memchr_iter(first, &self.lower).any(|at| {
+                self.lower[at + 1..].starts_with(rest)
+                    && edges_hold(&self.lower, &(at..at + literal.len()), edges)
+            }),
             None => true,
         }
     }
@@ -188,6 +284,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_literal_with_edges_counts_only_between_non_word_characters() {
+        let start = WordEdges {
+            start: true,
+            end: false,
+        };
+        let end = WordEdges {
+            start: false,
+            end: true,
+        };
+        let both = WordEdges {
+            start: true,
+            end: true,
+        };
+        let index = TextIndex::new("During the OFFERing, a ring");
+        assert!(index.contains_with_edges("ring", both));
+        assert!(!index.contains_with_edges("offer", end));
+        assert!(index.contains_with_edges("offer", start));
+        assert!(!TextIndex::new("during").contains_with_edges("ring", start));
+        // Non-ASCII neighbours: a letter is a word character, a dash is not.
+        assert!(!TextIndex::new("éring").contains_with_edges("ring", start));
+        assert!(TextIndex::new("—ring").contains_with_edges("ring", start));
+        assert!(!TextIndex::new("ringé").contains_with_edges("ring", both));
+        assert!(TextIndex::new("ring—").contains_with_edges("ring", both));
+        // Overlapping occurrences are each tried: the second "abab" ends the word.
+        let text = format!("ababab {}", "filler ".repeat(700));
+        assert!(text.len() > SEARCHER_FROM);
+        assert!(TextIndex::new(&text).contains_with_edges("abab", end));
+        assert!(TextIndex::new("ababab x").contains_with_edges("abab", end));
+    }
+
+    #[test]
     fn finds_literals_ignoring_ascii_case_in_short_and_long_texts() {
         let short = TextIndex::new("Please LEAVE a Review");
         let filler = "lorem ipsum dolor sit amet ".repeat(20);
@@ -206,7 +333,7 @@ mod tests {
             for (literal, present) in [("review", true), ("grüße", true), ("feedback", false)] {
                 let finder = memmem::Finder::new(literal);
                 assert_eq!(
-                    index.contains_found_by(literal.as_bytes(), || &finder),
+                    index.contains_found_by(literal.as_bytes(), WordEdges::NONE, || &finder),
                     present && index.contains(literal)
                 );
             }

@@ -567,7 +567,12 @@ impl LazyRegexes {
     }
 
     fn add(&mut self, pattern: String, role: &str, guarded: bool) -> LazyRegex {
-        self.gates.push(GateSource::of(&pattern));
+        // Only a pattern searched on whole texts is searched on the text its gate looks at.
+        self.gates.push(if guarded {
+            GateSource::of(&pattern)
+        } else {
+            GateSource::of_piece_pattern(&pattern)
+        });
         LazyRegex {
             pattern,
             role: role.into(),

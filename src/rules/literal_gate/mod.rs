@@ -19,11 +19,19 @@
 //! phone number pattern needs eight) needs a text with at least N numeric chars, and the
 //! text's index counts them. A pattern the analysis cannot read (it does not parse) gets no
 //! gate and is left to the compiler, which reports the error.
+//!
+//! A literal beside a `\b` or a `\s` in its pattern has *word edges* (`analysis::EDGE`):
+//! only an occurrence with no word character just outside those ends counts, so `\bring\b`
+//! stays closed on "during", and a whole word may be as short as `dm`. An alternation needs a
+//! member of one set of whichever branch matched: it keeps a set for each combination of its
+//! branches' most selective sets. A pattern tried on pieces of a text (sentences, windows)
+//! while its gate looks at the whole text gets its literals without edges
+//! ([`GateSource::of_piece_pattern`]): a piece may be cut inside a word.
 
 mod analysis;
 
-use crate::text_index::TextIndex;
-use analysis::digits_needed;
+use crate::text_index::{edges_hold, TextIndex, WordEdges};
+use analysis::{digits_needed, split_edges, without_edges};
 pub use analysis::{phrase_regex, Gate};
 use memchr::memmem;
 use std::borrow::Cow;
@@ -64,10 +72,19 @@ fn builtin_id(literal: &str) -> BuiltinId {
 /// one by one: building the automaton (3,700 literals) would cost it more than it saves.
 #[derive(Debug)]
 struct BuiltinLiterals {
+    /// Each literal once, without its word edges (the markers that stand for digits are not
+    /// searched).
     automaton: aho_corasick::AhoCorasick,
-    /// The literal index of each of the automaton's patterns (the markers that stand for
-    /// digits are not searched).
-    literal_of_pattern: Vec<BuiltinId>,
+    /// The literals each of the automaton's patterns stands for, with their edges (`for`,
+    /// `\u{1}for`, `\u{1}for\u{1}`…): those of pattern `p` are `members[starts[p]..starts[p + 1]]`.
+    members: Vec<(BuiltinId, WordEdges)>,
+    starts: Vec<u32>,
+}
+
+/// The word edges of a literal (see [`analysis::EDGE`]) and the literal without them.
+fn edges_of(literal: &str) -> (WordEdges, &str) {
+    let (start, core, end) = split_edges(literal);
+    (WordEdges { start, end }, core)
 }
 
 impl BuiltinLiterals {
@@ -75,13 +92,27 @@ impl BuiltinLiterals {
         static SEARCH: OnceLock<Option<BuiltinLiterals>> = OnceLock::new();
         SEARCH
             .get_or_init(|| {
-                let (literal_of_pattern, literals): (Vec<BuiltinId>, Vec<&str>) =
-                    builtin::BUILTIN_LITERALS
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, lit)| digits_needed(lit).is_none())
-                        .filter_map(|(at, lit)| Some((BuiltinId::try_from(at).ok()?, *lit)))
-                        .unzip();
+                let mut by_core: std::collections::BTreeMap<&str, Vec<(BuiltinId, WordEdges)>> =
+                    std::collections::BTreeMap::new();
+                for (at, literal) in builtin::BUILTIN_LITERALS.iter().enumerate() {
+                    let Ok(id) = BuiltinId::try_from(at) else {
+                        continue;
+                    };
+                    if digits_needed(literal).is_none() {
+                        let (edges, core) = edges_of(literal);
+                        by_core.entry(core).or_default().push((id, edges));
+                    }
+                }
+                let mut members = Vec::new();
+                let mut starts = vec![0];
+                let literals: Vec<&str> = by_core
+                    .into_iter()
+                    .map(|(core, of_core)| {
+                        members.extend(of_core);
+                        starts.push(members.len() as u32);
+                        core
+                    })
+                    .collect();
                 // The text is searched ASCII-lowered, as the literals are written. Contiguous
                 // NFA: a DFA of these literals is 23 MiB, this is 0.7 MiB (the 5,000-file
                 // run's memory target leaves no room for the DFA).
@@ -92,7 +123,8 @@ impl BuiltinLiterals {
                     .ok()
                     .map(|automaton| BuiltinLiterals {
                         automaton,
-                        literal_of_pattern,
+                        members,
+                        starts,
                     })
             })
             .as_ref()
@@ -103,9 +135,19 @@ impl BuiltinLiterals {
     fn in_text(&self, lowered: &[u8]) -> Box<[u64]> {
         let mut found = vec![0u64; builtin::BUILTIN_LITERALS.len().div_ceil(64)];
         for m in self.automaton.find_overlapping_iter(lowered) {
-            if let Some(&id) = self.literal_of_pattern.get(m.pattern().as_usize()) {
-                if let Some(word) = found.get_mut(usize::from(id) / 64) {
-                    *word |= 1 << (id % 64);
+            let pattern = m.pattern().as_usize();
+            let members = match (self.starts.get(pattern), self.starts.get(pattern + 1)) {
+                (Some(&start), Some(&end)) => self
+                    .members
+                    .get(start as usize..end as usize)
+                    .unwrap_or(&[]),
+                _ => &[],
+            };
+            for &(id, edges) in members {
+                if edges == WordEdges::NONE || edges_hold(lowered, &m.range(), edges) {
+                    if let Some(word) = found.get_mut(usize::from(id) / 64) {
+                        *word |= 1 << (id % 64);
+                    }
                 }
             }
         }
@@ -120,15 +162,48 @@ impl BuiltinLiterals {
 pub enum GateSource {
     /// Sets of built-in literals, by index.
     Table(&'static [&'static [u16]]),
+    /// [`GateSource::Table`] with the literals' word edges dropped.
+    TableWithoutEdges(&'static [&'static [u16]]),
     Read(Gate),
 }
 
 impl GateSource {
+    /// The gate of a pattern searched on whole texts.
     pub fn of(pattern: &str) -> GateSource {
         match builtin::BUILTIN_GATES.binary_search_by(|(p, _)| (*p).cmp(pattern)) {
             Ok(at) => GateSource::Table(builtin::BUILTIN_GATES[at].1),
             Err(_) => GateSource::Read(Gate::of_regex(pattern)),
         }
+    }
+
+    /// The gate of a pattern tried on pieces of a text (sentences, windows) while the gate
+    /// looks at the whole text: a piece may be cut inside a word, where the pattern's `\b`
+    /// matches and the text has none, so its literals have no word edges.
+    pub fn of_piece_pattern(pattern: &str) -> GateSource {
+        match GateSource::of(pattern) {
+            GateSource::Table(sets) | GateSource::TableWithoutEdges(sets) => {
+                GateSource::TableWithoutEdges(sets)
+            }
+            GateSource::Read(gate) => GateSource::Read(Gate {
+                sets: gate
+                    .sets
+                    .into_iter()
+                    .map(|set| set.iter().map(|l| without_edges(l).to_string()).collect())
+                    .collect(),
+            }),
+        }
+    }
+}
+
+/// The built-in literal `id` without its word edges, and that literal's own index (build.rs
+/// puts every literal's edgeless form among the built-in literals too).
+fn builtin_without_edges(id: BuiltinId) -> (&'static str, BuiltinId) {
+    let literal = builtin_literal(id);
+    let core = without_edges(literal);
+    if core.len() == literal.len() {
+        (literal, id)
+    } else {
+        (core, builtin_id(core))
     }
 }
 
@@ -136,7 +211,7 @@ impl GateSource {
 #[cfg(test)]
 pub fn gate_of(pattern: &str) -> Gate {
     match GateSource::of(pattern) {
-        GateSource::Table(sets) => Gate {
+        GateSource::Table(sets) | GateSource::TableWithoutEdges(sets) => Gate {
             sets: sets
                 .iter()
                 .map(|set| {
@@ -179,7 +254,7 @@ pub fn builtin_literals() -> impl Iterator<Item = &'static str> {
     builtin::BUILTIN_GATES
         .iter()
         .flat_map(|(_, sets)| sets.iter().flat_map(|set| set.iter()))
-        .map(|&id| builtin_literal(id))
+        .map(|&id| without_edges(builtin_literal(id)))
         .filter(|literal| digits_needed(literal).is_none())
 }
 
@@ -194,14 +269,14 @@ pub struct GateSet {
     sets: Vec<u32>,
     /// The literal ids of every set, set after set.
     ids: Vec<u32>,
-    /// The literals by id (with the members that stand for digits when a gate needs them, see
-    /// [`digits_needed`]). Borrowed from build.rs's table for the built-in patterns: a rule
+    /// The literals by id, with their word edges (and the members that stand for digits when
+    /// a gate needs them, see [`digits_needed`]). Borrowed from build.rs's table for the built-in patterns: a rule
     /// set interns thousands, and copying each was a sixth of building the gates.
     literals: Vec<Cow<'static, str>>,
     /// Each literal's index among the built-in literals (`NOT_BUILTIN`: a literal of a user's
     /// rule that no built-in pattern has), for a big run's one-pass search of them.
     builtin: Vec<BuiltinId>,
-    /// The searcher of each literal, made on its first lookup. Boxed: a finder is 288 bytes,
+    /// The searcher of each literal (without its word edges), made on its first lookup. Boxed: a finder is 288 bytes,
     /// and most literals are never looked up.
     finders: Vec<OnceLock<Box<memmem::Finder<'static>>>>,
 }
@@ -253,11 +328,14 @@ impl Present<'_> {
                                 .found_once(|lowered| search.in_text(lowered))
                                 .get(usize::from(b) / 64)
                                 .is_some_and(|word| word & (1 << (b % 64)) != 0),
-                            None => self.index.contains_found_by(lit.as_bytes(), || {
-                                finder.get_or_init(|| {
-                                    Box::new(memmem::Finder::new(lit.as_bytes()).into_owned())
+                            None => {
+                                let (edges, core) = edges_of(lit);
+                                self.index.contains_found_by(core.as_bytes(), edges, || {
+                                    finder.get_or_init(|| {
+                                        Box::new(memmem::Finder::new(core.as_bytes()).into_owned())
+                                    })
                                 })
-                            }),
+                            }
                         }
                     }
                     _ => true,
@@ -351,6 +429,16 @@ impl GateSet {
                             |id| -> &str { builtin_literal(id) },
                             |id| Cow::Borrowed(builtin_literal(id)),
                             |id| id,
+                        );
+                    }
+                }
+                GateSource::TableWithoutEdges(sets) => {
+                    for set in *sets {
+                        interned.add_set(
+                            set.iter().map(|&id| builtin_without_edges(id)),
+                            |(core, _)| core,
+                            |(core, _)| Cow::Borrowed(core),
+                            |(_, id)| id,
                         );
                     }
                 }
@@ -494,22 +582,146 @@ mod tests {
         }
     }
 
+    /// Sets written with `|` for a word edge (see [`analysis::EDGE`]).
+    fn shown(sets: Vec<Vec<String>>) -> Vec<Vec<String>> {
+        sets.into_iter()
+            .map(|set| set.into_iter().map(|l| l.replace('\u{1}', "|")).collect())
+            .collect()
+    }
+
     #[test]
     fn words_of_a_concatenation_are_each_required() {
         assert_eq!(
-            sets(r"\bleave\s+a\s+review\b"),
-            vec![vec!["review".to_string()], vec!["leave".to_string()]]
+            shown(sets(r"\bleave\s+a\s+review\b")),
+            vec![vec!["|review|".to_string()], vec!["|leave|".to_string()]]
         );
     }
 
     #[test]
     fn an_alternation_requires_one_of_its_branches() {
         assert_eq!(
-            sets(r"\b(?:parcel|package)\b"),
-            vec![vec!["package".to_string(), "parcel".to_string()]]
+            shown(sets(r"\b(?:parcel|package)\b")),
+            vec![vec!["|package|".to_string(), "|parcel|".to_string()]]
         );
         // A branch that needs nothing makes the alternation need nothing.
         assert!(sets(r"(?:parcel|\w+)").is_empty());
+    }
+
+    /// Each set of an alternation takes one set of each branch, so that a branch's rare word
+    /// is not lost for its common one.
+    #[test]
+    fn an_alternation_combines_the_sets_of_its_branches() {
+        let pattern = r"\b(?:off|discount on)\s+your\s+next\s+order\b|\byour next purchase\b";
+        let gate = shown(sets(pattern));
+        assert!(
+            gate.contains(&vec![
+                "|discount on|".to_string(),
+                "|off|".to_string(),
+                "|your next purchase|".to_string(),
+            ]),
+            "{gate:?}"
+        );
+        assert!(!opens(
+            pattern,
+            "Thank you for your order, we hope you like your next one"
+        ));
+        assert!(opens(pattern, "Get 20% OFF your next order"));
+        assert!(opens(pattern, "Save on your next purchase"));
+    }
+
+    /// A `\b` or `\s` beside a word makes the literal count only as a word of the text.
+    #[test]
+    fn a_literal_beside_a_word_boundary_counts_only_as_a_word() {
+        assert!(!opens(r"\bring\b", "during the offering"));
+        for text in ["a ring", "Ring!", "ring", "(ring)", "e-ring", "—ring—"] {
+            assert!(opens(r"\bring\b", text), "{text}");
+        }
+        // `é` is a word character to a Unicode `\b`: "éring" has no word "ring".
+        assert!(!opens(r"\bring\b", "éring"));
+        assert!(opens(r"\bring\b", "ring é"));
+        // `(?-u)` makes `\b` see only ASCII words: there "éring" has it, so no edges.
+        assert!(opens(r"(?-u:\b)ring", "éring"));
+        assert!(opens(r"(?i-u)\bring", "éring"));
+        // Whitespace beside a word is an edge too; beside a symbol it says nothing.
+        assert!(!opens(r"off\s+your", "offer your"));
+        assert!(opens(r"off\s+your", "20% off\tyour"));
+        assert_eq!(shown(sets(r"ring-\s")), vec![vec!["ring-".to_string()]]);
+        assert_eq!(shown(sets(r"\b-ring")), vec![vec!["-ring".to_string()]]);
+        // A whole word may be two letters: "dm" is rare, a "dm" inside "admin" is not.
+        assert_eq!(shown(sets(r"\bdm\b")), vec![vec!["|dm|".to_string()]]);
+        assert!(!opens(r"\bdm\b", "ask the admin"));
+        assert!(opens(r"\bdm\b", "send a DM"));
+        assert!(sets(r"\bdm").is_empty());
+    }
+
+    /// A pattern tried on pieces of a text (a window may start inside a word) keeps its
+    /// literals but not their edges.
+    #[test]
+    fn a_piece_pattern_has_no_word_edges() {
+        let table = builtin_patterns()
+            .find(|p| {
+                gate_of(p)
+                    .sets
+                    .iter()
+                    .flatten()
+                    .any(|l| l.contains(analysis::EDGE))
+            })
+            .expect("some built-in pattern has word edges");
+        for pattern in [table, r"\bzyzzyva\b"] {
+            let set = GateSet::new(&[GateSource::of_piece_pattern(pattern)]);
+            assert!(!set.literals.is_empty(), "{pattern}");
+            for (literal, &id) in set.literals.iter().zip(&set.builtin) {
+                assert!(!literal.contains(analysis::EDGE), "{pattern}: {literal:?}");
+                assert_eq!(id, builtin_id(literal), "{literal}");
+            }
+        }
+        let set = GateSet::new(&[GateSource::of_piece_pattern(r"\bzyzzyva\b")]);
+        assert!(set.opens(0, &set.scan(&TextIndex::new("xzyzzyvax"))));
+    }
+
+    /// The word edges close a built-in pattern's gate only on texts the pattern does not
+    /// match: every corpus case, example and fixture (whole files and each line) whose
+    /// literals open a gate without edges and not with them.
+    #[test]
+    fn word_edges_never_close_a_gate_on_a_match() {
+        let files = crate::test_support::corpus_files();
+        let texts: Vec<&str> = files
+            .iter()
+            .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines()))
+            .collect();
+        let indexes: Vec<TextIndex> = texts.iter().map(|t| TextIndex::new(t)).collect();
+        let (mut patterns, mut closed) = (0, 0);
+        for (pattern, _) in builtin::BUILTIN_GATES {
+            let edged = GateSet::new(&[GateSource::of(pattern)]);
+            if !edged.literals.iter().any(|l| l.contains(analysis::EDGE)) {
+                continue;
+            }
+            let edgeless = GateSet::new(&[GateSource::of_piece_pattern(pattern)]);
+            let closed_by_edges: Vec<&str> = texts
+                .iter()
+                .zip(&indexes)
+                .filter(|(_, index)| {
+                    edgeless.opens(0, &edgeless.scan(index)) && !edged.opens(0, &edged.scan(index))
+                })
+                .map(|(text, _)| *text)
+                .collect();
+            if closed_by_edges.is_empty() {
+                continue;
+            }
+            patterns += 1;
+            closed += closed_by_edges.len();
+            let re = regex::RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            for text in closed_by_edges {
+                assert!(!re.is_match(text), "gate of {pattern:?} closed on {text:?}");
+            }
+        }
+        assert!(
+            patterns >= 20 && closed >= 1_000,
+            "edges closed only {closed} gates of {patterns} patterns"
+        );
     }
 
     #[test]
@@ -623,7 +835,9 @@ mod tests {
             let found = index.found_once(|lowered| search.in_text(lowered));
             for (id, literal) in builtin::BUILTIN_LITERALS.iter().enumerate() {
                 let bit = found[id / 64] & (1 << (id % 64)) != 0;
-                let looked_up = digits_needed(literal).is_none() && index.contains(literal);
+                let (edges, core) = edges_of(literal);
+                let looked_up =
+                    digits_needed(literal).is_none() && index.contains_with_edges(core, edges);
                 assert_eq!(bit, looked_up, "{literal:?} in {text:?}");
                 present += usize::from(bit);
             }
@@ -648,7 +862,7 @@ mod tests {
         for (literal, &id) in set.literals.iter().zip(&set.builtin) {
             assert_eq!(id, builtin_id(literal), "{literal}");
         }
-        assert!(set.literals.iter().any(|l| l == "review"));
+        assert!(set.literals.iter().any(|l| l == "\u{1}review\u{1}"));
         assert!(
             set.builtin.contains(&NOT_BUILTIN),
             "zyzzyvas is no built-in literal"
