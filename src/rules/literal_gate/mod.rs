@@ -270,12 +270,15 @@ pub struct GateSet {
     /// The literal ids of every set, set after set.
     ids: Vec<u32>,
     /// The literals by id, with their word edges (and the members that stand for digits when
-    /// a gate needs them, see [`digits_needed`]). Borrowed from build.rs's table for the built-in patterns: a rule
-    /// set interns thousands, and copying each was a sixth of building the gates.
+    /// a gate needs them, see [`digits_needed`]). Borrowed from build.rs's table for the
+    /// built-in patterns: a rule set interns thousands, and copying each was a sixth of
+    /// building the gates.
     literals: Vec<Cow<'static, str>>,
-    /// Each literal's index among the built-in literals (`NOT_BUILTIN`: a literal of a user's
-    /// rule that no built-in pattern has), for a big run's one-pass search of them.
-    builtin: Vec<BuiltinId>,
+    /// Each literal's index among the built-in literals, its bit in a big run's one-pass
+    /// search of them (see [`BuiltinLiterals`]); `NOT_BUILTIN` for a literal of a user's rule
+    /// that no built-in pattern has, and for the members that stand for digits, which the
+    /// search does not look for.
+    searched: Vec<BuiltinId>,
     /// The searcher of each literal (without its word edges), made on its first lookup. Boxed: a finder is 288 bytes,
     /// and most literals are never looked up.
     finders: Vec<OnceLock<Box<memmem::Finder<'static>>>>,
@@ -286,8 +289,12 @@ pub struct GateSet {
 #[derive(Debug)]
 pub struct Present<'t> {
     index: &'t TextIndex,
-    /// Per literal: 0 not looked up yet, 1 present, 2 absent.
-    found: Vec<std::cell::Cell<u8>>,
+    /// Per literal the bits of a big run's search do not answer for: 0 not looked up yet, 1
+    /// present, 2 absent. Made on the first such lookup: in a big run most texts need none,
+    /// and making it for each rule, language and text was ~1% of the run.
+    found: std::cell::OnceCell<Box<[std::cell::Cell<u8>]>>,
+    /// How many literals the gate set has.
+    literal_count: usize,
     /// The text has a letter that folds to ASCII: every gate opens.
     all: bool,
     /// A big run's search for every built-in literal at once (see [`BuiltinLiterals`]).
@@ -301,7 +308,20 @@ impl Present<'_> {
     }
 
     fn has(&self, gates: &GateSet, id: usize) -> bool {
-        let Some(slot) = self.found.get(id) else {
+        if let Some(search) = self.builtin_search {
+            // The one pass's bits are the answer, kept for the text: nothing to remember here.
+            if let Some(&b) = gates.searched.get(id).filter(|&&b| b != NOT_BUILTIN) {
+                return self
+                    .index
+                    .found_once(|lowered| search.in_text(lowered))
+                    .get(usize::from(b) / 64)
+                    .is_some_and(|word| word & (1 << (b % 64)) != 0);
+            }
+        }
+        let found = self
+            .found
+            .get_or_init(|| vec![std::cell::Cell::new(0); self.literal_count].into_boxed_slice());
+        let Some(slot) = found.get(id) else {
             return true;
         };
         match slot.get() {
@@ -314,29 +334,12 @@ impl Present<'_> {
                         digits_needed(lit).is_none_or(|n| self.index.numeric_chars() >= n)
                     }
                     (Some(lit), Some(finder)) => {
-                        let builtin = match self.builtin_search {
-                            Some(search) => gates
-                                .builtin
-                                .get(id)
-                                .filter(|&&b| b != NOT_BUILTIN)
-                                .map(|&b| (search, b)),
-                            None => None,
-                        };
-                        match builtin {
-                            Some((search, b)) => self
-                                .index
-                                .found_once(|lowered| search.in_text(lowered))
-                                .get(usize::from(b) / 64)
-                                .is_some_and(|word| word & (1 << (b % 64)) != 0),
-                            None => {
-                                let (edges, core) = edges_of(lit);
-                                self.index.contains_found_by(core.as_bytes(), edges, || {
-                                    finder.get_or_init(|| {
-                                        Box::new(memmem::Finder::new(core.as_bytes()).into_owned())
-                                    })
-                                })
-                            }
-                        }
+                        let (edges, core) = edges_of(lit);
+                        self.index.contains_found_by(core.as_bytes(), edges, || {
+                            finder.get_or_init(|| {
+                                Box::new(memmem::Finder::new(core.as_bytes()).into_owned())
+                            })
+                        })
                     }
                     _ => true,
                 };
@@ -457,12 +460,21 @@ impl GateSet {
         set_starts.push(interned.sets.len() as u32);
         interned.sets.push(interned.ids.len() as u32);
         let finders = interned.literals.iter().map(|_| OnceLock::new()).collect();
+        let searched = interned
+            .literals
+            .iter()
+            .zip(&interned.builtin)
+            .map(|(literal, &id)| match digits_needed(literal) {
+                Some(_) => NOT_BUILTIN,
+                None => id,
+            })
+            .collect();
         GateSet {
             gates: set_starts,
             sets: interned.sets,
             ids: interned.ids,
             literals: interned.literals,
-            builtin: interned.builtin,
+            searched,
             finders,
         }
     }
@@ -471,7 +483,8 @@ impl GateSet {
     pub fn scan<'t>(&self, index: &'t TextIndex) -> Present<'t> {
         Present {
             index,
-            found: vec![std::cell::Cell::new(0); self.literals.len()],
+            found: std::cell::OnceCell::new(),
+            literal_count: self.literals.len(),
             all: index.folds_to_ascii(),
             builtin_search: if crate::run_size::is_small_run() {
                 None
@@ -670,9 +683,11 @@ mod tests {
         for pattern in [table, r"\bzyzzyva\b"] {
             let set = GateSet::new(&[GateSource::of_piece_pattern(pattern)]);
             assert!(!set.literals.is_empty(), "{pattern}");
-            for (literal, &id) in set.literals.iter().zip(&set.builtin) {
+            for (literal, &id) in set.literals.iter().zip(&set.searched) {
                 assert!(!literal.contains(analysis::EDGE), "{pattern}: {literal:?}");
-                assert_eq!(id, builtin_id(literal), "{literal}");
+                if digits_needed(literal).is_none() {
+                    assert_eq!(id, builtin_id(literal), "{literal}");
+                }
             }
         }
         let set = GateSet::new(&[GateSource::of_piece_pattern(r"\bzyzzyva\b")]);
@@ -845,10 +860,11 @@ mod tests {
         assert!(present > 10_000, "only {present} literals found");
     }
 
-    /// Each literal of a gate set knows its index among the built-in literals, whether its
+    /// Each literal of a gate set knows its bit in a big run's one-pass search (its index
+    /// among the built-in literals; none for the members that stand for digits), whether its
     /// gate came from build.rs's table or was read from a pattern.
     #[test]
-    fn gate_sets_know_the_builtin_index_of_their_literals() {
+    fn gate_sets_know_the_search_bit_of_their_literals() {
         let sources: Vec<GateSource> = builtin_patterns()
             .take(50)
             .map(GateSource::of)
@@ -858,13 +874,17 @@ mod tests {
             ])
             .collect();
         let set = GateSet::new(&sources);
-        assert_eq!(set.literals.len(), set.builtin.len());
-        for (literal, &id) in set.literals.iter().zip(&set.builtin) {
-            assert_eq!(id, builtin_id(literal), "{literal}");
+        assert_eq!(set.literals.len(), set.searched.len());
+        for (literal, &id) in set.literals.iter().zip(&set.searched) {
+            let expected = match digits_needed(literal) {
+                Some(_) => NOT_BUILTIN,
+                None => builtin_id(literal),
+            };
+            assert_eq!(id, expected, "{literal}");
         }
         assert!(set.literals.iter().any(|l| l == "\u{1}review\u{1}"));
         assert!(
-            set.builtin.contains(&NOT_BUILTIN),
+            set.searched.contains(&NOT_BUILTIN),
             "zyzzyvas is no built-in literal"
         );
     }
