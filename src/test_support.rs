@@ -19,6 +19,15 @@ pub fn corpus_files() -> Vec<String> {
     files
 }
 
+/// Each file's whole text, then each of its lines: matchers are checked on both (a line
+/// starts and ends where the whole text does not).
+pub fn files_and_lines(files: &[String]) -> Vec<&str> {
+    files
+        .iter()
+        .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines()))
+        .collect()
+}
+
 /// A pattern as rule files mean it (case-insensitive), parsed to its HIR.
 pub fn parsed(pattern: &str) -> regex_syntax::hir::Hir {
     regex_syntax::ParserBuilder::new()

@@ -700,10 +700,7 @@ mod tests {
     #[test]
     fn word_edges_never_close_a_gate_on_a_match() {
         let files = crate::test_support::corpus_files();
-        let texts: Vec<&str> = files
-            .iter()
-            .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines()))
-            .collect();
+        let texts = crate::test_support::files_and_lines(&files);
         let indexes: Vec<TextIndex> = texts.iter().map(|t| TextIndex::new(t)).collect();
         let (mut patterns, mut closed) = (0, 0);
         for (pattern, _) in builtin::BUILTIN_GATES {
@@ -801,10 +798,7 @@ mod tests {
     #[test]
     fn digit_counts_never_close_a_gate_on_a_match() {
         let files = crate::test_support::corpus_files();
-        let texts: Vec<&str> = files
-            .iter()
-            .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines()))
-            .collect();
+        let texts = crate::test_support::files_and_lines(&files);
         let mut counted = 0;
         for (pattern, gate) in builtin::BUILTIN_GATES {
             if !gate
