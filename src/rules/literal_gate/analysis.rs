@@ -11,7 +11,7 @@ const MIN_LITERAL: usize = 3;
 /// A whole word (a literal with an edge at both ends, see [`EDGE`]) may be this short: "dm"
 /// is in "admin", the word "dm" is rare.
 const MIN_WORD: usize = 2;
-/// The sets of each branch an alternation combines (see [`alternation`]).
+/// The sets of each branch an alternation combines (see [`combined_sets`]).
 const MAX_BRANCH_SETS: usize = 4;
 /// The most sets an alternation makes by combining its branches' sets.
 const MAX_COMBINED_SETS: usize = 16;
@@ -414,57 +414,63 @@ fn alternation(branches: &[Ast], reading: Reading) -> Info {
         .collect::<Option<Vec<_>>>()
         .map(|sets| sets.concat())
         .filter(|all| all.len() <= MAX_SET);
-    // Each branch must bring a set: then a set made of one set of each branch has a member
-    // in every match, whichever branch matched. Several such sets, from each branch's most
-    // selective ones: `(?:off|discount on)\s+your\s+next\s+order|your next purchase` needs
-    // one of "off", "discount on" or "your next purchase", and one of "order" or "your next
-    // purchase", where one set could only ask for the second (most texts have "order").
     // Exact strings say more: each match is one of them, whole.
-    let mut required: Vec<Vec<String>> = vec![Vec::new()];
-    if exact.is_some() {
-        required.clear();
-    }
-    let per_branch = if infos.len() <= MAX_COMBINED_BRANCHES {
-        MAX_BRANCH_SETS
+    let required = if exact.is_some() {
+        Vec::new()
     } else {
-        1
+        combined_sets(&infos)
     };
-    for info in &infos {
-        let sets = info.best_sets(per_branch);
-        if sets.is_empty() || required.is_empty() {
-            required.clear();
-            break;
-        }
-        let room = (MAX_COMBINED_SETS / required.len()).max(1);
-        if room == 1 || sets.len() == 1 {
-            // One set to add to each: in place (a long alternation takes this path only).
-            for so_far in &mut required {
-                so_far.extend(sets[0].iter().cloned());
-            }
-            continue;
-        }
-        required = required
-            .iter()
-            .flat_map(|so_far| {
-                sets.iter().take(room).map(move |set| {
-                    let mut combined = so_far.clone();
-                    combined.extend(set.iter().cloned());
-                    combined
-                })
-            })
-            .collect();
-    }
-    for set in &mut required {
-        set.sort();
-        set.dedup();
-    }
-    required.retain(|set| !set.is_empty());
     let min_digits = infos.iter().map(|i| i.min_digits).min().unwrap_or(0);
     Info {
         exact,
         required,
         min_digits,
     }
+}
+
+/// The sets an alternation of `branches` requires. Each branch must bring a set: then a set
+/// made of one set of each branch has a member in every match, whichever branch matched.
+/// Several such sets, from each branch's most selective ones:
+/// `(?:off|discount on)\s+your\s+next\s+order|your next purchase` needs one of "off",
+/// "discount on" or "your next purchase", and one of "order" or "your next purchase", where
+/// one set could only ask for the second (most texts have "order").
+fn combined_sets(branches: &[Info]) -> Vec<Vec<String>> {
+    let per_branch = if branches.len() <= MAX_COMBINED_BRANCHES {
+        MAX_BRANCH_SETS
+    } else {
+        1
+    };
+    let mut combined: Vec<Vec<String>> = vec![Vec::new()];
+    for branch in branches {
+        let sets = branch.best_sets(per_branch);
+        let Some(first) = sets.first() else {
+            return Vec::new();
+        };
+        let room = (MAX_COMBINED_SETS / combined.len()).max(1);
+        if room == 1 || sets.len() == 1 {
+            // One set to add to each: in place (a long alternation takes this path only).
+            for so_far in &mut combined {
+                so_far.extend(first.iter().cloned());
+            }
+            continue;
+        }
+        combined = combined
+            .iter()
+            .flat_map(|so_far| {
+                sets.iter().take(room).map(move |set| {
+                    let mut with_set = so_far.clone();
+                    with_set.extend(set.iter().cloned());
+                    with_set
+                })
+            })
+            .collect();
+    }
+    for set in &mut combined {
+        set.sort();
+        set.dedup();
+    }
+    combined.retain(|set| !set.is_empty());
+    combined
 }
 
 fn concatenation(parts: &[Ast], reading: Reading) -> Info {
