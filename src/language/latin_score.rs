@@ -102,7 +102,7 @@ impl std::hash::Hasher for TrigramHasher {
 }
 
 /// whatlang's stop characters: ASCII space, punctuation and digits.
-fn is_stop_char(ch: char) -> bool {
+const fn is_stop_char(ch: char) -> bool {
     matches!(ch, '\u{0000}'..='\u{0040}' | '\u{005B}'..='\u{0060}' | '\u{007B}'..='\u{007E}')
 }
 
@@ -143,7 +143,12 @@ fn load_model() -> Option<Model> {
 /// `None` if the model could not be built (see [`MODEL`]).
 pub(super) fn detect(text: &str) -> Option<(Lang, f64)> {
     let model = MODEL.as_ref()?;
-    let lower = text.to_lowercase();
+    // The same lower case, without Unicode's case tables for an ASCII text.
+    let lower = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    };
     let (alphabet_scores, letters) = alphabet_scores(model, &lower);
     let (trigram_scores, unique_trigrams) = trigram_scores(model, &lower);
 
@@ -211,34 +216,14 @@ fn alphabet_scores(model: &Model, lower: &str) -> (Vec<(usize, f64)>, usize) {
 /// whatlang's trigram scores (0..1) by language index, and the number of distinct trigrams
 /// compared.
 fn trigram_scores(model: &Model, lower: &str) -> (Vec<f64>, usize) {
-    // Every trigram of the text, stop characters read as spaces, with a space before and after
-    // the text; trigrams whose middle is a space next to another space are skipped.
-    let trigram_char = |c: char| if is_stop_char(c) { ' ' } else { c };
-    // Counted in a map, so memory follows the distinct trigrams, not the length of the text.
-    let mut counts: HashMap<u64, u32, BuildHasherDefault<TrigramHasher>> =
-        HashMap::with_capacity_and_hasher(lower.len().min(2048), Default::default());
-    let mut chars = lower.chars().map(trigram_char).chain(Some(' '));
-    let mut c1 = ' ';
-    let mut c2 = chars.next().unwrap_or(' ');
-    for c3 in chars {
-        if !(c2 == ' ' && (c1 == ' ' || c3 == ' ')) {
-            let count = counts.entry(pack(c1, c2, c3)).or_insert(0);
-            *count = count.wrapping_add(1);
-        }
-        c1 = c2;
-        c2 = c3;
-    }
-    let mut counted: Vec<(u32, u64)> = counts.into_iter().map(|(key, n)| (n, key)).collect();
-    // Most frequent first, ties by the larger trigram: whatlang's rank order.
-    counted.sort_unstable_by(|a, b| b.cmp(a));
-    counted.truncate(TEXT_TRIGRAMS_SIZE);
-    let unique = counted.len();
+    let ranked = dense::ranked(lower).unwrap_or_else(|| ranked_by_map(lower));
+    let unique = ranked.len();
 
     // Distance to a profile: for each profile trigram, how far its rank is from the text's
     // rank, or MAX_TRIGRAM_DISTANCE when the text lacks it. Start from "lacks all" and correct
     // for the trigrams the text has.
     let mut distances = vec![MAX_TOTAL_DISTANCE; model.langs.len()];
-    for (position, &(_, key)) in counted.iter().enumerate() {
+    for (position, &key) in ranked.iter().enumerate() {
         let Some(found) = model.trigrams.get(key) else {
             continue;
         };
@@ -261,6 +246,231 @@ fn trigram_scores(model: &Model, lower: &str) -> (Vec<f64>, usize) {
         })
         .collect();
     (scores, unique)
+}
+
+/// The trigrams of `lower`, most frequent first, ties by the larger trigram (whatlang's rank
+/// order), at most [`TEXT_TRIGRAMS_SIZE`] of them. Every trigram of the text, stop characters
+/// read as spaces, with a space before and after the text; trigrams whose middle is a space
+/// next to another space are skipped.
+fn ranked_by_map(lower: &str) -> Vec<u64> {
+    // Counted in a map, so memory follows the distinct trigrams, not the length of the text.
+    let mut counts: HashMap<u64, u32, BuildHasherDefault<TrigramHasher>> =
+        HashMap::with_capacity_and_hasher(lower.len().min(2048), Default::default());
+    let mut chars = lower.chars().map(trigram_char).chain(Some(' '));
+    let mut c1 = ' ';
+    let mut c2 = chars.next().unwrap_or(' ');
+    for c3 in chars {
+        if counted_trigram(c1, c2, c3) {
+            let count = counts.entry(pack(c1, c2, c3)).or_insert(0);
+            *count = count.wrapping_add(1);
+        }
+        c1 = c2;
+        c2 = c3;
+    }
+    let mut counted: Vec<(u32, u64)> = counts.into_iter().map(|(key, n)| (n, key)).collect();
+    counted.sort_unstable_by(|a, b| b.cmp(a));
+    counted.truncate(TEXT_TRIGRAMS_SIZE);
+    counted.into_iter().map(|(_, key)| key).collect()
+}
+
+/// A character as whatlang reads it in a trigram: stop characters are spaces.
+fn trigram_char(c: char) -> char {
+    if is_stop_char(c) {
+        ' '
+    } else {
+        c
+    }
+}
+
+/// whatlang counts a trigram unless its middle is a space next to another space.
+fn counted_trigram(c1: char, c2: char, c3: char) -> bool {
+    !(c2 == ' ' && (c1 == ' ' || c3 == ' '))
+}
+
+/// Ranking the trigrams of a text written in a small alphabet (space, the ASCII letters and a
+/// few accented letters and the typographic apostrophe), which is most mail: each trigram is
+/// an index into a table of counts, where [`ranked_by_map`] hashes it. Hashing and collecting
+/// the map were about half of whatlang's scoring, itself the biggest part of `meta/language`.
+mod dense {
+    use super::{pack, trigram_char, TEXT_TRIGRAMS_SIZE};
+    use std::cell::RefCell;
+
+    /// The characters with a place in the table, in their `char` order, so that the order of
+    /// table indexes is the order of the packed trigrams (whatlang breaks ties by it).
+    const SYMBOLS: [char; 32] = [
+        ' ', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q',
+        'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'ä', 'é', 'ö', 'ü', '\u{2019}',
+    ];
+    const BITS: u32 = 5;
+    const SLOTS: usize = 1 << (3 * BITS);
+
+    fn symbol(c: char) -> Option<usize> {
+        match c {
+            ' ' => Some(0),
+            'a'..='z' => Some(c as usize - 'a' as usize + 1),
+            'ä' => Some(27),
+            'é' => Some(28),
+            'ö' => Some(29),
+            'ü' => Some(30),
+            '\u{2019}' => Some(31),
+            _ => None,
+        }
+    }
+
+    /// The counts table (zero between texts) and the slots one text touched.
+    struct Counts {
+        counts: Vec<u32>,
+        touched: Vec<u16>,
+    }
+
+    thread_local! {
+        static COUNTS: RefCell<Counts> = const {
+            RefCell::new(Counts { counts: Vec::new(), touched: Vec::new() })
+        };
+    }
+
+    /// [`super::ranked_by_map`]'s answer, or `None` when the text has a character outside
+    /// [`SYMBOLS`].
+    pub(super) fn ranked(lower: &str) -> Option<Vec<u64>> {
+        COUNTS.with(|cell| {
+            let mut table = cell.try_borrow_mut().ok()?;
+            let Counts { counts, touched } = &mut *table;
+            if counts.is_empty() {
+                counts.resize(SLOTS, 0);
+            }
+            let complete = count(lower, counts, touched);
+            let mut ranked: Vec<u64> = Vec::with_capacity(touched.len());
+            for &slot in touched.iter() {
+                if let Some(n) = counts.get_mut(usize::from(slot)) {
+                    // Count above, slot below: one number sorts as whatlang's (count, trigram).
+                    ranked.push((u64::from(*n) << 16) | u64::from(slot));
+                    *n = 0;
+                }
+            }
+            touched.clear();
+            if !complete {
+                return None;
+            }
+            ranked.sort_unstable_by(|a, b| b.cmp(a));
+            ranked.truncate(TEXT_TRIGRAMS_SIZE);
+            Some(ranked.into_iter().map(|r| trigram(r as u16)).collect())
+        })
+    }
+
+    /// Counts the trigrams of `lower` into `counts`, noting each slot's first count in
+    /// `touched`; `false` (part counted) at the first character outside [`SYMBOLS`].
+    fn count(lower: &str, counts: &mut [u32], touched: &mut Vec<u16>) -> bool {
+        if lower.is_ascii() {
+            // Byte by byte, without decoding characters (most mail).
+            let symbols = lower.bytes().map(|b| ASCII_SYMBOLS[usize::from(b & 0x7f)]);
+            count_symbols(symbols.chain(Some(Some(0))), counts, touched)
+        } else {
+            let symbols = lower.chars().map(trigram_char).chain(Some(' ')).map(symbol);
+            count_symbols(symbols, counts, touched)
+        }
+    }
+
+    /// [`symbol`] of each ASCII character, as whatlang reads it in a trigram (stop
+    /// characters are spaces).
+    const ASCII_SYMBOLS: [Option<usize>; 128] = {
+        let mut table = [None; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8 as char;
+            table[b] = if super::is_stop_char(c) {
+                Some(0)
+            } else if c.is_ascii_lowercase() {
+                Some(c as usize - 'a' as usize + 1)
+            } else {
+                None
+            };
+            b += 1;
+        }
+        table
+    };
+
+    /// [`count`] over the text's symbols, the closing space included.
+    fn count_symbols(
+        mut symbols: impl Iterator<Item = Option<usize>>,
+        counts: &mut [u32],
+        touched: &mut Vec<u16>,
+    ) -> bool {
+        let (mut s1, mut s2) = (0usize, 0usize);
+        match symbols.next() {
+            Some(Some(first)) => s2 = first,
+            Some(None) => return false,
+            None => {}
+        }
+        for s3 in symbols {
+            let Some(s3) = s3 else {
+                return false;
+            };
+            if !(s2 == 0 && (s1 == 0 || s3 == 0)) {
+                let slot = (s1 << (2 * BITS)) | (s2 << BITS) | s3;
+                if let Some(n) = counts.get_mut(slot) {
+                    if *n == 0 {
+                        touched.push(slot as u16);
+                    }
+                    *n = n.wrapping_add(1);
+                }
+            }
+            s1 = s2;
+            s2 = s3;
+        }
+        true
+    }
+
+    /// The packed trigram of a table slot.
+    fn trigram(slot: u16) -> u64 {
+        let mask = (1 << BITS) - 1;
+        let slot = usize::from(slot);
+        let at = |shift: u32| SYMBOLS[(slot >> shift) & mask];
+        pack(at(2 * BITS), at(BITS), at(0))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn symbols_are_in_char_order_and_map_to_their_place() {
+            assert!(SYMBOLS.windows(2).all(|w| w[0] < w[1]));
+            for (at, &c) in SYMBOLS.iter().enumerate() {
+                assert_eq!(symbol(c), Some(at));
+                assert_eq!(trigram_char(c), c, "{c:?} is read as itself");
+            }
+            assert_eq!(symbol('ß'), None);
+            for b in 0..128u8 {
+                let c = trigram_char(char::from(b));
+                assert_eq!(ASCII_SYMBOLS[usize::from(b)], symbol(c), "{b}");
+            }
+        }
+
+        #[test]
+        fn ranks_as_the_map_does() {
+            for text in [
+                "",
+                "a",
+                "thank you for your order, we hope you love it!",
+                "viele grüsse aus köln, schön dass sie da sind. vielen dank für ihre bestellung.",
+                "we\u{2019}re glad you\u{2019}re happy: café au lait, c\u{2019}est bien.",
+                "aaaa aaaa aaaa aaaa",
+                "  spaces   between   words  ",
+            ] {
+                assert_eq!(
+                    ranked(text),
+                    Some(super::super::ranked_by_map(text)),
+                    "{text:?}"
+                );
+            }
+            // A character outside the table: the caller counts with the map, and the table is
+            // left clean for the next text.
+            assert_eq!(ranked("straße"), None);
+            assert_eq!(ranked("abc"), Some(super::super::ranked_by_map("abc")));
+            let long = "the quick brown fox jumps over the lazy dog ".repeat(200);
+            assert_eq!(ranked(&long), Some(super::super::ranked_by_map(&long)));
+        }
+    }
 }
 
 /// whatlang's `calculate_confidence`: how far the best score is ahead of the second, relative
