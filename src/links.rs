@@ -86,13 +86,33 @@ impl Link {
 
 /// Amazon's own domains in every marketplace, and its short-link and image hosts.
 pub fn is_amazon_host(host: &str) -> bool {
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    const SUFFIXES: [&str; 26] = [
-        "com", "ca", "com.mx", "com.br", "co.uk", "de", "fr", "es", "it", "nl", "se", "pl",
-        "com.tr", "ae", "sa", "in", "co.jp", "com.au", "sg", "eg", "com.be", "cn", "ie", "jp",
-        "co.za", "at",
-    ];
-    const OTHER: [&str; 6] = [
+    const DOMAINS: [&str; 32] = [
+        "amazon.com",
+        "amazon.ca",
+        "amazon.com.mx",
+        "amazon.com.br",
+        "amazon.co.uk",
+        "amazon.de",
+        "amazon.fr",
+        "amazon.es",
+        "amazon.it",
+        "amazon.nl",
+        "amazon.se",
+        "amazon.pl",
+        "amazon.com.tr",
+        "amazon.ae",
+        "amazon.sa",
+        "amazon.in",
+        "amazon.co.jp",
+        "amazon.com.au",
+        "amazon.sg",
+        "amazon.eg",
+        "amazon.com.be",
+        "amazon.cn",
+        "amazon.ie",
+        "amazon.jp",
+        "amazon.co.za",
+        "amazon.at",
         "amzn.to",
         "amzn.eu",
         "amzn.com",
@@ -100,11 +120,14 @@ pub fn is_amazon_host(host: &str) -> bool {
         "media-amazon.com",
         "ssl-images-amazon.com",
     ];
-    let is_or_under = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
-    SUFFIXES
-        .iter()
-        .any(|tld| is_or_under(&format!("amazon.{tld}")))
-        || OTHER.iter().any(|d| is_or_under(d))
+    // Compared in place, without a lower-cased copy: links are checked by several rules each.
+    let host = host.trim_end_matches('.').as_bytes();
+    DOMAINS.iter().any(|domain| {
+        let domain = domain.as_bytes();
+        host.len().checked_sub(domain.len()).is_some_and(|start| {
+            host[start..].eq_ignore_ascii_case(domain) && (start == 0 || host[start - 1] == b'.')
+        })
+    })
 }
 
 /// Top-level domains we accept in a bare domain (`example-shop.com` without `https://`).
@@ -378,10 +401,22 @@ mod tests {
             "amazon.co.jp",
             "amazon.com.mx",
             "amzn.to",
+            "WWW.Amazon.DE.",
+            "m.media-amazon.com",
+            "a.co",
         ] {
             assert!(is_amazon_host(h), "{h}");
         }
-        for h in ["amazon-deals.com", "myamazon.com", "amazon.com.evil.io"] {
+        for h in [
+            "amazon-deals.com",
+            "myamazon.com",
+            "amazon.com.evil.io",
+            "ba.co",
+            "co",
+            "",
+            ".",
+            "ämazon.com",
+        ] {
             assert!(!is_amazon_host(h), "{h}");
         }
     }
