@@ -612,19 +612,28 @@ impl GatedRegex {
 
     /// The compiled regex when it could match `text`.
     fn for_text(&self, text: &str) -> Option<CompiledRegex<'_>> {
+        self.for_indexed(&LazilyIndexed::new(text))
+    }
+
+    fn for_indexed(&self, text: &LazilyIndexed<'_>) -> Option<CompiledRegex<'_>> {
         // Once the full regex is built, the gate would only save a search, which its DFA and
         // prefilter make about as cheap as indexing the text; indexing a huge text (a body of
         // megabytes on one line) costs about what searching it does. Search directly then.
-        if self.regex.full_is_built() || text.len() > GATE_TEXTS_UP_TO {
-            return self.regex.tiered(text, Alphabet::of(text));
+        if self.regex.full_is_built() || text.text.len() > GATE_TEXTS_UP_TO {
+            return self.regex.tiered(text.text, text.alphabet());
         }
-        let index = TextIndex::new(text);
         self.regex
-            .for_text(&self.gates, &self.gates.scan(&index), text)
+            .for_text(&self.gates, &self.gates.scan(text.index()), text.text)
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.for_text(text).is_some_and(|re| re.is_match(text))
+        self.is_match_in(&LazilyIndexed::new(text))
+    }
+
+    /// [`GatedRegex::is_match`] for a text several patterns are asked about.
+    pub fn is_match_in(&self, text: &LazilyIndexed<'_>) -> bool {
+        self.for_indexed(text)
+            .is_some_and(|re| re.is_match(text.text))
     }
 
     /// The byte range of the first match.
@@ -675,10 +684,13 @@ pub fn words_regex(words: &[&str], cjk: &[&str]) -> String {
     parts.join("|")
 }
 
-/// A text and its [`TextIndex`], made on first need (a big run's alternations need none).
+/// A text and its [`TextIndex`] and [`Alphabet`], each made on first need (a big run's
+/// alternations need no index, only the alphabet, which several patterns asked of one text
+/// share).
 pub struct LazilyIndexed<'t> {
     text: &'t str,
     index: std::cell::OnceCell<TextIndex>,
+    alphabet: std::cell::OnceCell<Alphabet>,
 }
 
 impl<'t> LazilyIndexed<'t> {
@@ -686,11 +698,19 @@ impl<'t> LazilyIndexed<'t> {
         LazilyIndexed {
             text,
             index: std::cell::OnceCell::new(),
+            alphabet: std::cell::OnceCell::new(),
         }
     }
 
     fn index(&self) -> &TextIndex {
         self.index.get_or_init(|| TextIndex::new(self.text))
+    }
+
+    fn alphabet(&self) -> Alphabet {
+        *self.alphabet.get_or_init(|| match self.index.get() {
+            Some(index) => index.alphabet(),
+            None => Alphabet::of(self.text),
+        })
     }
 }
 
@@ -751,7 +771,7 @@ impl GatedAlternatives {
     /// is made once, for the first that needs it.
     pub fn is_match_in(&self, text: &LazilyIndexed<'_>) -> bool {
         if !crate::run_size::is_small_run() || text.text.len() > GATE_TEXTS_UP_TO {
-            return self.whole().is_match(text.text);
+            return self.whole().is_match_in(text);
         }
         self.some_part_matches(text.text, text.index())
     }
