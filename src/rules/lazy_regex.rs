@@ -623,7 +623,7 @@ impl GatedRegex {
             return self.regex.tiered(text.text, text.alphabet());
         }
         self.regex
-            .for_text(&self.gates, &self.gates.scan(text.index()), text.text)
+            .for_text(&self.gates, &self.gates.scan_own(text.index()), text.text)
     }
 
     pub fn is_match(&self, text: &str) -> bool {
