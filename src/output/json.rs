@@ -161,8 +161,19 @@ pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resul
         Messages(report),
         verdict_totals(run_files(report)),
     );
-    serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
-    out.write_all(b"\n")
+    write_pretty(&json, out)
+}
+
+/// `value` pretty-printed and ending in a newline. serde_json writes in many small pieces (a
+/// key, a colon, an indent): buffered here, each is a copy into a buffer of a known type
+/// rather than a call through `dyn Write` (2.3 million calls for 1,000 generated files, 1.4%
+/// of that run's instructions).
+fn write_pretty(value: &impl Serialize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut buffered = std::io::BufWriter::with_capacity(64 << 10, out);
+    serde_json::to_writer_pretty(&mut buffered, value).map_err(std::io::Error::from)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 /// [`write()`] into a string.
@@ -195,9 +206,7 @@ pub fn write_streamed(
         StreamedMessages(&stream),
         StreamedVerdicts(&stream),
     );
-    let written = serde_json::to_writer_pretty(&mut *out, &json)
-        .map_err(std::io::Error::from)
-        .and_then(|()| out.write_all(b"\n"));
+    let written = write_pretty(&json, out);
     // Whatever was not written (a closed pipe) still counts for the exit status.
     let mut kept = stream.kept.into_inner();
     for outcome in stream.outcomes.into_inner() {
