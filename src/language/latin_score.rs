@@ -317,7 +317,6 @@ mod dense {
         }
     }
 
-    /// The counts table (zero between texts) and the slots one text touched.
     /// Counts up to this are ranked by bucket (see [`in_rank_order`]); a text with more of
     /// one trigram (a long one) is sorted.
     const MOST_BUCKETED: usize = 4096;
