@@ -498,6 +498,28 @@ mod dense {
     #[cfg(test)]
     mod tests {
         use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Texts in the table's alphabet, stop characters among them, rank as the map does.
+            #[test]
+            fn generated_texts_rank_as_the_map_does(text in "[ a-zäéöü\u{2019}.,!?0-9\n-]{0,400}") {
+                prop_assert_eq!(ranked(&text), Some(super::super::ranked_by_map(&text)));
+            }
+
+            /// A character outside the table anywhere: no ranking, and the table is clean
+            /// for the next text.
+            #[test]
+            fn a_character_outside_the_table_leaves_it_clean(
+                before in "[ a-z]{0,100}",
+                outside in "[ßàèñçœ😀]",
+                after in "[ a-z]{0,100}",
+            ) {
+                let text = format!("{before}{outside}{after}");
+                prop_assert_eq!(ranked(&text), None);
+                prop_assert_eq!(ranked(&after), Some(super::super::ranked_by_map(&after)));
+            }
+        }
 
         #[test]
         fn symbols_are_in_char_order_and_map_to_their_place() {
