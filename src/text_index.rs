@@ -277,11 +277,6 @@ impl TextIndex {
     pub fn found_once(&self, search: impl FnOnce(&[u8]) -> Box<[u64]>) -> &[u64] {
         self.found.get_or_init(|| search(&self.lower))
     }
-
-    /// Has [`TextIndex::found_once`] searched the text already?
-    pub fn has_found(&self) -> bool {
-        self.found.get().is_some()
-    }
 }
 
 #[cfg(test)]

@@ -260,7 +260,7 @@ fn ranked_by_map(lower: &str) -> Vec<u64> {
     let mut c1 = ' ';
     let mut c2 = chars.next().unwrap_or(' ');
     for c3 in chars {
-        if counted_trigram(c1, c2, c3) {
+        if counted_trigram(c1, c2, c3, ' ') {
             let count = counts.entry(pack(c1, c2, c3)).or_insert(0);
             *count = count.wrapping_add(1);
         }
@@ -282,9 +282,10 @@ fn trigram_char(c: char) -> char {
     }
 }
 
-/// whatlang counts a trigram unless its middle is a space next to another space.
-fn counted_trigram(c1: char, c2: char, c3: char) -> bool {
-    !(c2 == ' ' && (c1 == ' ' || c3 == ' '))
+/// whatlang counts a trigram unless its middle is a space next to another space (`space`:
+/// how the caller spells a space, a `char` or a table symbol).
+fn counted_trigram<T: PartialEq>(c1: T, c2: T, c3: T, space: T) -> bool {
+    !(c2 == space && (c1 == space || c3 == space))
 }
 
 /// Ranking the trigrams of a text written in a small alphabet (space, the ASCII letters and a
@@ -292,7 +293,7 @@ fn counted_trigram(c1: char, c2: char, c3: char) -> bool {
 /// an index into a table of counts, where [`ranked_by_map`] hashes it. Hashing and collecting
 /// the map were about half of whatlang's scoring, itself the biggest part of `meta/language`.
 mod dense {
-    use super::{pack, trigram_char, TEXT_TRIGRAMS_SIZE};
+    use super::{counted_trigram, pack, trigram_char, TEXT_TRIGRAMS_SIZE};
     use std::cell::RefCell;
 
     /// The characters with a place in the table, in their `char` order, so that the order of
@@ -472,7 +473,7 @@ mod dense {
             let Some(s3) = s3 else {
                 return false;
             };
-            if !(s2 == 0 && (s1 == 0 || s3 == 0)) {
+            if counted_trigram(s1, s2, s3, 0) {
                 let slot = (s1 << (2 * BITS)) | (s2 << BITS) | s3;
                 if let Some(n) = counts.get_mut(slot) {
                     if *n == 0 {

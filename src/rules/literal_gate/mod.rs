@@ -485,13 +485,13 @@ impl GateSet {
         self.present(index, !crate::run_size::is_small_run())
     }
 
-    /// [`GateSet::scan`] for a gate set of a few literals asked about a text that other gate
-    /// sets do not ask about (a constant pattern of the crate on a paragraph): its literals are
-    /// looked up one by one, unless the text has already been searched in one pass. The one
-    /// pass finds all 3,876 built-in literals, which costs more than a few lookups: the
-    /// verdict's not-topic words, asked of every paragraph, paid it for each.
+    /// [`GateSet::scan`] for a gate set of a few literals asked about a text that no other
+    /// gate set asks about (a constant pattern of the crate on a paragraph): its literals are
+    /// looked up one by one, in any run. The one pass of a big run finds all 3,876 built-in
+    /// literals, which costs more than a few lookups: the verdict's not-topic words, asked of
+    /// every paragraph, paid it for each.
     pub fn scan_own<'t>(&self, index: &'t TextIndex) -> Present<'t> {
-        self.present(index, !crate::run_size::is_small_run() && index.has_found())
+        self.present(index, false)
     }
 
     fn present<'t>(&self, index: &'t TextIndex, one_pass: bool) -> Present<'t> {
