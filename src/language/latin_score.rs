@@ -274,7 +274,7 @@ fn ranked_by_map(lower: &str) -> Vec<u64> {
 }
 
 /// A character as whatlang reads it in a trigram: stop characters are spaces.
-fn trigram_char(c: char) -> char {
+const fn trigram_char(c: char) -> char {
     if is_stop_char(c) {
         ' '
     } else {
@@ -305,7 +305,7 @@ mod dense {
     const BITS: u32 = 5;
     const SLOTS: usize = 1 << (3 * BITS);
 
-    fn symbol(c: char) -> Option<usize> {
+    const fn symbol(c: char) -> Option<usize> {
         match c {
             ' ' => Some(0),
             'a'..='z' => Some(c as usize - 'a' as usize + 1),
@@ -445,13 +445,7 @@ mod dense {
         let mut b = 0;
         while b < 128 {
             let c = b as u8 as char;
-            table[b] = if super::is_stop_char(c) {
-                Some(0)
-            } else if c.is_ascii_lowercase() {
-                Some(c as usize - 'a' as usize + 1)
-            } else {
-                None
-            };
+            table[b] = symbol(trigram_char(c));
             b += 1;
         }
         table
