@@ -283,6 +283,72 @@ pub struct GateSet {
     /// The searcher of each literal (without its word edges), made on its first lookup. Boxed: a finder is 288 bytes,
     /// and most literals are never looked up.
     finders: Vec<OnceLock<Box<memmem::Finder<'static>>>>,
+    /// Each set as a big run's one-pass search answers it (see [`OnePassSets`]).
+    one_pass: OnePassSets,
+}
+
+/// The sets of a [`GateSet`] as masks over the bits of a big run's one-pass search: a set of
+/// seven literals is three words of those bits on average, tested a word at a time, where
+/// looking its literals up one by one was 6% of a 1,000-file run (each rule asks about each of
+/// its patterns on each text).
+#[derive(Debug, Default)]
+struct OnePassSets {
+    /// Per set, where its masks start in `masks` (one more entry: the end of the last set's).
+    mask_starts: Vec<u32>,
+    /// `(word, bits)`: the set's literals among bits `64 * word..64 * word + 64`, one entry
+    /// per word, set after set.
+    masks: Vec<(u32, u64)>,
+    /// Per set, where its other literals start in `others` (one more entry, as in
+    /// `mask_starts`).
+    other_starts: Vec<u32>,
+    /// The ids of the literals the one pass does not search for (a user's own literals, the
+    /// members that stand for digits), set after set: looked up one by one.
+    others: Vec<u32>,
+}
+
+impl OnePassSets {
+    /// `sets` and `ids` as in [`GateSet`]; `searched` each literal's bit.
+    fn new(sets: &[u32], ids: &[u32], searched: &[BuiltinId]) -> OnePassSets {
+        let mut one_pass = OnePassSets::default();
+        for bounds in sets.windows(2) {
+            one_pass.mask_starts.push(one_pass.masks.len() as u32);
+            one_pass.other_starts.push(one_pass.others.len() as u32);
+            let first_mask = one_pass.masks.len();
+            for &id in ids
+                .get(bounds[0] as usize..bounds[1] as usize)
+                .unwrap_or(&[])
+            {
+                match searched.get(id as usize) {
+                    Some(&bit) if bit != NOT_BUILTIN => {
+                        let (word, bit) = (u32::from(bit / 64), 1u64 << (bit % 64));
+                        match one_pass.masks[first_mask..]
+                            .iter_mut()
+                            .find(|(w, _)| *w == word)
+                        {
+                            Some((_, bits)) => *bits |= bit,
+                            None => one_pass.masks.push((word, bit)),
+                        }
+                    }
+                    _ => one_pass.others.push(id),
+                }
+            }
+        }
+        one_pass.mask_starts.push(one_pass.masks.len() as u32);
+        one_pass.other_starts.push(one_pass.others.len() as u32);
+        one_pass
+    }
+
+    /// The masks and the other literals of set `set`.
+    fn of(&self, set: usize) -> (&[(u32, u64)], &[u32]) {
+        let range = |starts: &[u32]| match (starts.get(set), starts.get(set + 1)) {
+            (Some(&start), Some(&end)) => start as usize..end as usize,
+            _ => 0..0,
+        };
+        (
+            self.masks.get(range(&self.mask_starts)).unwrap_or(&[]),
+            self.others.get(range(&self.other_starts)).unwrap_or(&[]),
+        )
+    }
 }
 
 /// Which literals of a [`GateSet`] a text contains, looked up as gates ask (most gates close
@@ -461,7 +527,7 @@ impl GateSet {
         set_starts.push(interned.sets.len() as u32);
         interned.sets.push(interned.ids.len() as u32);
         let finders = interned.literals.iter().map(|_| OnceLock::new()).collect();
-        let searched = interned
+        let searched: Vec<BuiltinId> = interned
             .literals
             .iter()
             .zip(&interned.builtin)
@@ -471,6 +537,7 @@ impl GateSet {
             })
             .collect();
         GateSet {
+            one_pass: OnePassSets::new(&interned.sets, &interned.ids, &searched),
             gates: set_starts,
             sets: interned.sets,
             ids: interned.ids,
@@ -516,6 +583,18 @@ impl GateSet {
         let (Some(&first), Some(&end)) = (self.gates.get(index), self.gates.get(index + 1)) else {
             return true;
         };
+        if let Some(search) = present.builtin_search {
+            return (first..end).all(|set| {
+                let (masks, others) = self.one_pass.of(set as usize);
+                let in_one_pass = !masks.is_empty() && {
+                    let found = present.index.found_once(|lowered| search.in_text(lowered));
+                    masks.iter().any(|&(word, bits)| {
+                        found.get(word as usize).is_some_and(|w| w & bits != 0)
+                    })
+                };
+                in_one_pass || others.iter().any(|&id| present.has(self, id as usize))
+            });
+        }
         (first..end).all(|set| {
             let ids = match (self.sets.get(set as usize), self.sets.get(set as usize + 1)) {
                 (Some(&start), Some(&end)) => self.ids.get(start as usize..end as usize),
@@ -894,6 +973,51 @@ mod tests {
         assert!(
             set.searched.contains(&NOT_BUILTIN),
             "zyzzyvas is no built-in literal"
+        );
+    }
+
+    /// Asked through a big run's one-pass search (a set as masks over its bits), every gate
+    /// opens exactly where looking its literals up one by one opens it: built-in patterns,
+    /// a user's literals the search does not know, and patterns that need digits, on every
+    /// corpus case, example and fixture (whole files and lines).
+    #[test]
+    fn the_one_pass_answers_as_the_lookups_do() {
+        let sources: Vec<GateSource> = builtin_patterns()
+            .map(GateSource::of)
+            .chain(
+                [
+                    r"\bleave\s+a\s+(?:review|zyzzyva)\b",
+                    r"\bzyzzyvas\b|\bfeedback\b",
+                    r"\+\s?\d{1,3}(?:[\s.\-/]?\(?\d{1,4}\)?){2,5}\d",
+                    r"\border\b.{0,20}\d{3}-\d{7}",
+                ]
+                .map(|p| GateSource::Read(Gate::of_regex(p))),
+            )
+            .collect();
+        let set = GateSet::new(&sources);
+        assert!(set.searched.contains(&NOT_BUILTIN));
+        let files = crate::test_support::corpus_files();
+        let (mut opened, mut closed) = (0, 0);
+        for text in files
+            .iter()
+            .flat_map(|t| std::iter::once(t.as_str()).chain(t.lines().step_by(5)))
+        {
+            let index = TextIndex::new(text);
+            let (by_one_pass, looked_up) = (set.present(&index, true), set.present(&index, false));
+            assert!(by_one_pass.builtin_search.is_some());
+            for gate in 0..sources.len() {
+                let open = set.opens(gate, &by_one_pass);
+                assert_eq!(open, set.opens(gate, &looked_up), "gate {gate} on {text:?}");
+                if open {
+                    opened += 1;
+                } else {
+                    closed += 1;
+                }
+            }
+        }
+        assert!(
+            opened > 1_000 && closed > 100_000,
+            "{opened} opened, {closed} closed"
         );
     }
 
