@@ -152,8 +152,10 @@ pub struct CheckArgs {
     /// Name to report for input read from stdin (`-`).
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<String>,
-    /// Refuse files larger than this many bytes (default 32 MiB; a sequence file is a few KB).
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    /// Refuse files larger than this: bytes, or a number and a unit (64MiB, 500KB, 1GiB;
+    /// default 32 MiB; a sequence file is a few KB).
+    #[arg(long, value_name = "SIZE", default_value_t = DEFAULT_MAX_FILE_SIZE,
+          value_parser = crate::input::parse_size_limit)]
     pub max_file_size: u64,
     /// Exit 0 even when there are errors (unreadable files and bad configs still exit 2).
     #[arg(long)]

@@ -12,6 +12,20 @@ use std::path::Path;
 /// sane (the YAML reader also caps a file's total text at 64 MiB, aliases included).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
 
+/// A size limit as a user writes it (`--max-file-size`): a number of bytes (`67108864`), or a
+/// number and a unit (`64MiB`, `64 MiB`, `1.5GiB`, `500KB`). `KiB`, `MiB` and `GiB` (or `Ki`,
+/// `Mi`, `Gi`) count in 1024s, `KB`, `MB` and `GB` (or `K`, `M`, `G`) in 1000s, any case.
+/// Read by the `bytesize` crate; the refusal messages speak of MiB, so a limit is naturally
+/// written back in them.
+pub fn parse_size_limit(text: &str) -> Result<u64, String> {
+    text.trim()
+        .parse::<bytesize::ByteSize>()
+        .map(|size| size.as_u64())
+        .map_err(|_| {
+            "write a number of bytes, or a number and a unit such as 64MiB, 500KB or 1GiB".into()
+        })
+}
+
 /// How far into a file binary content is looked for (as git does).
 const BINARY_SNIFF_LEN: usize = 8000;
 
@@ -152,11 +166,51 @@ pub fn read_stdin(name: &str, max_size: u64) -> Result<SourceFile, FileError> {
     decode(name, bytes)
 }
 
-/// `33554432 bytes (32 MiB)`.
+/// `33554432 bytes (32 MiB)`: the unit too when the limit is a whole number of GiB, MiB or
+/// KiB, as `--max-file-size` takes it back.
 fn limit_in_words(bytes: u64) -> String {
-    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
-        format!("{bytes} bytes ({} MiB)", bytes >> 20)
-    } else {
-        format!("{bytes} bytes")
+    let whole = [(30, "GiB"), (20, "MiB"), (10, "KiB")]
+        .into_iter()
+        .find(|&(shift, _)| bytes >= 1 << shift && bytes % (1 << shift) == 0);
+    match whole {
+        Some((shift, unit)) => format!("{bytes} bytes ({} {unit})", bytes >> shift),
+        None => format!("{bytes} bytes"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_size_limit_is_bytes_or_a_number_and_a_unit() {
+        for (written, bytes) in [
+            ("67108864", 64 << 20),
+            ("64MiB", 64 << 20),
+            ("64 MiB", 64 << 20),
+            ("64mib", 64 << 20),
+            (" 64Mi ", 64 << 20),
+            ("1.5GiB", 3 << 29),
+            ("1KiB", 1024),
+            ("500KB", 500_000),
+            ("2M", 2_000_000),
+            ("0", 0),
+        ] {
+            assert_eq!(parse_size_limit(written), Ok(bytes), "{written}");
+        }
+        for wrong in ["", "MiB", "64 furlongs", "-5", "1e6", "64MiB of text"] {
+            let err = parse_size_limit(wrong).expect_err(wrong);
+            assert!(err.contains("64MiB"), "{wrong}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_limit_is_worded_with_its_unit_when_it_is_whole() {
+        assert_eq!(limit_in_words(32 << 20), "33554432 bytes (32 MiB)");
+        assert_eq!(limit_in_words(2 << 30), "2147483648 bytes (2 GiB)");
+        assert_eq!(limit_in_words(1024), "1024 bytes (1 KiB)");
+        assert_eq!(limit_in_words(1536), "1536 bytes");
+        assert_eq!(limit_in_words(1000), "1000 bytes");
+        assert_eq!(limit_in_words(0), "0 bytes");
     }
 }

@@ -211,6 +211,39 @@ fn max_warnings_turns_too_many_warnings_into_exit_1() {
 }
 
 #[test]
+fn max_file_size_takes_bytes_or_a_unit() {
+    let file = "examples/engraved-board.yaml";
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    assert!(size > 1024 && size < 1 << 20, "{size}");
+    // Refused below its size, in the unit it was given.
+    let refused = sellerlint(&["check", "--max-file-size", "1KiB", file]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stdout(&refused).contains(&format!(
+            "{file}: error: the file is {size} bytes, more than the limit of 1024 bytes (1 KiB); \
+             raise it with --max-file-size if it is meant to be this large"
+        )),
+        "{}",
+        stdout(&refused)
+    );
+    // Read at or above it, whichever way the limit is written.
+    for limit in ["1MiB", "1 MiB", "2kb", &size.to_string()] {
+        let out = sellerlint(&["check", "--format", "json", "--max-file-size", limit, file]);
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+        assert_eq!(report["summary"]["files_failed"], 0, "{limit}: {report}");
+        assert_eq!(report["summary"]["messages"], 3, "{limit}: {report}");
+    }
+    // A limit that is no size is a usage error that says how to write one.
+    let wrong = sellerlint(&["check", "--max-file-size", "64 furlongs", file]);
+    assert_eq!(wrong.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&wrong.stderr);
+    assert!(
+        err.contains("'64 furlongs'") && err.contains("64MiB"),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_json_report_has_the_documented_fields() {
     let report = json(&["tests/fixtures/cli/positions.yaml"]);
     assert_eq!(report["version"], 1);
