@@ -115,7 +115,7 @@ pub fn check(args: CheckArgs) -> u8 {
         shed_model: rendered().all(crate::output::quotes_nothing),
     };
     if file_format.is_none()
-        && (terminal_format == Format::Json
+        && (matches!(terminal_format, Format::Json | Format::Sarif)
             || crate::output::streamed::is_line_format(terminal_format))
     {
         return check_streaming(&args, terminal_format, &inputs, &mut resolver);
@@ -124,10 +124,7 @@ pub fn check(args: CheckArgs) -> u8 {
         Ok(r) => r,
         Err(e) => return config_errors(&e),
     };
-    let mut code = report.exit_code(args.max_warnings);
-    if args.exit_zero && code == EXIT_PROBLEMS {
-        code = EXIT_OK;
-    }
+    let code = exit_status(&args, &report.counts());
     report.exit_status = Some(code);
 
     if let (Some(file), Some(format)) = (&args.output_file, file_format) {
@@ -159,22 +156,36 @@ pub fn check(args: CheckArgs) -> u8 {
     }
 }
 
-/// `check --format json` (or a line format: concise, json-lines, github) to stdout: the
-/// report is written as the files are linted, so that memory does not grow with the number of
-/// findings (see `output::json::write_streamed` and `output::streamed`).
+/// The status a check exits with for its counts, `--max-warnings` and `--exit-zero` applied.
+fn exit_status(args: &CheckArgs, counts: &crate::run::Counts) -> u8 {
+    let code = counts.exit_code(args.max_warnings);
+    if args.exit_zero && code == EXIT_PROBLEMS {
+        EXIT_OK
+    } else {
+        code
+    }
+}
+
+/// `check --format json` or `--format sarif` (or a line format: concise, json-lines, github)
+/// to stdout: the report is written as the files are linted, so that memory does not grow with
+/// the number of findings (see `output::json::write_streamed`, `output::sarif::write_streamed`
+/// and `output::streamed`).
 fn check_streaming(
     args: &CheckArgs,
     format: Format,
     inputs: &CheckInputs,
     resolver: &mut Resolver,
 ) -> u8 {
+    let exit_code = |counts: &crate::run::Counts| exit_status(args, counts);
     let mut counts = crate::run::Counts::default();
     let emitted = run_checked_with(inputs, resolver, |head, outcomes| {
         emit_unstyled(|out| {
-            let (run_counts, written) = if format == Format::Json {
-                crate::output::json::write_streamed(&head, outcomes, out)
-            } else {
-                crate::output::streamed::write_lines(format, outcomes, args.quiet, out)
+            let (run_counts, written) = match format {
+                Format::Json => crate::output::json::write_streamed(&head, outcomes, out),
+                Format::Sarif => {
+                    crate::output::sarif::write_streamed(&head, outcomes, &exit_code, out)
+                }
+                _ => crate::output::streamed::write_lines(format, outcomes, args.quiet, out),
             };
             counts = run_counts;
             written
@@ -184,10 +195,7 @@ fn check_streaming(
         Ok(emitted) => emitted,
         Err(e) => return config_errors(&e),
     };
-    let mut code = counts.exit_code(args.max_warnings);
-    if args.exit_zero && code == EXIT_PROBLEMS {
-        code = EXIT_OK;
-    }
+    let code = exit_code(&counts);
     match emitted {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string()),
         _ => code,

@@ -85,7 +85,7 @@ impl RunReport {
 
 /// What a report written as the files arrive keeps of them: the run's counts, and its errors
 /// in the order [`RunReport::errors`] lists them. The files' diagnostics are the report's to
-/// write and drop. (The JSON report and the line formats both stream with it.)
+/// write and drop. (The JSON report, SARIF and the line formats all stream with it.)
 #[derive(Debug, Default)]
 pub struct Tally {
     pub counts: Counts,

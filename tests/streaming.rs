@@ -80,12 +80,55 @@ fn streamed_reports_exit_status_follows_the_whole_run() {
         ),
         (&["no-such-file.yaml", "examples"], 2),
     ];
-    for format in ["json", "concise", "json-lines", "github"] {
+    for format in ["json", "concise", "json-lines", "github", "sarif"] {
         for (args, expected) in cases {
             let out = check(&[&["--format", format][..], args].concat());
             assert_eq!(out.status.code(), Some(expected), "{format} {args:?}");
+            if format == "sarif" {
+                // The log says the same status, written after the last result.
+                let log: serde_json::Value =
+                    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+                let invocation = &log["runs"][0]["invocations"][0];
+                assert_eq!(invocation["exitCode"], expected, "{args:?}");
+                assert_eq!(invocation["executionSuccessful"], expected != 2, "{args:?}");
+            }
         }
     }
+}
+
+#[test]
+fn a_streamed_sarif_log_says_what_the_kept_one_says_whatever_decides_the_exit_status() {
+    // The exit code in the log follows `--exit-zero` and `--max-warnings`, known only once the
+    // last file is linted when the log is written as the files come.
+    let flag_sets: [&[&str]; 4] = [
+        &[],
+        &["--exit-zero"],
+        &["--max-warnings", "0"],
+        &["--max-warnings", "100000"],
+    ];
+    let inputs: [&[&str]; 2] = [&["examples"], &["tests/fixtures/cli/warning-only.yaml"]];
+    let mut statuses = std::collections::BTreeSet::new();
+    for (flags, inputs) in flag_sets.iter().flat_map(|f| inputs.map(|i| (*f, i))) {
+        let args = [&["--format", "sarif"][..], flags, inputs].concat();
+        let streamed = check(&args);
+        statuses.insert(streamed.status.code());
+        let file = report_file(&format!("sarif{}{}.out", flags.join(""), inputs.len()));
+        let path = file.display().to_string();
+        let kept_run = check(&[&args[..], &["-o", &path]].concat());
+        let kept = std::fs::read(&file).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(streamed.status.code(), kept_run.status.code(), "{flags:?}");
+        assert!(
+            streamed.stdout == kept,
+            "{flags:?}: stdout differs from the -o log\n--- stdout\n{}\n--- -o\n{}",
+            String::from_utf8_lossy(&streamed.stdout),
+            String::from_utf8_lossy(&kept)
+        );
+    }
+    assert_eq!(
+        statuses.len(),
+        2,
+        "both 0 and 1 are exercised: {statuses:?}"
+    );
 }
 
 #[test]

@@ -2,8 +2,9 @@
 //! "JSON report"). Fields are only ever added, never renamed or removed; `version` changes
 //! when a consumer would have to change.
 
+use super::outcome_stream::OutcomeStream;
 use crate::parse::FileError;
-use crate::run::{Counts, RunReport, Tally};
+use crate::run::{Counts, RunReport};
 use crate::verdict::{CriticalIntent, MessageVerdict, SequenceVerdicts, Verdict, VerdictCounts};
 use serde::Serialize;
 
@@ -168,7 +169,10 @@ pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resul
 /// key, a colon, an indent): buffered here, each is a copy into a buffer of a known type
 /// rather than a call through `dyn Write` (2.3 million calls for 1,000 generated files, 1.4%
 /// of that run's instructions).
-fn write_pretty(value: &impl Serialize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(super) fn write_pretty(
+    value: &impl Serialize,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     use std::io::Write;
     let mut buffered = std::io::BufWriter::with_capacity(64 << 10, out);
     serde_json::to_writer_pretty(&mut buffered, value).map_err(std::io::Error::from)?;
@@ -184,8 +188,9 @@ pub fn render(report: &RunReport) -> String {
 
 /// Writes the report of a run whose files arrive one by one (see
 /// [`crate::check::run_checked_with`]): each file's diagnostics are written as soon as it
-/// comes, then dropped; only its verdicts and errors are kept for the end of the report. The
-/// bytes are those [`write()`] writes for the same files. `head` gives the profile.
+/// comes, then dropped; only its verdicts and errors are kept for the end of the report (see
+/// [`OutcomeStream`]). The bytes are those [`write()`] writes for the same files. `head` gives
+/// the profile.
 ///
 /// Returns the run's counts (for the exit status) even when writing failed; the files not
 /// yet written are then still linted and counted.
@@ -194,10 +199,7 @@ pub fn write_streamed(
     outcomes: &mut dyn Iterator<Item = crate::check::FileOutcome>,
     out: &mut dyn std::io::Write,
 ) -> (Counts, std::io::Result<()>) {
-    let stream = Stream {
-        outcomes: std::cell::RefCell::new(outcomes),
-        kept: std::cell::RefCell::new(Kept::default()),
-    };
+    let stream = OutcomeStream::new(outcomes, true);
     let json = JsonReport::new(
         &head.profile,
         StreamedDiagnostics(&stream),
@@ -207,94 +209,46 @@ pub fn write_streamed(
         StreamedVerdicts(&stream),
     );
     let written = write_pretty(&json, out);
-    // Whatever was not written (a closed pipe) still counts for the exit status.
-    let mut kept = stream.kept.into_inner();
-    for outcome in stream.outcomes.into_inner() {
-        kept.add(outcome);
-    }
-    (kept.tally.counts, written)
-}
-
-/// The files still to come, and what the end of the report needs of those already written.
-struct Stream<'a> {
-    outcomes: std::cell::RefCell<&'a mut dyn Iterator<Item = crate::check::FileOutcome>>,
-    kept: std::cell::RefCell<Kept>,
-}
-
-#[derive(Default)]
-struct Kept {
-    /// The counts (`summary`) and the errors (`errors`).
-    tally: Tally,
-    /// Each linted file's name and verdicts.
-    verdicts: Vec<(String, Vec<SequenceVerdicts>)>,
-}
-
-impl Kept {
-    /// The files written so far, as `json_messages` and `verdict_totals` take them.
-    fn files(&self) -> impl Iterator<Item = (&str, &[SequenceVerdicts])> {
-        self.verdicts
-            .iter()
-            .map(|(name, sequences)| (name.as_str(), sequences.as_slice()))
-    }
-
-    /// Records a file's outcome; returns its diagnostics, which are not kept.
-    fn add(&mut self, outcome: crate::check::FileOutcome) -> Vec<crate::diagnostic::Diagnostic> {
-        let Some(mut file) = self.tally.add(outcome) else {
-            return Vec::new();
-        };
-        if !file.verdicts.is_empty() {
-            self.verdicts
-                .push((std::mem::take(&mut file.source.name), file.verdicts));
-        }
-        file.diagnostics
-    }
+    (stream.finish(), written)
 }
 
 /// Lints the run to its end, writing each diagnostic as its file comes.
-struct StreamedDiagnostics<'a, 'o>(&'a Stream<'o>);
+struct StreamedDiagnostics<'a, 'o>(&'a OutcomeStream<'o>);
 
 impl Serialize for StreamedDiagnostics<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut current = Vec::new().into_iter();
-        let diagnostics = std::iter::from_fn(|| loop {
-            if let Some(d) = current.next() {
-                return Some(d);
-            }
-            let outcome = self.0.outcomes.borrow_mut().next()?;
-            current = self.0.kept.borrow_mut().add(outcome).into_iter();
-        });
-        serializer.collect_seq(diagnostics)
+        serializer.collect_seq(self.0.diagnostics())
     }
 }
 
-struct StreamedErrors<'a, 'o>(&'a Stream<'o>);
+struct StreamedErrors<'a, 'o>(&'a OutcomeStream<'o>);
 
 impl Serialize for StreamedErrors<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.kept.borrow().tally.errors())
+        serializer.collect_seq(self.0.kept().tally.errors())
     }
 }
 
-struct StreamedSummary<'a, 'o>(&'a Stream<'o>);
+struct StreamedSummary<'a, 'o>(&'a OutcomeStream<'o>);
 
 impl Serialize for StreamedSummary<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.kept.borrow().tally.counts.serialize(serializer)
+        self.0.kept().tally.counts.serialize(serializer)
     }
 }
 
-struct StreamedMessages<'a, 'o>(&'a Stream<'o>);
+struct StreamedMessages<'a, 'o>(&'a OutcomeStream<'o>);
 
 impl Serialize for StreamedMessages<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(json_messages(self.0.kept.borrow().files()))
+        serializer.collect_seq(json_messages(self.0.kept().files()))
     }
 }
 
-struct StreamedVerdicts<'a, 'o>(&'a Stream<'o>);
+struct StreamedVerdicts<'a, 'o>(&'a OutcomeStream<'o>);
 
 impl Serialize for StreamedVerdicts<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        verdict_totals(self.0.kept.borrow().files()).serialize(serializer)
+        verdict_totals(self.0.kept().files()).serialize(serializer)
     }
 }

@@ -8,6 +8,7 @@ pub mod human;
 pub mod json;
 pub mod json_lines;
 pub mod junit;
+pub mod outcome_stream;
 pub mod sarif;
 pub mod streamed;
 pub mod verdict_table;
@@ -59,8 +60,8 @@ pub fn render_quiet(format: Format, report: &RunReport, styled: bool, quiet: boo
     }
 }
 
-/// [`render_quiet`] written to `out`; JSON, JSON Lines and concise output are written as
-/// they are produced, without building the whole text first.
+/// [`render_quiet`] written to `out`; JSON, JSON Lines, SARIF and concise output are written
+/// as they are produced, without building the whole text first.
 pub fn write_quiet(
     format: Format,
     report: &RunReport,
@@ -70,6 +71,7 @@ pub fn write_quiet(
 ) -> std::io::Result<()> {
     match format {
         Format::Json => json::write(report, out),
+        Format::Sarif => sarif::write(report, out),
         Format::JsonLines => json_lines::write(report, out),
         Format::Concise => concise::write(report, quiet, out),
         _ => out.write_all(render_quiet(format, report, styled, quiet).as_bytes()),

@@ -7,10 +7,11 @@
 //! has a partial fingerprint hashed from the rule, the file, the message id and the matched
 //! words: not the line, so a finding keeps its identity when text above it moves.
 
+use super::outcome_stream::OutcomeStream;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::parse::FileError;
 use crate::rules::RuleMeta;
-use crate::run::RunReport;
+use crate::run::{Counts, RunReport};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -20,21 +21,48 @@ pub const SARIF_SCHEMA: &str =
 /// Key of our fingerprint in `partialFingerprints` (bump the suffix if the recipe changes).
 pub const FINGERPRINT_KEY: &str = "sellerlint/v1";
 
+/// The log, one definition for a report written from a whole run ([`write`]) and one written
+/// as the files are linted ([`write_streamed`]): `R` serialises the results, `N` the
+/// invocation.
 #[derive(Serialize)]
-struct Log<'a> {
+struct Log<'a, R, N> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: Vec<Run<'a>>,
+    runs: [Run<'a, R, N>; 1],
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Run<'a> {
+struct Run<'a, R, N> {
     tool: Tool<'a>,
-    invocations: Vec<Invocation>,
-    results: Vec<SarifResult>,
+    /// Before `invocations`: a report written as the files are linted knows how the run
+    /// ended (its exit code, its errors) only once the last result is written.
+    results: R,
+    invocations: [N; 1],
     column_kind: &'static str,
+}
+
+impl<'a, R, N> Log<'a, R, N> {
+    fn new(rules: &'a [RuleMeta], results: R, invocation: N) -> Self {
+        Log {
+            schema: SARIF_SCHEMA,
+            version: "2.1.0",
+            runs: [Run {
+                tool: Tool {
+                    driver: Driver {
+                        name: "sellerlint",
+                        version: env!("CARGO_PKG_VERSION"),
+                        semantic_version: env!("CARGO_PKG_VERSION"),
+                        rules: rules.iter().map(descriptor).collect(),
+                    },
+                },
+                results,
+                invocations: [invocation],
+                column_kind: "unicodeCodePoints",
+            }],
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -268,62 +296,127 @@ fn error_notification(e: &FileError) -> Notification {
     }
 }
 
-pub fn render(report: &RunReport) -> String {
-    let rules: Vec<Descriptor<'_>> = report.rules.iter().map(descriptor).collect();
-    let results = report
-        .diagnostics()
-        .map(|d| {
-            let mut fp = BTreeMap::new();
-            fp.insert(FINGERPRINT_KEY, fingerprint(d));
-            SarifResult {
-                rule_id: d.rule.to_string(),
-                rule_index: report.rules.iter().position(|m| *m.id == *d.rule),
-                level: level(d.severity),
-                message: Text {
-                    text: format!("{}\nFix: {}", d.message, d.fix),
-                },
-                locations: vec![Location {
-                    physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation {
-                            uri: path_to_uri(&d.file),
-                        },
-                        region: Some(Region {
-                            start_line: d.line as usize,
-                            start_column: Some(d.column as usize),
-                            end_line: Some(d.end_line as usize),
-                            end_column: Some(d.end_column as usize),
-                        }),
-                    },
-                }],
-                partial_fingerprints: fp,
-            }
-        })
-        .collect();
-    let failed = report.counts().files_failed > 0;
-    let log = Log {
-        schema: SARIF_SCHEMA,
-        version: "2.1.0",
-        runs: vec![Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "sellerlint",
-                    version: env!("CARGO_PKG_VERSION"),
-                    semantic_version: env!("CARGO_PKG_VERSION"),
-                    rules,
-                },
+/// Each rule's index in the log's rule list, by id (a result names its rule by both).
+struct RuleIndex<'a>(std::collections::HashMap<&'a str, usize>);
+
+impl<'a> RuleIndex<'a> {
+    fn of(rules: &'a [RuleMeta]) -> RuleIndex<'a> {
+        let mut index = std::collections::HashMap::with_capacity(rules.len());
+        for (at, meta) in rules.iter().enumerate() {
+            index.entry(meta.id.as_ref()).or_insert(at);
+        }
+        RuleIndex(index)
+    }
+
+    fn result(&self, d: &Diagnostic) -> SarifResult {
+        let mut fp = BTreeMap::new();
+        fp.insert(FINGERPRINT_KEY, fingerprint(d));
+        SarifResult {
+            rule_id: d.rule.to_string(),
+            rule_index: self.0.get(d.rule.as_ref()).copied(),
+            level: level(d.severity),
+            message: Text {
+                text: format!("{}\nFix: {}", d.message, d.fix),
             },
-            invocations: vec![Invocation {
-                execution_successful: !failed,
-                exit_code: report.exit_status,
-                tool_execution_notifications: report.errors().map(error_notification).collect(),
+            locations: vec![Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation {
+                        uri: path_to_uri(&d.file),
+                    },
+                    region: Some(Region {
+                        start_line: d.line as usize,
+                        start_column: Some(d.column as usize),
+                        end_line: Some(d.end_line as usize),
+                        end_column: Some(d.end_column as usize),
+                    }),
+                },
             }],
-            results,
-            column_kind: "unicodeCodePoints",
-        }],
-    };
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_string());
-    out.push('\n');
-    out
+            partial_fingerprints: fp,
+        }
+    }
+}
+
+/// How the run ended, from its counts, errors and exit status.
+fn invocation<'e>(
+    counts: &Counts,
+    errors: impl Iterator<Item = &'e FileError>,
+    exit_code: Option<u8>,
+) -> Invocation {
+    Invocation {
+        execution_successful: counts.files_failed == 0,
+        exit_code,
+        tool_execution_notifications: errors.map(error_notification).collect(),
+    }
+}
+
+/// Every result of a whole run, serialised from the files' reports.
+struct Results<'a>(&'a RunReport, &'a RuleIndex<'a>);
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.diagnostics().map(|d| self.1.result(d)))
+    }
+}
+
+/// Writes the log of a whole run, pretty-printed and ending in a newline, as it is
+/// serialised.
+pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let rules = RuleIndex::of(&report.rules);
+    let log = Log::new(
+        &report.rules,
+        Results(report, &rules),
+        invocation(&report.counts(), report.errors(), report.exit_status),
+    );
+    super::json::write_pretty(&log, out)
+}
+
+/// [`write()`] into a string.
+pub fn render(report: &RunReport) -> String {
+    super::written(|out| write(report, out)).unwrap_or_else(|| "{}\n".to_string())
+}
+
+/// Writes the log of a run whose files arrive one by one, each file's results as soon as it
+/// comes (see [`OutcomeStream`]): a run's memory does not grow with its findings. The bytes are
+/// those [`write()`] writes for the same files, when `exit_code` gives the status the run
+/// exits with for its counts. `head` gives the rules.
+///
+/// Returns the run's counts (for the exit status) even when writing failed; the files not
+/// yet written are then still linted and counted.
+pub fn write_streamed(
+    head: &RunReport,
+    outcomes: &mut dyn Iterator<Item = crate::check::FileOutcome>,
+    exit_code: &dyn Fn(&Counts) -> u8,
+    out: &mut dyn std::io::Write,
+) -> (Counts, std::io::Result<()>) {
+    let stream = OutcomeStream::new(outcomes, false);
+    let rules = RuleIndex::of(&head.rules);
+    let log = Log::new(
+        &head.rules,
+        StreamedResults(&stream, &rules),
+        StreamedInvocation(&stream, exit_code),
+    );
+    let written = super::json::write_pretty(&log, out);
+    (stream.finish(), written)
+}
+
+/// Lints the run to its end, writing each result as its file comes.
+struct StreamedResults<'a, 'o>(&'a OutcomeStream<'o>, &'a RuleIndex<'a>);
+
+impl Serialize for StreamedResults<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.diagnostics().map(|d| self.1.result(&d)))
+    }
+}
+
+/// How the run ended, once its last result is written.
+struct StreamedInvocation<'a, 'o>(&'a OutcomeStream<'o>, &'a dyn Fn(&Counts) -> u8);
+
+impl Serialize for StreamedInvocation<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let kept = self.0.kept();
+        let counts = &kept.tally.counts;
+        invocation(counts, kept.tally.errors(), Some((self.1)(counts))).serialize(serializer)
+    }
 }
 
 #[cfg(test)]
