@@ -115,8 +115,10 @@ pub fn check(args: CheckArgs) -> u8 {
         shed_model: rendered().all(crate::output::quotes_nothing),
     };
     if file_format.is_none()
-        && (matches!(terminal_format, Format::Json | Format::Sarif)
-            || crate::output::streamed::is_line_format(terminal_format))
+        && (matches!(
+            terminal_format,
+            Format::Json | Format::Sarif | Format::Human
+        ) || crate::output::streamed::is_line_format(terminal_format))
     {
         return check_streaming(&args, terminal_format, &inputs, &mut resolver);
     }
@@ -166,10 +168,10 @@ fn exit_status(args: &CheckArgs, counts: &crate::run::Counts) -> u8 {
     }
 }
 
-/// `check --format json` or `--format sarif` (or a line format: concise, json-lines, github)
-/// to stdout: the report is written as the files are linted, so that memory does not grow with
-/// the number of findings (see `output::json::write_streamed`, `output::sarif::write_streamed`
-/// and `output::streamed`).
+/// `check` with one report, on stdout, in a format written as the files are linted (json,
+/// sarif, human, or a line format: concise, json-lines, github), so that memory does not grow
+/// with the number of files and findings (see the formats' `write_streamed` and
+/// `output::streamed`).
 fn check_streaming(
     args: &CheckArgs,
     format: Format,
@@ -179,17 +181,26 @@ fn check_streaming(
     let exit_code = |counts: &crate::run::Counts| exit_status(args, counts);
     let mut counts = crate::run::Counts::default();
     let emitted = run_checked_with(inputs, resolver, |head, outcomes| {
-        emit_unstyled(|out| {
+        let write = |out: &mut dyn Write| {
             let (run_counts, written) = match format {
                 Format::Json => crate::output::json::write_streamed(&head, outcomes, out),
                 Format::Sarif => {
                     crate::output::sarif::write_streamed(&head, outcomes, &exit_code, out)
                 }
+                Format::Human => {
+                    let styled = args.color != ColorChoice::Never;
+                    crate::output::human::write_streamed(outcomes, styled, args.quiet, out)
+                }
                 _ => crate::output::streamed::write_lines(format, outcomes, args.quiet, out),
             };
             counts = run_counts;
             written
-        })
+        };
+        if format == Format::Human {
+            emit_with(args.color, write)
+        } else {
+            emit_unstyled(write)
+        }
     });
     let emitted = match emitted {
         Ok(emitted) => emitted,

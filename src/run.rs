@@ -117,6 +117,11 @@ impl Tally {
     pub fn errors(&self) -> impl Iterator<Item = &FileError> {
         self.unreadable.iter().chain(&self.file_errors)
     }
+
+    /// The inputs that could not be read so far (the human report lists them first).
+    pub fn unreadable(&self) -> &[FileError] {
+        &self.unreadable
+    }
 }
 
 impl Counts {

@@ -161,22 +161,33 @@ fn a_quiet_streamed_concise_report_has_no_summary_line() {
 
 #[test]
 fn the_human_report_is_the_same_when_message_text_is_dropped() {
-    // Alone, the human report lets the run drop each message's text once linted; next to an
-    // HTML report (`-o`), which shows the text, nothing is dropped.
-    let (code, dropped) = run(&["--format", "human", "--threads", "2"]);
-    let file = report_file("report.html");
-    let path = file.display().to_string();
-    let (kept_code, kept) = run(&["--format", "html", "--threads", "2", "-o", &path]);
-    assert_eq!(code, kept_code);
-    assert!(
-        String::from_utf8_lossy(&dropped).contains("Verdict"),
-        "{}",
-        String::from_utf8_lossy(&dropped)
-    );
-    assert!(
-        dropped == kept,
-        "--- human alone\n{}\n--- human next to -o html\n{}",
-        String::from_utf8_lossy(&dropped),
-        String::from_utf8_lossy(&kept)
-    );
+    // Alone, the human report is written as the files are linted and lets the run drop each
+    // file once rendered; next to an HTML report (`-o`), which shows the text, nothing is
+    // dropped and the report is rendered from the whole run. Quiet and in colour too.
+    let flag_sets: [&[&str]; 3] = [&[], &["--quiet"], &["--color", "always"]];
+    for flags in flag_sets {
+        let human = [&["--format", "human", "--threads", "2"][..], flags].concat();
+        let (code, dropped) = run(&human);
+        let file = report_file("report.html");
+        let path = file.display().to_string();
+        let html = [
+            &["--format", "html", "--threads", "2", "-o", &path][..],
+            flags,
+        ]
+        .concat();
+        let (kept_code, kept) = run(&html);
+        assert_eq!(code, kept_code, "{flags:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&dropped).contains("Verdict"),
+            flags != ["--quiet"],
+            "{flags:?}: {}",
+            String::from_utf8_lossy(&dropped)
+        );
+        assert!(
+            dropped == kept,
+            "{flags:?}\n--- human alone\n{}\n--- human next to -o html\n{}",
+            String::from_utf8_lossy(&dropped),
+            String::from_utf8_lossy(&kept)
+        );
+    }
 }

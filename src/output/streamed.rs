@@ -75,13 +75,20 @@ fn diagnostic_line(format: Format, d: &Diagnostic, out: &mut dyn Write) -> std::
 }
 
 /// Rendered lines: in memory, then in a temporary file once they grow past [`IN_MEMORY`].
+/// (The human report keeps its files' frames in one too: see `human::write_streamed`.)
 #[derive(Default)]
-struct Spool {
+pub(super) struct Spool {
     memory: Vec<u8>,
     file: Option<std::fs::File>,
 }
 
 impl Spool {
+    /// Adds rendered text after what is there.
+    pub(super) fn push(&mut self, text: &[u8]) -> std::io::Result<()> {
+        self.memory.extend_from_slice(text);
+        self.spill_if_large()
+    }
+
     /// Moves the lines in memory to the temporary file when there are many. Without a
     /// temporary directory they stay in memory: a report is never cut short for it.
     fn spill_if_large(&mut self) -> std::io::Result<()> {
@@ -99,7 +106,7 @@ impl Spool {
     }
 
     /// Writes every line, in order, to `out`.
-    fn copy_to(mut self, out: &mut dyn Write) -> std::io::Result<()> {
+    pub(super) fn copy_to(mut self, out: &mut dyn Write) -> std::io::Result<()> {
         if let Some(mut file) = self.file.take() {
             file.rewind()?;
             std::io::copy(&mut file, out)?;
