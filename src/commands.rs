@@ -117,7 +117,7 @@ pub fn check(args: CheckArgs) -> u8 {
     if file_format.is_none()
         && (matches!(
             terminal_format,
-            Format::Json | Format::Sarif | Format::Human
+            Format::Json | Format::Sarif | Format::Human | Format::Junit
         ) || crate::output::streamed::is_line_format(terminal_format))
     {
         return check_streaming(&args, terminal_format, &inputs, &mut resolver);
@@ -169,7 +169,7 @@ fn exit_status(args: &CheckArgs, counts: &crate::run::Counts) -> u8 {
 }
 
 /// `check` with one report, on stdout, in a format written as the files are linted (json,
-/// sarif, human, or a line format: concise, json-lines, github), so that memory does not grow
+/// sarif, human, junit, or a line format: concise, json-lines, github), so that memory does not grow
 /// with the number of files and findings (see the formats' `write_streamed` and
 /// `output::streamed`).
 fn check_streaming(
@@ -191,6 +191,7 @@ fn check_streaming(
                     let styled = args.color != ColorChoice::Never;
                     crate::output::human::write_streamed(outcomes, styled, args.quiet, out)
                 }
+                Format::Junit => crate::output::junit::write_streamed(outcomes, out),
                 _ => crate::output::streamed::write_lines(format, outcomes, args.quiet, out),
             };
             counts = run_counts;
