@@ -169,8 +169,8 @@ fn exit_status(args: &CheckArgs, counts: &crate::run::Counts) -> u8 {
 }
 
 /// `check` with one report, on stdout, in a format written as the files are linted (json,
-/// sarif, human, junit, or a line format: concise, json-lines, github), so that memory does not grow
-/// with the number of files and findings (see the formats' `write_streamed` and
+/// sarif, human, junit, or a line format: concise, json-lines, github), so that memory does
+/// not grow with the number of files and findings (see the formats' `write_streamed` and
 /// `output::streamed`).
 fn check_streaming(
     args: &CheckArgs,

@@ -2,11 +2,11 @@
 //! line, a code frame with the offending words underlined (rendered by `annotate-snippets`,
 //! the renderer rustc uses), the concrete fix, and a summary line at the end.
 
-use super::streamed::Spool;
+use super::streamed::spool_files;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::lint::FileReport;
 use crate::parse::FileError;
-use crate::run::{Counts, RunReport, Tally};
+use crate::run::{Counts, RunReport};
 use crate::source::SourceFile;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Effects, Style};
@@ -73,9 +73,9 @@ fn renderer(styled: bool) -> Renderer {
 /// Writes the report of a run whose files arrive one by one (see
 /// [`crate::check::run_checked_with`]), each file rendered as it comes and then dropped: the
 /// inputs that could not be read come first in the report, so the files' frames wait in a
-/// [`Spool`] (past a few MiB, in a temporary file) rather than the files themselves (their
-/// text, model and diagnostics: 219 MB for 5,000 benchmark files). The bytes are those
-/// [`render_with`] gives for the same files.
+/// spool (past a few MiB, in a temporary file: see `streamed::spool_files`) rather than the
+/// files themselves (their text, model and diagnostics: 219 MB for 5,000 benchmark files).
+/// The bytes are those [`render_with`] gives for the same files.
 ///
 /// Returns the run's counts (for the exit status) even when writing failed; every outcome is
 /// still consumed and counted.
@@ -86,19 +86,13 @@ pub fn write_streamed(
     out: &mut dyn std::io::Write,
 ) -> (Counts, std::io::Result<()>) {
     let renderer = renderer(styled);
-    let mut tally = Tally::default();
     let mut fixable = Fixable::default();
-    let mut files = Spool::default();
-    let mut rendered = Ok(());
-    for outcome in outcomes {
-        if let (Ok(file), Ok(())) = (&outcome, &rendered) {
-            let mut text = String::new();
-            render_file(&mut text, file, &renderer, quiet);
-            fixable.add(&file.diagnostics);
-            rendered = files.push(text.as_bytes());
-        }
-        tally.add(outcome);
-    }
+    let (tally, files, rendered) = spool_files(outcomes, |file| {
+        let mut text = String::new();
+        render_file(&mut text, file, &renderer, quiet);
+        fixable.add(&file.diagnostics);
+        text
+    });
     let written = rendered.and_then(|()| {
         let mut head = String::new();
         for err in tally.unreadable() {

@@ -3,11 +3,11 @@
 //! failure listing them, warnings and infos go to its `<system-out>`; a file that could not
 //! be linted is a testcase with an `<error>`.
 
-use super::streamed::Spool;
+use super::streamed::spool_files;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileReport;
 use crate::parse::FileError;
-use crate::run::{Counts, RunReport, Tally};
+use crate::run::{Counts, RunReport};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -95,9 +95,10 @@ pub fn render(report: &RunReport) -> String {
 
 /// Writes the report of a run whose files arrive one by one (see
 /// [`crate::check::run_checked_with`]), each file's suite rendered as it comes and the file
-/// dropped: the suites wait in a [`Spool`] (past a few MiB, in a temporary file) until the
-/// totals that open the report are known (holding the files was 234 MB for 5,000 benchmark
-/// files). The bytes are those [`render`] gives for the same files.
+/// dropped: the suites wait in a spool (past a few MiB, in a temporary file: see
+/// `streamed::spool_files`) until the totals that open the report are known (holding the
+/// files was 234 MB for 5,000 benchmark files). The bytes are those [`render`] gives for the
+/// same files.
 ///
 /// Returns the run's counts (for the exit status) even when writing failed; every outcome is
 /// still consumed and counted.
@@ -105,18 +106,12 @@ pub fn write_streamed(
     outcomes: &mut dyn Iterator<Item = crate::check::FileOutcome>,
     out: &mut dyn std::io::Write,
 ) -> (Counts, std::io::Result<()>) {
-    let mut tally = Tally::default();
-    let mut files = Spool::default();
     let mut totals = Totals::default();
-    let mut rendered = Ok(());
-    for outcome in outcomes {
-        if let (Ok(file), Ok(())) = (&outcome, &rendered) {
-            let mut suite = String::new();
-            totals.add(file_suite(&mut suite, file));
-            rendered = files.push(suite.as_bytes());
-        }
-        tally.add(outcome);
-    }
+    let (tally, files, rendered) = spool_files(outcomes, |file| {
+        let mut suite = String::new();
+        totals.add(file_suite(&mut suite, file));
+        suite
+    });
     let written = rendered.and_then(|()| {
         totals.add(Totals::unreadable(tally.unreadable().len()));
         let mut head = header(totals);

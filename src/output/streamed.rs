@@ -10,6 +10,7 @@
 use super::Format;
 use crate::check::FileOutcome;
 use crate::diagnostic::Diagnostic;
+use crate::lint::FileReport;
 use crate::parse::FileError;
 use crate::run::{Counts, Tally};
 use std::io::{Seek, Write};
@@ -58,6 +59,27 @@ pub fn write_lines(
     (tally.counts, written)
 }
 
+/// Reads every outcome of a run for a report that lists the unreadable inputs before the
+/// files (`human`, `junit`): each linted file is rendered by `render` as it comes, its text
+/// spooled and the file dropped, then counted. Returns the count and errors, the spooled
+/// files, and whether spooling failed (the outcomes after a failure are counted, not
+/// rendered).
+pub(super) fn spool_files(
+    outcomes: &mut dyn Iterator<Item = FileOutcome>,
+    mut render: impl FnMut(&FileReport) -> String,
+) -> (Tally, Spool, std::io::Result<()>) {
+    let mut tally = Tally::default();
+    let mut files = Spool::default();
+    let mut spooled = Ok(());
+    for outcome in outcomes {
+        if let (Ok(file), Ok(())) = (&outcome, &spooled) {
+            spooled = files.push(render(file).as_bytes());
+        }
+        tally.add(outcome);
+    }
+    (tally, files, spooled)
+}
+
 fn error_line(format: Format, e: &FileError, out: &mut dyn Write) -> std::io::Result<()> {
     match format {
         Format::JsonLines => super::json_lines::write_error(e, out),
@@ -75,7 +97,7 @@ fn diagnostic_line(format: Format, d: &Diagnostic, out: &mut dyn Write) -> std::
 }
 
 /// Rendered lines: in memory, then in a temporary file once they grow past [`IN_MEMORY`].
-/// (The human report keeps its files' frames in one too: see `human::write_streamed`.)
+/// (The human and JUnit reports keep their files' text in one too: see [`spool_files`].)
 #[derive(Default)]
 pub(super) struct Spool {
     memory: Vec<u8>,
