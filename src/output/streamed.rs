@@ -1,11 +1,12 @@
-//! The line formats (`concise`, `json-lines`, `github`) written from a run as it goes.
+//! The line formats (`concise`, `json-lines`, `github`) written from a run as it goes, and the
+//! spool that they, the human report and JUnit keep their rendered files in.
 //!
-//! These formats list every input error before the first diagnostic, so a file's lines cannot
-//! be written the moment the file is linted. Instead each file is rendered as it arrives and
-//! only its text is kept until the end, not its diagnostics; past 4 MiB, the
-//! diagnostics' text goes to an anonymous temporary file (a JSON Lines report of 5,000
-//! benchmark files is 73 MB). The bytes are those the format's `write` gives for the same
-//! files (the `streaming` tests compare them).
+//! These formats list every input error before the first diagnostic (JUnit also opens with
+//! totals), so a file's lines cannot be written the moment the file is linted. Instead each
+//! file is rendered as it arrives and only its text is kept until the end, not its
+//! diagnostics; past 4 MiB, the text goes to an anonymous temporary file (a JSON Lines report
+//! of 5,000 benchmark files is 73 MB). The bytes are those the format's whole-run renderer
+//! gives for the same files (the `streaming` tests compare them).
 
 use super::Format;
 use crate::check::FileOutcome;
