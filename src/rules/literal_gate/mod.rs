@@ -278,7 +278,9 @@ pub struct GateSet {
     /// Each literal's index among the built-in literals, its bit in a big run's one-pass
     /// search of them (see [`BuiltinLiterals`]); `NOT_BUILTIN` for a literal of a user's rule
     /// that no built-in pattern has, and for the members that stand for digits, which the
-    /// search does not look for.
+    /// search does not look for. A run reads these bits through `one_pass`, built from them;
+    /// the tests check them here.
+    #[cfg(test)]
     searched: Vec<BuiltinId>,
     /// The searcher of each literal (without its word edges), made on its first lookup. Boxed: a finder is 288 bytes,
     /// and most literals are never looked up.
@@ -374,17 +376,10 @@ impl Present<'_> {
         self.index.alphabet()
     }
 
+    /// Looks literal `id` up in the text, once: every literal of a small run, and in a big
+    /// run those its one pass does not search for (a big run reads the others' bits through
+    /// [`OnePassSets`]).
     fn has(&self, gates: &GateSet, id: usize) -> bool {
-        if let Some(search) = self.builtin_search {
-            // The one pass's bits are the answer, kept for the text: nothing to remember here.
-            if let Some(&b) = gates.searched.get(id).filter(|&&b| b != NOT_BUILTIN) {
-                return self
-                    .index
-                    .found_once(|lowered| search.in_text(lowered))
-                    .get(usize::from(b) / 64)
-                    .is_some_and(|word| word & (1 << (b % 64)) != 0);
-            }
-        }
         let found = self
             .found
             .get_or_init(|| vec![std::cell::Cell::new(0); self.literal_count].into_boxed_slice());
@@ -542,6 +537,7 @@ impl GateSet {
             sets: interned.sets,
             ids: interned.ids,
             literals: interned.literals,
+            #[cfg(test)]
             searched,
             finders,
         }
