@@ -13,7 +13,7 @@ use crate::rules::registry::{selector_covers, Registry};
 use crate::rules::{Context, Mark, MessageView, Rule, Scope};
 use crate::source::SourceFile;
 use crate::verdict::{content_evidence_of, judge_file, CriticalPurpose};
-use std::sync::Arc;
+use arcstr::ArcStr;
 
 /// Which rules run and how severe they are.
 #[derive(Debug, Clone)]
@@ -501,16 +501,16 @@ fn open_file(
     };
     // One copy of each name for all the diagnostics that carry it (a big sequence has
     // hundreds of thousands).
-    let file: Arc<str> = Arc::from(source.name.as_str());
+    let file: ArcStr = ArcStr::from(source.name.as_str());
     let names = sequences
         .iter()
         .map(|sequence| Names {
             file: file.clone(),
-            sequence: Arc::from(sequence.name.value.as_str()),
+            sequence: ArcStr::from(sequence.name.value.as_str()),
             message_ids: sequence
                 .messages
                 .iter()
-                .map(|m| Arc::from(m.id.value.as_str()))
+                .map(|m| ArcStr::from(m.id.value.as_str()))
                 .collect(),
         })
         .collect();
@@ -610,13 +610,24 @@ pub fn lint_sources(
             if next[first] < sequence.messages.len() {
                 break;
             }
-            if let Some(lint) = lints[first].take() {
-                let mut found = Vec::new();
+            if let (Some(lint), Some(names)) = (lints[first].take(), open.names.get(s)) {
+                // Each rule's findings become diagnostics as soon as it is done: gathered
+                // first, a long sequence's (tens of thousands) were copied once more at the
+                // peak of a big file's memory.
+                let diagnostics = &mut open.diagnostics;
                 let evidence = lint.finish(&open.source, sequence, &rules, settings, &mut |f| {
-                    found.extend(f)
+                    add_diagnostics(
+                        diagnostics,
+                        &open.source,
+                        names,
+                        s,
+                        f,
+                        &mut texts,
+                        registry,
+                        settings,
+                    )
                 });
                 open.evidence.push(evidence);
-                open.emit(s, found, &mut texts, registry, settings);
             }
             first += 1;
         }
@@ -703,14 +714,18 @@ impl OpenFile {
         registry: &Registry,
         settings: &Settings,
     ) {
-        let Some(names) = self.names.get(s) else {
-            return;
-        };
-        let source = &self.source;
-        self.diagnostics
-            .extend(findings.into_iter().filter_map(|finding| {
-                to_diagnostic(source, names, texts, s, finding, registry, settings)
-            }));
+        if let Some(names) = self.names.get(s) {
+            add_diagnostics(
+                &mut self.diagnostics,
+                &self.source,
+                names,
+                s,
+                findings,
+                texts,
+                registry,
+                settings,
+            );
+        }
     }
 
     /// The file's report, once every sequence is linted: suppressions applied, diagnostics in
@@ -737,6 +752,25 @@ impl OpenFile {
             verdicts,
         }
     }
+}
+
+/// Adds the findings of sequence `s` of a file, whose names are `names`, to its diagnostics.
+#[allow(clippy::too_many_arguments)]
+fn add_diagnostics(
+    diagnostics: &mut Vec<Diagnostic>,
+    source: &SourceFile,
+    names: &Names,
+    s: usize,
+    findings: Vec<Finding>,
+    texts: &mut Texts,
+    registry: &Registry,
+    settings: &Settings,
+) {
+    diagnostics.extend(
+        findings.into_iter().filter_map(|finding| {
+            to_diagnostic(source, names, texts, s, finding, registry, settings)
+        }),
+    );
 }
 
 /// Puts diagnostics in report order: by sequence and message, then position, then rule, ties
@@ -768,10 +802,10 @@ fn sort_stable_by_swaps<T>(items: &mut [T], compare: impl Fn(&T, &T) -> std::cmp
 
 /// The names a sequence's diagnostics carry, shared.
 struct Names {
-    file: Arc<str>,
-    sequence: Arc<str>,
+    file: ArcStr,
+    sequence: ArcStr,
     /// By message index.
-    message_ids: Vec<Arc<str>>,
+    message_ids: Vec<ArcStr>,
 }
 
 fn to_diagnostic(
@@ -791,7 +825,7 @@ fn to_diagnostic(
         .message_ids
         .get(f.message_index)
         .cloned()
-        .unwrap_or_else(|| Arc::from(""));
+        .unwrap_or_else(|| ArcStr::from(""));
     let (applicability, edits) = match &f.fix {
         // A fix without edits is advice, whatever grade it claims.
         Some(fix) if !fix.edits.is_empty() && fix.applicability != Applicability::Manual => (

@@ -21,8 +21,8 @@ use crate::parse::did_you_mean;
 use crate::rules::registry::{selector_covers, Registry};
 use crate::scalar::ScalarStyle;
 use crate::source::SourceFile;
+use arcstr::ArcStr;
 use std::ops::Range;
-use std::sync::Arc;
 
 pub const UNUSED_ALLOW: &str = "meta/unused-allow";
 pub const ALLOW_WITHOUT_REASON: &str = "meta/allow-without-reason";
@@ -448,12 +448,12 @@ fn meta_diagnostic(
         .get_with_advice(rule)
         .and_then(|(_, advice)| advice.url);
     Diagnostic {
-        file: Arc::from(source.name.as_str()),
-        rule: Arc::from(rule),
+        file: ArcStr::from(source.name.as_str()),
+        rule: ArcStr::from(rule),
         severity,
         message: message.into(),
-        message_id: Arc::from(message_id),
-        sequence: Arc::from(sequence),
+        message_id: ArcStr::from(message_id),
+        sequence: ArcStr::from(sequence),
         field: Field::Message,
         line: position(start.line),
         column: position(start.column),

@@ -313,7 +313,7 @@ impl<'a> RuleIndex<'a> {
         fp.insert(FINGERPRINT_KEY, fingerprint(d));
         SarifResult {
             rule_id: d.rule.to_string(),
-            rule_index: self.0.get(d.rule.as_ref()).copied(),
+            rule_index: self.0.get(d.rule.as_str()).copied(),
             level: level(d.severity),
             message: Text {
                 text: format!("{}\nFix: {}", d.message, d.fix),

@@ -3,8 +3,8 @@
 
 use crate::rules::phrase::{PhraseRule, RuleLoadError};
 use crate::rules::{Rule, RuleMeta};
+use arcstr::ArcStr;
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::sync::OnceLock;
 
 mod embedded {
@@ -61,18 +61,18 @@ pub struct Registry {
 #[derive(Debug, Clone)]
 pub struct Advice {
     /// The rule's id, shared by its diagnostics.
-    pub rule: Arc<str>,
-    pub fix: Arc<str>,
+    pub rule: ArcStr,
+    pub fix: ArcStr,
     /// `None` when the rule names no source.
-    pub url: Option<Arc<str>>,
+    pub url: Option<ArcStr>,
 }
 
 impl Advice {
     fn of(meta: &RuleMeta) -> Advice {
         Advice {
-            rule: Arc::from(meta.id.as_ref()),
-            fix: Arc::from(meta.fix.as_ref()),
-            url: Some(Arc::from(meta.source.as_ref())).filter(|s: &Arc<str>| !s.is_empty()),
+            rule: ArcStr::from(meta.id.as_ref()),
+            fix: ArcStr::from(meta.fix.as_ref()),
+            url: Some(ArcStr::from(meta.source.as_ref())).filter(|s: &ArcStr| !s.is_empty()),
         }
     }
 }
@@ -224,7 +224,7 @@ mod tests {
         let (_, again) = builtin
             .get_with_advice("content/external-link")
             .expect("a built-in rule");
-        assert!(Arc::ptr_eq(&advice.fix, &again.fix), "one copy per rule");
+        assert!(ArcStr::ptr_eq(&advice.fix, &again.fix), "one copy per rule");
         assert!(builtin.get("content/no-such-rule").is_none());
 
         // `rules` is public: a rule pushed after `new` is still found, with its own advice.
