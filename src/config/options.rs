@@ -465,10 +465,11 @@ pub fn error_with_help(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<ConfigFile, Vec<ConfigError>> {
+    /// The configuration written in `text` (for this module's tests and the settings').
+    pub(crate) fn parse(text: &str) -> Result<ConfigFile, Vec<ConfigError>> {
         parse_config(SourceFile::new("c.yaml", text.to_string()))
     }
 

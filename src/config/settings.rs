@@ -149,11 +149,7 @@ pub fn describe(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::options::parse_config;
-
-    fn parse(text: &str) -> Result<ConfigFile, Vec<ConfigError>> {
-        parse_config(SourceFile::new("c.yaml", text.to_string()))
-    }
+    use crate::config::options::tests::parse;
 
     #[test]
     fn a_setting_is_read_and_put_over_the_profile() {
