@@ -610,22 +610,25 @@ pub fn lint_sources(
             if next[first] < sequence.messages.len() {
                 break;
             }
-            if let (Some(lint), Some(names)) = (lints[first].take(), open.names.get(s)) {
+            if let Some(lint) = lints[first].take() {
                 // Each rule's findings become diagnostics as soon as it is done: gathered
                 // first, a long sequence's (tens of thousands) were copied once more at the
                 // peak of a big file's memory.
+                let names = open.names.get(s);
                 let diagnostics = &mut open.diagnostics;
                 let evidence = lint.finish(&open.source, sequence, &rules, settings, &mut |f| {
-                    add_diagnostics(
-                        diagnostics,
-                        &open.source,
-                        names,
-                        s,
-                        f,
-                        &mut texts,
-                        registry,
-                        settings,
-                    )
+                    if let Some(names) = names {
+                        add_diagnostics(
+                            diagnostics,
+                            &open.source,
+                            names,
+                            s,
+                            f,
+                            &mut texts,
+                            registry,
+                            settings,
+                        )
+                    }
                 });
                 open.evidence.push(evidence);
             }
